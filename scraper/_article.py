@@ -1,0 +1,68 @@
+"""The result of extraction: an immutable, typed `Article`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["paragraph", "heading", "list", "table", "quote", "code"]
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One block of the article's body: a paragraph, a subheading, a list, a table..."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's clean body text and its metadata.
+
+    `text` is the body only: blocks separated by one blank line, subheadings kept as blocks
+    of their own, no headline, standfirst, byline or dateline. When `text` is empty,
+    `reason` says why (empty input, not HTML, too large, no article found...).
+    """
+
+    title: str | None = None
+    text: str = ""
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    description: str | None = None
+    word_count: int = 0
+    blocks: tuple[TextBlock, ...] = field(default=(), repr=False)
+    reason: str | None = None
+
+    @classmethod
+    def from_blocks(cls, blocks: tuple[TextBlock, ...], **fields: Any) -> Article:
+        text = "\n\n".join(block.text for block in blocks)
+        return cls(text=text, word_count=len(_WORD.findall(text)), blocks=blocks, **fields)
+
+    def to_markdown(self) -> str:
+        """The body as Markdown: subheadings marked with `##`, list items with `-`."""
+        parts = []
+        for block in self.blocks:
+            if block.kind == "heading":
+                parts.append(f"## {block.text}")
+            elif block.kind == "list":
+                parts.append("\n".join(f"- {line}" for line in block.text.splitlines()))
+            elif block.kind == "quote":
+                parts.append("\n".join(f"> {line}" for line in block.text.splitlines()))
+            else:
+                parts.append(block.text)
+        return "\n\n".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field but `blocks`."""
+        data = asdict(self)
+        del data["blocks"]
+        return data

@@ -1,0 +1,102 @@
+"""Turning the bytes of a page into text: BOM, declared charset, `<meta charset>`, detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from ._settings import CHARSET_SNIFF_BYTES, META_CHARSET_SCAN_BYTES
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE
+)
+_CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.I)
+
+# Labels that browsers read as another encoding (WHATWG Encoding Standard).
+_BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-sjis": "shift_jis",
+    "x-gbk": "gb18030",
+}
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    """The charset parameter of an HTTP Content-Type header, if any."""
+    if not content_type:
+        return None
+    match = _CONTENT_TYPE_CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def _codec_name(label: str | None) -> str | None:
+    """Python's codec for a charset label, or None when the label names no known codec."""
+    if not label:
+        return None
+    label = label.strip().lower()
+    label = _BROWSER_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _try_decode(data: bytes, codec: str | None) -> str | None:
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(data: bytes) -> str:
+    """Decode a page that declares no (usable) charset."""
+    text = _try_decode(data, "utf-8")
+    if text is not None:
+        return text
+    best = from_bytes(data[:CHARSET_SNIFF_BYTES]).best()
+    codec = _codec_name(best.encoding) if best is not None else None
+    return data.decode(codec or "cp1252", errors="replace")
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """Decode HTML bytes the way a browser would, never failing.
+
+    Order: a byte order mark; the `charset` given (from HTTP headers); `<meta charset>`;
+    then detection (UTF-8 first, then statistical detection for legacy encodings).
+    A declared charset the bytes do not fit is ignored rather than trusted.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    text = _try_decode(data, _codec_name(charset))
+    if text is not None:
+        return text
+    match = _META_CHARSET.search(data[:META_CHARSET_SCAN_BYTES])
+    if match:
+        declared = _codec_name(match.group(1).decode("ascii", "replace"))
+        if declared and declared.startswith(("utf-16", "utf-32")):
+            declared = "utf-8"  # a page that can declare itself in ASCII is not UTF-16
+        text = _try_decode(data, declared)
+        if text is not None:
+            return text
+    return _detect(data)

@@ -1,0 +1,147 @@
+"""The single entry point of extraction: decode, parse, prune, extract, tidy."""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from selectolax.lexbor import LexborHTMLParser
+
+from . import _rules
+from ._article import Article
+from ._decode import decode_html
+from ._metadata import Metadata, read_metadata
+from ._prune import prune
+from ._settings import DEFAULT_MAX_HTML_BYTES, MAX_NESTING_DEPTH
+from ._tidy import PageFacts, body_blocks, tidy
+
+# File signatures of formats that are sometimes served or saved in place of HTML.
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip-compressed data (decompress it first)",
+    b"RIFF": "a RIFF media file",
+    b"\x00\x00\x00": "binary data",
+}
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MIN_ALT_TEXT_CHARS = 15
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What binary format `data` is, when it is plainly not text."""
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    head = data[:1024]
+    if head.count(b"\x00") > len(head) // 10 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary data"
+    return None
+
+
+def _nesting_depth_bound(text: str) -> int:
+    """An upper bound on element nesting, in a few C-speed passes: opening tags minus
+    closing ones, counted between one closing tag and the next."""
+    depth = peak = 0
+    for chunk in text.split("</"):
+        depth += chunk.count("<") - 1
+        peak = max(peak, depth)
+    return peak
+
+
+def _exact_nesting_depth(text: str) -> int:
+    """Element nesting, counting only tags that can hold others (run on suspect pages only)."""
+    void = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr", "p", "li", "option", "dt", "dd", "td", "tr", "th"}  # fmt: skip
+    depth = peak = 0
+    for closing, name in re.findall(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)", text):
+        if name.lower() in void:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        peak = max(peak, depth)
+    return peak
+
+
+def _refusal(html: bytes | str, max_bytes: int) -> str | None:
+    """Why this input is not extracted at all, or None when it is worth parsing."""
+    if len(html) > max_bytes:
+        return (
+            f"input too large: {len(html):,} bytes is over the limit of {max_bytes:,}; "
+            "pass a larger max_bytes to extract it"
+        )
+    if not html.strip():
+        return "empty input: there is no HTML to extract from"
+    if isinstance(html, bytes) and (kind := _binary_kind(html)):
+        return f"not HTML: the input is {kind}"
+    return None
+
+
+def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes: int) -> Article:
+    if (reason := _refusal(html, max_bytes)) is not None:
+        return Article(url=url, reason=reason)
+    text = decode_html(html, charset) if isinstance(html, bytes) else html
+    if _CONTROL_CHARS.search(text):
+        text = _CONTROL_CHARS.sub("", text)
+    if _nesting_depth_bound(text) > MAX_NESTING_DEPTH:
+        depth = _exact_nesting_depth(text)
+        if depth > MAX_NESTING_DEPTH:
+            return Article(
+                url=url,
+                reason=f"hostile input: elements nested {depth:,} deep (the limit is "
+                f"{MAX_NESTING_DEPTH:,}); no real page is, so it was not parsed",
+            )
+    tree = LexborHTMLParser(text)
+    metadata = read_metadata(tree, url)
+    facts = PageFacts(title=metadata.title, image_texts=_image_texts(tree))
+    prune(tree)
+    body = tree.body.html if tree.body is not None else None
+    return _article(f"<html>{body or ''}</html>", url, metadata, facts)
+
+
+def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
+    """Alt texts of the page's images, which some themes also print as text."""
+    texts = (_rules.normalise_phrase(img.attributes.get("alt") or "") for img in tree.css("img[alt]"))
+    return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
+
+
+def _article(pruned_html: str, url: str | None, metadata: Metadata, facts: PageFacts) -> Article:
+    fields = {
+        "url": url, "title": metadata.title, "author": metadata.author,
+        "published": metadata.published, "language": metadata.language,
+        "site_name": metadata.site_name, "canonical_url": metadata.canonical_url,
+        "image": metadata.image, "description": metadata.description,
+    }  # fmt: skip
+    document = trafilatura.bare_extraction(
+        pruned_html, url=url, include_comments=False, include_tables=True, with_metadata=False
+    )
+    body = getattr(document, "body", None)
+    blocks = tidy(body_blocks(body), facts) if body is not None else ()
+    if not blocks:
+        return Article(reason="no article text found on the page", **fields)
+    return Article.from_blocks(blocks, **fields)
+
+
+def extract(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    charset: str | None = None,
+    max_bytes: int = DEFAULT_MAX_HTML_BYTES,
+) -> Article:
+    """Extract the article of a news page: its clean body text and its metadata.
+
+    `html` is the page as bytes (decoded here: BOM, then `charset` as given by HTTP headers,
+    then `<meta charset>`, then detection) or as text. `url` is the page's address, used to
+    resolve relative links. Never raises for any content of `html`: when no text can be
+    extracted, the `Article` has empty `text` and its `reason` says why.
+    """
+    if isinstance(html, bytearray | memoryview):
+        html = bytes(html)
+    if not isinstance(html, bytes | str):
+        raise TypeError(f"extract() takes the page as bytes or str, not {type(html).__name__}")
+    try:
+        return _extract(html, url, charset, max_bytes)
+    except Exception as error:  # noqa: BLE001 - by contract nothing escapes: the reason says it
+        return Article(url=url, reason=f"extraction failed: {type(error).__name__}: {error}")

@@ -1,0 +1,205 @@
+"""The pruning engine: removes junk subtrees and junk sections from a parsed page.
+
+It applies the tables of `_rules` and knows nothing of particular sites. Two safeguards keep
+the article: an element holding the page's main run of paragraphs is never removed, nor is
+one holding more than `MAX_JUNK_SHARE_OF_TEXT` of the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from . import _rules
+from ._settings import MAX_JUNK_SHARE_OF_TEXT, SHORT_BLOCK_CHARS
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NEVER_REMOVED = frozenset({"html", "body", "head"})
+_CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
+
+_JUNK_HEADING_PATTERNS = _rules.compile_table(_rules.JUNK_HEADINGS)
+_JUNK_NAME = re.compile(
+    r"(?:^|-)(?:"
+    + "|".join(
+        re.escape(word)
+        for words in _rules.JUNK_NAME_WORDS.values()
+        for word in sorted(words, key=len, reverse=True)
+    )
+    + r")(?:-|$)"
+)
+# A cheap first pass in C: elements whose class or id contains the first word of any rule.
+_JUNK_NAME_PREFILTER = ",".join(
+    f'[{attr}*="{word}" i]'
+    for word in sorted({w.split("-")[0] for ws in _rules.JUNK_NAME_WORDS.values() for w in ws})
+    for attr in ("class", "id")
+)
+_HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
+
+
+def _name_is_junk(value: str) -> bool:
+    """True when one of the class names or the id in `value` is made of junk words."""
+    for name in value.split():
+        if _JUNK_NAME.search(_CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")):
+            return True
+    return False
+
+
+def _has_junk_name(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return any(_name_is_junk(attributes.get(attr) or "") for attr in ("class", "id"))
+
+
+def junk_heading_kind(text: str) -> str | None:
+    """The kind of junk section a heading with this text starts, or None."""
+    phrase = _rules.normalise_phrase(text)
+    if not phrase or len(phrase) > 80:
+        return None
+    for kind, pattern in _JUNK_HEADING_PATTERNS.items():
+        if pattern.match(phrase):
+            return kind
+    return None
+
+
+class _Page:
+    """One parsed page being pruned, with what is needed to keep its article safe."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self.body = tree.body
+        self.total_chars = max(1, len(self.body.text())) if self.body else 1
+        self.protected = self._main_container_ancestry()
+
+    def _main_container_ancestry(self) -> set[int]:
+        """mem_ids of the element holding most paragraph text, and of its ancestors.
+
+        Paragraph text is that of `<p>` children, or all the text of an element that
+        separates its paragraphs with `<br>`."""
+        chars_by_parent: dict[int, int] = {}
+        parents: dict[int, LexborNode] = {}
+        for node in self.tree.css("p, br"):
+            parent = node.parent
+            if parent is None:
+                continue
+            key = parent.mem_id
+            if node.tag == "p":
+                chars_by_parent[key] = chars_by_parent.get(key, 0) + len(node.text())
+            elif key not in parents:
+                chars_by_parent[key] = chars_by_parent.get(key, 0) + len(parent.text(deep=False))
+            parents[key] = parent
+        protected: set[int] = set()
+        if not chars_by_parent:
+            return protected
+        node: LexborNode | None = parents[max(chars_by_parent, key=chars_by_parent.__getitem__)]
+        while node is not None:
+            protected.add(node.mem_id)
+            node = node.parent
+        return protected
+
+    def removable(self, node: LexborNode) -> bool:
+        if node.tag in _NEVER_REMOVED or node.mem_id in self.protected:
+            return False
+        return len(node.text()) <= MAX_JUNK_SHARE_OF_TEXT * self.total_chars
+
+    def remove_all(self, nodes: Iterable[LexborNode]) -> None:
+        """Remove nodes, skipping those inside another removed node (already gone)."""
+        doomed = {node.mem_id: node for node in nodes}
+        outermost = []
+        for node in doomed.values():
+            parent = node.parent
+            while parent is not None and parent.mem_id not in doomed:
+                parent = parent.parent
+            if parent is None:
+                outermost.append(node)
+        for node in outermost:  # only now: a removed node's descendants are freed with it
+            node.decompose()
+
+
+def _junk_elements(page: _Page) -> Iterator[LexborNode]:
+    for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
+        if page.removable(node):
+            yield node
+    for node in page.tree.css(_JUNK_NAME_PREFILTER):
+        if _has_junk_name(node) and page.removable(node):
+            yield node
+    for figure in page.tree.css("figure"):
+        if not any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS):
+            if page.removable(figure):
+                yield figure
+
+
+def _outermost_equal_text(node: LexborNode, phrase: str) -> LexborNode:
+    """Climb from `node` while the parent says nothing more than it (`<p><b>Title</b></p>`)."""
+    while node.parent is not None and node.parent.tag not in _NEVER_REMOVED:
+        if _rules.normalise_phrase(node.parent.text()) != phrase:
+            break
+        node = node.parent
+    return node
+
+
+def _section_box(page: _Page, heading: LexborNode, phrase: str) -> LexborNode | None:
+    """The largest removable box that starts with the heading, if any."""
+    box = None
+    parent = heading.parent
+    while parent is not None and page.removable(parent):
+        if not _rules.normalise_phrase(parent.text()).startswith(phrase):
+            break
+        box, parent = parent, parent.parent
+    return box
+
+
+def _is_teaser(node: LexborNode) -> bool:
+    """A sibling after a junk heading that still belongs to the junk: links, thumbnails, excerpts."""
+    text = node.text().strip()
+    if not text:
+        return True
+    link_chars = sum(len(link.text()) for link in node.css("a"))
+    if link_chars >= 0.5 * len(text) or _ELLIPSIS_END.search(text):
+        return True
+    return len(text) <= SHORT_BLOCK_CHARS and node.css_first("img") is not None
+
+
+def _section_in_flow(heading: LexborNode) -> Iterator[LexborNode]:
+    """The heading and the siblings after it that are teasers, up to the next real heading."""
+    yield heading
+    sibling = heading.next
+    while sibling is not None:
+        if sibling.is_element_node:
+            if sibling.tag in _HEADING_TAGS and junk_heading_kind(sibling.text()) is None:
+                return
+            if not _is_teaser(sibling):
+                return
+            yield sibling
+        sibling = sibling.next
+
+
+def _junk_sections(page: _Page) -> Iterator[LexborNode]:
+    seen: set[int] = set()
+    for candidate in page.tree.css(_HEADING_CANDIDATES):
+        text = candidate.text().strip()
+        if candidate.tag not in _HEADING_TAGS and text.endswith((".", "!", "?")):
+            continue  # a sentence, not a heading
+        if junk_heading_kind(text) is None:
+            continue
+        phrase = _rules.normalise_phrase(text)
+        heading = _outermost_equal_text(candidate, phrase)
+        if heading.mem_id in seen or not page.removable(heading):
+            continue
+        seen.add(heading.mem_id)
+        box = _section_box(page, heading, phrase)
+        if box is not None:
+            yield box
+        else:
+            yield from _section_in_flow(heading)
+
+
+def prune(tree: LexborHTMLParser) -> None:
+    """Remove from `tree`, in place, everything that is not the article's body."""
+    tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
+    if tree.body is None:
+        return
+    page = _Page(tree)
+    page.remove_all(_junk_elements(page))
+    page.remove_all(_junk_sections(page))

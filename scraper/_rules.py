@@ -1,0 +1,345 @@
+"""The rules that recognise junk, kept as data apart from the engine that applies them.
+
+Four tables:
+- `NON_CONTENT_TAGS` and `JUNK_ELEMENT_SELECTORS`: elements removed by what they are.
+- `JUNK_NAME_WORDS`: words of `class`/`id` names that mark a junk box, per kind of junk.
+- `JUNK_HEADINGS`: heading texts, per kind and language, that head a junk section; the
+  section goes with its heading.
+- `JUNK_LINES`: whole lines of text that are junk wherever they stand, even as plain `<p>`
+  or `<br>`-separated text inside the article.
+
+Patterns are matched against text normalised by `normalise_phrase` (lower case, single
+spaces, surrounding punctuation and bullets trimmed) and must match the whole text, so a
+rule never cuts into a sentence of the article. No rule names a site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# ---------------------------------------------------------------------------------------
+# Elements removed by their tag or attributes.
+# ---------------------------------------------------------------------------------------
+
+# Tags that never hold article text: code, media, embedded documents and form controls.
+NON_CONTENT_TAGS: tuple[str, ...] = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "video", "audio", "map", "button", "select", "textarea", "input", "label",
+    "option", "dialog", "link", "meta", "title", "base",
+)  # fmt: skip
+
+# Elements that are the site around the article, or parts of it that are not its body.
+JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
+    "nav",  # menus, breadcrumbs, previous/next links
+    "aside",  # sidebars, pull-out boxes, "related" rails
+    "footer",  # page and article footers: categories, tags, copyright
+    "header",  # page masthead and the article header: headline, byline, dateline
+    "figcaption",  # image and video captions with their credits
+    "[role=navigation]",  # menus marked only by ARIA
+    "[role=complementary]",  # sidebars marked only by ARIA
+    "[role=contentinfo]",  # site footers marked only by ARIA
+    "[role=banner]",  # site headers marked only by ARIA
+    "[aria-hidden=true]",  # decorative or duplicated text hidden from screen readers
+    "[hidden]",  # text not rendered at all
+    "[itemprop=author]",  # bylines in schema.org microdata
+    "[rel=author]",  # byline links
+    "[itemprop=caption]",  # image captions in schema.org microdata
+)
+
+# A `<figure>` holds an image or video and its caption, and goes whole, unless it holds
+# one of these, which are part of the body (the figure's caption still goes).
+FIGURE_BODY_TAGS: tuple[str, ...] = ("table", "blockquote", "pre", "ul", "ol")
+
+# ---------------------------------------------------------------------------------------
+# Words of class and id names. A name matches when its words (split at "-", "_" and
+# camelCase humps) contain one of these word sequences, e.g. "related" matches
+# "related-posts", "post_related" and "relatedPosts"; "jp-relatedposts" matches "relatedposts".
+# ---------------------------------------------------------------------------------------
+
+JUNK_NAME_WORDS: Mapping[str, tuple[str, ...]] = {
+    # Related-content blocks and their teasers.
+    "related": (
+        "related", "relatedposts", "related-posts", "recommended", "recommendations",
+        "more-stories", "more-news", "more-articles", "read-more", "readmore", "read-next",
+        "also-read", "see-also", "most-read", "most-popular", "popular-posts", "trending",
+        "outbrain", "taboola", "teaser", "teasers", "yarpp", "crp", "you-may-like",
+        "recent-posts", "latest-posts", "further-reading-links",
+    ),
+    # Comment sections and comment forms.
+    "comments": (
+        "comment", "comments", "respond", "disqus", "comment-form", "commentlist",
+        "comment-list", "discussion", "replies", "reply",
+    ),
+    # Image captions, photo credits and image descriptions rendered as text.
+    "caption": (
+        "caption", "captions", "wp-caption-text", "credit", "credits", "image-credit",
+        "photo-credit", "image-description", "img-desc", "image-desc", "photo-desc",
+        "alt-text", "media-credit", "copyright-image", "figcaption",
+    ),
+    # Visually hidden text meant for screen readers ("Skip to content", icon labels).
+    "hidden": (
+        "screen-reader-text", "screen-reader", "sr-only", "visually-hidden",
+        "visuallyhidden", "assistive-text", "a11y-hidden", "offscreen", "skip-link",
+        "element-invisible", "u-hidden-visually",
+    ),
+    # Share bars and follow-us boxes.
+    "share": (
+        "share", "shares", "sharing", "sharedaddy", "addthis", "addtoany", "a2a",
+        "shariff", "social", "socials", "social-links", "follow-us", "share-bar",
+    ),
+    # Newsletter, subscription and sign-up boxes.
+    "newsletter": (
+        "newsletter", "subscribe", "subscription", "signup", "sign-up", "optin",
+        "opt-in", "mailchimp", "mc4wp", "inline-signup",
+    ),
+    # Advertising and its labels.
+    "ad": (
+        "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
+        "adslot", "ad-slot", "dfp", "sponsor", "sponsored", "promo", "promoted",
+        "commercial", "native-ad",
+    ),
+    # Previous/next post navigation, pagination and breadcrumbs.
+    "navigation": (
+        "post-navigation", "nav-links", "nav-previous", "nav-next", "prev-next",
+        "pagination", "pager", "breadcrumb", "breadcrumbs", "navigation", "navbar",
+        "menu", "post-nav", "article-nav",
+    ),
+    # Tag and category lists.
+    "tags": (
+        "tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
+        "article-tags", "keywords", "cat-links", "tags-links", "categories",
+    ),
+    # Author bio boxes, bylines and datelines.
+    "byline": (
+        "author-bio", "author-box", "about-author", "author-info", "author-card",
+        "author-details", "authorbox", "byline", "bylines", "dateline", "entry-meta",
+        "post-meta", "article-meta", "posted-on", "post-date", "entry-date",
+        "published-date", "timestamp", "meta-info", "post-info", "article-info",
+    ),
+    # Standfirsts and kickers above the body (they repeat or introduce it, and are not it).
+    "standfirst": (
+        "standfirst", "dek", "subtitle", "subheadline", "sub-headline", "strapline",
+        "kicker", "article-summary", "post-excerpt",
+    ),
+    # Reprint, copyright and disclaimer notices.
+    "notice": ("copyright", "disclaimer", "reprint", "permissions", "licence", "license"),
+    # Widgets, sidebars, pop-ups and consent banners.
+    "chrome": (
+        "widget", "widgets", "sidebar", "cookie", "cookies", "consent", "gdpr", "modal",
+        "popup", "overlay", "toolbar", "site-header", "site-footer", "masthead",
+    ),
+}  # fmt: skip
+
+# ---------------------------------------------------------------------------------------
+# Headings of junk sections, per kind and language (en, es, de, fr, pt, it).
+# A heading matching one of these goes, and the section it heads goes with it.
+# ---------------------------------------------------------------------------------------
+
+JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
+    "related": (
+        # en: "Related Posts", "Related articles", "Related"
+        r"related(?: (?:posts?|articles?|stories|story|news|content|coverage|links|reading|topics|videos?))?",
+        # en: "You may also like", "You might be interested in"
+        r"you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in|have missed)",
+        # en: "More from Reuters", "More on this story", "More in Politics", "More stories"
+        r"more (?:from|on|in|about|like this|stories|news|articles|posts|to read|to explore)\b.{0,60}",
+        # en: "Read more", "Read next", "Read also", "Also read", "See also", "Don't miss"
+        r"(?:read (?:more|next|also)|also read|see also|don'?t miss|what to read next|up next)\b.{0,40}",
+        # en: "Recommended for you", "Most popular", "Trending now", "Recent posts"
+        r"(?:recommended|most (?:popular|read|viewed|shared)|popular|trending|recent|latest)(?: (?:for you|posts|stories|articles|news|now|today|reads?))*",
+        # es: "Artículos relacionados", "Noticias relacionadas", "Relacionado"
+        r"(?:(?:art[ií]culos|entradas|noticias|publicaciones|notas|posts) )?relacionad[oa]s?",
+        # es: "También te puede interesar", "Te podría gustar", "Te recomendamos"
+        r"(?:tambi[eé]n )?te (?:puede|podr[ií]a|pueden|podr[ií]an) (?:interesar|gustar)|te recomendamos|no te pierdas",
+        # es: "Más de", "Más noticias", "Lee también", "Leer más", "Lo más leído"
+        r"(?:m[aá]s (?:de|sobre|en|noticias|art[ií]culos)\b.{0,60}|lee tambi[eé]n|leer m[aá]s|lo m[aá]s (?:le[ií]do|visto)|[uú]ltimas noticias|entradas recientes)",
+        # de: "Ähnliche Artikel", "Weitere Beiträge", "Das könnte Sie auch interessieren"
+        r"(?:[äa]hnliche|verwandte|weitere|empfohlene|neueste) (?:artikel|beitr[äa]ge|nachrichten|themen|news)",
+        r"das (?:k[öo]nnte|d[üu]rfte) (?:sie|dich) (?:auch )?interessieren|auch interessant",
+        # de: "Mehr zum Thema", "Mehr aus Politik", "Lesen Sie auch", "Meistgelesen"
+        r"(?:mehr (?:zum thema|von|aus|[üu]ber|zu)\b.{0,60}|lesen sie (?:auch|mehr)|weiterlesen|meistgelesen|am meisten gelesen)",
+        # fr: "Articles similaires", "Sur le même sujet", "Vous aimerez aussi", "À lire aussi"
+        r"(?:articles? (?:similaires|connexes|li[ée]s|recommand[ée]s|r[ée]cents)|derniers articles|sur le m[eê]me (?:sujet|th[eè]me)|dans la m[eê]me rubrique)",
+        r"(?:vous (?:aimerez|pourriez aimer|pourriez aussi aimer) (?:aussi|[ée]galement)?|[àa] lire (?:aussi|[ée]galement|ensuite)|lire aussi|les plus lus)",
+        r"plus (?:de|d'|d’|sur) .{1,60}",
+        # pt / it: "Posts relacionados", "Leia também", "Articoli correlati", "Leggi anche"
+        r"(?:(?:posts|artigos|not[ií]cias|mat[eé]rias) relacionad[oa]s|leia (?:tamb[eé]m|mais)|voc[eê] (?:tamb[eé]m )?pode gostar|articoli correlati|leggi anche|potrebbe interessarti)",
+    ),
+    "comments": (
+        # en: "Leave a Reply", "Post a comment", "Add a comment", "Comments (12)", "3 Comments"
+        r"(?:leave|post|add|write|submit|make) (?:a |your )?(?:reply|comment|response)s?(?: to .{1,120})?",
+        r"(?:\d+ )?comments?(?: \(?\d+\)?)?|\d+ (?:responses?|replies|reactions?|thoughts on .{1,120})",
+        # en: "Join the discussion", "Reader comments", "Comments are closed"
+        r"(?:join|start) the (?:discussion|conversation)|reader comments|comments are closed",
+        # es: "Deja una respuesta", "Comentarios", "2 comentarios"
+        r"(?:deja|dejar|escribe|a[ñn]ade) (?:una respuesta|un comentario|tu comentario)|(?:\d+ )?comentarios?(?: \(?\d+\)?)?",
+        # de: "Schreibe einen Kommentar", "Kommentare (3)", "Diskussion"
+        r"(?:schreibe|hinterlasse|verfasse|schreiben sie) einen kommentar|(?:\d+ )?kommentare?(?: \(?\d+\)?)?|kommentieren",
+        # fr: "Laisser un commentaire", "Laisser une réponse", "Commentaires", "Réagir"
+        r"laisser (?:un commentaire|une r[ée]ponse)|(?:\d+ )?commentaires?(?: \(?\d+\)?)?|r[ée]agir [àa] cet article",
+        # pt / it: "Deixe um comentário", "Comentários", "Lascia un commento", "Commenti"
+        r"deixe (?:um coment[aá]rio|uma resposta)|(?:\d+ )?coment[aá]rios?|lascia un commento|(?:\d+ )?commenti",
+    ),
+    "share": (
+        # en: "Share this:", "Share this article", "Share on Facebook", "Like this:"
+        r"share(?: (?:this|it|the story|on \w+))?(?: (?:article|story|post|page))?|like this|spread the word",
+        # en / es / de / fr: "Follow us on Twitter", "Síguenos en", "Folgen Sie uns", "Suivez-nous"
+        r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous|siga-nos|seguici)(?: (?:on|en|auf|sur|no|su) .{1,40})?",
+        # es / de / fr / pt: "Compartir", "Teilen", "Partager", "Compartilhe"
+        r"compart(?:e|ir|ilhe|ilhar)(?: (?:esta|este|en|no) .{1,40})?|(?:diesen (?:artikel|beitrag) )?teilen|partager(?: (?:cet|sur) .{1,40})?|condividi|me gusta esto|gef[äa]llt mir|j'aime ceci",
+    ),
+    "newsletter": (
+        # en: "Sign up for our newsletter", "Subscribe", "Get our newsletter"
+        r"(?:sign up|subscribe|register)(?: (?:to|for|now)\b.{0,60})?|(?:get|join) (?:our|the) newsletter.{0,40}|newsletter",
+        # es / de / fr / pt: "Suscríbete", "Boletín", "Newsletter abonnieren", "Abonnez-vous"
+        r"suscr[ií]bete.{0,60}|bolet[ií]n.{0,40}|newsletter abonnieren|jetzt abonnieren|abonnez-vous.{0,60}|inscrivez-vous.{0,60}|assine.{0,40}|iscriviti.{0,40}",
+    ),
+    "tags": (
+        # en / es / de / fr / pt / it: "Tags", "Topics", "Etiquetas", "Schlagwörter", "Mots-clés"
+        r"tags?|tagged(?: with)?|topics|filed under|etiquetas|temas|schlagw[öo]rter|schlagworte|themen|mots[- ]cl[ée]s|[ée]tiquettes|sujets|tag|argomenti",
+    ),
+    "byline": (
+        # en / es / de / fr: "About the author", "Sobre el autor", "Über den Autor", "À propos de l'auteur"
+        r"about the (?:author|writer|reporter)|(?:sobre|acerca) (?:el|del) autor|[üu]ber (?:den autor|die autorin)|[àa] propos de l'auteur|sobre o autor",
+    ),
+    "navigation": (
+        # en / es / de / fr: "Post navigation", "Navegación de entradas", "Beitragsnavigation"
+        r"(?:post|article|posts) navigation|navegaci[oó]n de (?:entradas|art[ií]culos)|beitrags-?navigation|navigation (?:des articles|de l'article)",
+    ),
+}
+
+# Heading kinds after which nothing of the article follows: the rest of the container goes.
+TRAILING_SECTION_KINDS: frozenset[str] = frozenset({"related", "comments"})
+
+# ---------------------------------------------------------------------------------------
+# Whole lines of junk, wherever they stand.
+# ---------------------------------------------------------------------------------------
+
+_DATEISH = r"(?=.*\d).{1,60}"
+
+JUNK_LINES: Mapping[str, tuple[str, ...]] = {
+    "source": (
+        # "Source link", "Source" (republishing plugins' back-link)
+        r"source(?: link)?|original (?:source|article|link)|fuente original|quelle|lien source",
+        # "Originally published at example.com", "This article originally appeared on ..."
+        r"(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by)\b.{0,200}",
+        # "The post X appeared first on Y." (syndication footer)
+        r"the post .{1,250} appeared first on .{1,120}",
+        # es / de / fr: "Publicado originalmente en", "Zuerst erschienen auf", "Initialement publié sur"
+        r"publicado originalmente (?:en|por)\b.{0,200}|zuerst erschienen (?:auf|in|bei)\b.{0,200}|(?:initialement|originellement) publi[ée] (?:sur|dans|par)\b.{0,200}",
+    ),
+    "read_more": (
+        # "READ MORE: headline", "Related: headline", "See also: headline" teaser lines
+        r"(?:read more|more|related|see also|also read|read next|read also|recommended|watch)\s*[:>»|–-].{0,200}",
+        # es / de / fr / pt: "Lee también:", "Lesen Sie auch:", "Lire aussi :", "Leia também:"
+        r"(?:lee (?:tambi[eé]n|m[aá]s)|leer m[aá]s|te puede interesar|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:[àa] )?lire aussi|voir aussi|leia (?:tamb[eé]m|mais)|leggi anche)\s*[:>»|–-]?.{0,200}",
+        # "Continue reading", "Read more", "Read the full story" as lone links
+        r"continue reading.{0,80}|read (?:more|the (?:full|whole) (?:story|article))|leer m[aá]s|weiterlesen|lire la suite|(?:read|view) (?:all|more) (?:comments|stories)",
+    ),
+    "comment_form": (
+        # en: the WordPress comment form and its notices
+        r"your email address will not be published\..{0,80}|required fields are marked\s*\*?\.?",
+        r"save my name,? e-?mail,? and website in this browser for the next time i comment\.?",
+        r"(?:post|submit|add) (?:a )?comment|cancel reply|leave a (?:reply|comment)(?: to .{1,120})?|you must be logged in to post a comment\.?|comments are closed\.?",
+        # es: "Tu dirección de correo electrónico no será publicada."
+        r"tu (?:direcci[oó]n de )?correo(?: electr[oó]nico)? no (?:ser[aá] publicad[oa]|se publicar[aá])\..{0,80}|los campos obligatorios est[aá]n marcados (?:con )?\s*\*?\.?",
+        r"guarda mi nombre, correo electr[oó]nico y web en este navegador para la pr[oó]xima vez que comente\.?|publicar (?:el )?comentario|deja una respuesta|cancelar respuesta",
+        # de: "Deine E-Mail-Adresse wird nicht veröffentlicht."
+        r"(?:ihre|deine) e-?mail-?adresse wird nicht ver[öo]ffentlicht\..{0,80}|erforderliche felder sind (?:mit )?\s*\*?\s*markiert\.?",
+        r"meinen namen, (?:meine )?e-?mail(?:-adresse)? und (?:meine )?website in diesem browser (?:speichern, )?bis ich wieder kommentiere\.?|meinen namen, e-?mail und website in diesem browser f[üu]r die n[äa]chste kommentierung speichern\.?|kommentar (?:abschicken|absenden)|schreibe einen kommentar|antworten abbrechen",
+        # fr: "Votre adresse e-mail ne sera pas publiée."
+        r"votre adresse (?:e-?mail|email|de messagerie|courriel) ne sera pas publi[ée]e\.?.{0,80}|les champs obligatoires sont indiqu[ée]s avec\s*\*?\.?",
+        r"enregistrer mon nom, mon e-?mail et mon site (?:web )?dans le navigateur pour mon prochain commentaire\.?|laisser un commentaire|publier (?:le )?commentaire|annuler la r[ée]ponse",
+        # Field labels of comment forms, alone on their line: "Name *", "E-Mail *", "Website"
+        r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet)\s*[*:]?\s*\*?",
+    ),
+    "credit": (
+        # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
+        r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration)\s*(?::|©|by)\s*.{1,120}",
+        # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
+        r"\(?(?:ap|afp|reuters|getty images|epa|dpa|shutterstock|istock)(?: photo)?(?:/[\w.'’ -]{2,60})?\)?|©\s*.{1,80}",
+    ),
+    "ad": (
+        # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
+        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
+    ),
+    "share": (
+        # "Share this:", "Click to share on Twitter (Opens in new window)", "Tweet", "Email", "Print"
+        r"share(?: this)?(?: (?:article|story|post))?\s*:?|like this:?|click to (?:share|email|print) .{0,80}|tweet|pin it|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copy url",
+        # "Follow us on ...", "Síguenos en ...", "Folgen Sie uns auf ...", "Suivez-nous sur ..."
+        r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous)(?: (?:on|en|auf|sur) .{1,60})?|compartir|teilen|partager|me gusta esto:?|gef[äa]llt mir:?",
+    ),
+    "newsletter": (
+        # "Sign up for our daily newsletter", "Subscribe to our newsletter"
+        r"(?:sign up|subscribe|register) (?:to|for|now).{0,80}newsletter.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
+        # es / de / fr: "Suscríbete a nuestro boletín", "Newsletter abonnieren", "Abonnez-vous à notre newsletter"
+        r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,40}|(?:abonnez|inscrivez)-vous .{0,120}",
+    ),
+    "tags": (
+        # "Tags: a, b, c", "Etiquetas: ...", "Schlagwörter: ...", "Mots-clés : ...", "Posted in World"
+        r"(?:tags?|tagged(?: with)?|topics|filed under|categor(?:y|ies)|etiquetas|categor[ií]as?|schlagw[öo]rter|schlagworte|themen|kategorien?|mots[- ]cl[ée]s|[ée]tiquettes|cat[ée]gories?)\s*:.{0,200}",
+        r"(?:posted in|filed under|archivado en|abgelegt unter|class[ée] dans)\s+.{1,80}",
+    ),
+    "navigation": (
+        # "Previous post: ...", "Next article", "Artículo anterior", "Nächster Beitrag", "Article suivant"
+        r"(?:previous|next|prev|older|newer) (?:post|article|story|entry)\s*[:»«]?.{0,200}",
+        r"(?:art[ií]culo|entrada|noticia|post) (?:anterior|siguiente)\s*[:»«]?.{0,200}|(?:vorheriger|n[äa]chster) (?:artikel|beitrag)\s*[:»«]?.{0,200}|(?:article|billet) (?:pr[ée]c[ée]dent|suivant)\s*[:»«]?.{0,200}",
+        r"(?:back to top|skip to (?:main )?content|zum inhalt springen|ir al contenido|aller au contenu)",
+    ),
+    "notice": (
+        # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
+        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s)\.?.{0,60}",
+        # Wire-service reprint notice: "This material may not be published, broadcast, rewritten or redistributed."
+        r"this (?:material|article|story) (?:may|must) not be (?:published|reproduced|copied).{0,160}|reprinted with permission.{0,160}",
+    ),
+    "dateline": (
+        # "Published: 23 December 2024", "Updated 14:05 GMT", "Veröffentlicht am 3. Mai 2024"
+        r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)(?: (?:on|at|el|am|le))?\s*:?\s*" + _DATEISH,
+    ),
+}
+
+# Junk lines told apart by capital letters (names, agencies): matched case-sensitively
+# against the line as written, not normalised.
+_NAME = r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*"
+_NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|al-?\w*)){0,5}"
+
+CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
+    "credit": (
+        # A caption ending in its credit: "Protesters rally in Seoul. (Ahn Young-joon/The Associated Press)"
+        r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?" + _NAMES + r"\s*/\s*" + _NAMES + r"(?:\s+via\s+" + _NAMES + r")?\)\.?",
+        # A credit of its own: "AP Photo/Evan Vucci", "Ahn Young-joon/The Associated Press"
+        r"\(?(?:(?:AP|AFP) )?(?:Photo|Foto)?\s*/?\s*" + _NAMES + r"\s*/\s*" + _NAMES + r"\)?",
+    ),
+    "byline": (
+        # Bylines: "By Jane Doe", "BY JANE DOE", "Por Juan Pérez", "Von Max Muster", "Par Jean Dupont, AFP"
+        r"(?i:by|por|von|par|de|di)\s+" + _NAMES + r"(?:\s*(?:,|and|y|und|et|e|&)\s*" + _NAMES + r")*(?:\s*[|,•·–—-]\s*.{0,60})?",
+    ),
+}
+
+# Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
+# in the middle of the body such a line is a quoted phrase more often than not.
+EDGE_ONLY_LINE_KINDS: frozenset[str] = frozenset({"byline", "dateline"})
+
+# Lines longer than this are never tested against `JUNK_LINES`: all junk lines are short,
+# except captions, which get `MAX_CAPTION_CHARS`.
+MAX_JUNK_LINE_CHARS = 260
+MAX_CAPTION_CHARS = 460
+
+_PUNCT_EDGES = " \t\r\n\u00a0\u200b•·|»«›‹>–—-:;,.!?*()[]{}\"'“”‘’…"
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower-case `text`, fold runs of white space and trim punctuation and bullets at its ends."""
+    return _SPACES.sub(" ", text).strip(_PUNCT_EDGES).lower()
+
+
+def compile_table(
+    table: Mapping[str, tuple[str, ...]], flags: int = re.I
+) -> dict[str, re.Pattern[str]]:
+    """One whole-text regex per kind, from a table of pattern alternatives."""
+    return {
+        kind: re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", flags | re.S)
+        for kind, patterns in table.items()
+    }

@@ -1,0 +1,29 @@
+"""Every default of the project, in one place, each with the reason for its value."""
+
+from __future__ import annotations
+
+MIB = 1024 * 1024
+
+# Largest HTML document `extract` accepts. Real article pages are under 2 MB; a larger one
+# is almost always an error page, a data dump or an attack, and parsing it would cost seconds.
+DEFAULT_MAX_HTML_BYTES = 10 * MIB
+
+# Deepest element nesting `extract` parses. Real pages stay under ~60 levels; HTML5 tree
+# building costs grow with the square of the depth (100,000 levels take ~10 s), so a page
+# nested deeper than this is refused before parsing.
+MAX_NESTING_DEPTH = 1_000
+
+# How much of the start of an undeclared page is given to charset detection: enough to
+# see non-ASCII text, little enough to keep detection to a millisecond.
+CHARSET_SNIFF_BYTES = 64 * 1024
+
+# How far into a page `<meta charset>` is looked for (the HTML standard says 1024 bytes;
+# real pages put it later, after long comments or inline scripts).
+META_CHARSET_SCAN_BYTES = 16 * 1024
+
+# A junk rule never removes an element holding more than this share of the page's text:
+# such an element is a wrapper around the article, not a box beside it.
+MAX_JUNK_SHARE_OF_TEXT = 0.5
+
+# Text blocks up to this many characters can be a heading, a label or a credit line.
+SHORT_BLOCK_CHARS = 200

@@ -1,0 +1,120 @@
+"""Turning trafilatura's body into text blocks, and dropping the junk lines left in them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lxml.etree import _Element
+
+from . import _rules
+from ._article import BlockKind, TextBlock
+from ._prune import junk_heading_kind
+
+_LINE_PATTERNS = _rules.compile_table(_rules.JUNK_LINES)
+_CASED_LINE_PATTERNS = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
+_BLOCK_KINDS: dict[str, BlockKind] = {
+    "p": "paragraph", "head": "heading", "list": "list", "table": "table",
+    "quote": "quote", "code": "code",
+}  # fmt: skip
+_INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z|[^.!?:;\"”’»)]\Z")
+_SENTENCE_END = re.compile(r"[.!?\"”]\s*\Z")
+# How many blocks at each end of the text are searched for bylines and datelines.
+_EDGE_BLOCKS = 2
+
+
+def _element_text(element: _Element) -> str:
+    """Text of a trafilatura element, `<lb/>` as a line break, items and rows on lines."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in ("item", "row"):
+            parts.append("\n" + _element_text(child) + "\n")
+        elif child.tag == "cell":
+            parts.append(" | " + _element_text(child))
+        else:
+            parts.append(_element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _clean_lines(text: str) -> list[str]:
+    lines = (_INLINE_SPACES.sub(" ", line).strip(" |") for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def body_blocks(body: _Element) -> list[TextBlock]:
+    """trafilatura's `<body>` as text blocks, empty ones left out."""
+    blocks = []
+    for element in body:
+        lines = _clean_lines(_element_text(element))
+        if lines:
+            kind = _BLOCK_KINDS.get(str(element.tag), "paragraph")
+            blocks.append(TextBlock(kind, "\n".join(lines)))
+    return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """What is known of the page that tells junk lines apart: its title, alt texts, captions."""
+
+    title: str | None
+    image_texts: frozenset[str]
+
+
+def line_junk_kind(line: str, at_edge: bool) -> str | None:
+    """The kind of junk this whole line is, or None when it may be article text."""
+    if len(line) > _rules.MAX_CAPTION_CHARS:
+        return None
+    for kind, pattern in _CASED_LINE_PATTERNS.items():
+        if (at_edge or kind not in _rules.EDGE_ONLY_LINE_KINDS) and pattern.match(line):
+            return kind
+    phrase = _rules.normalise_phrase(line)
+    if len(phrase) > _rules.MAX_JUNK_LINE_CHARS:
+        return None
+    for kind, pattern in _LINE_PATTERNS.items():
+        if (at_edge or kind not in _rules.EDGE_ONLY_LINE_KINDS) and pattern.match(phrase):
+            return kind
+    return None
+
+
+def _is_teaser_line(line: str) -> bool:
+    """A line after a junk heading that is a headline or excerpt, not a sentence of the body."""
+    return len(line) <= _rules.MAX_CAPTION_CHARS and bool(_TEASER_END.search(line))
+
+
+def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int, str]]:
+    """(block index, line) for every line that is not junk."""
+    in_junk_section = False
+    for index, block in enumerate(blocks):
+        at_edge = index < _EDGE_BLOCKS or index >= len(blocks) - 1
+        for line in block.text.split("\n"):
+            if in_junk_section and _is_teaser_line(line):
+                continue
+            in_junk_section = False
+            heading_kind = junk_heading_kind(line) if _SENTENCE_END.search(line) is None else None
+            if heading_kind in _rules.TRAILING_SECTION_KINDS:
+                in_junk_section = True
+                continue
+            if heading_kind or _rules.normalise_phrase(line) in facts.image_texts:
+                continue
+            if line_junk_kind(line, at_edge) is None:
+                yield index, line
+
+
+def _drop_title(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
+    if blocks and title and _rules.normalise_phrase(blocks[0].text) == _rules.normalise_phrase(title):
+        return blocks[1:]
+    return blocks
+
+
+def tidy(blocks: Iterable[TextBlock], facts: PageFacts) -> tuple[TextBlock, ...]:
+    """The blocks without junk lines, the headline, bylines and datelines."""
+    source = _drop_title(list(blocks), facts.title)
+    kept: dict[int, list[str]] = {}
+    for index, line in _kept_lines(source, facts):
+        kept.setdefault(index, []).append(line)
+    return tuple(TextBlock(source[i].kind, "\n".join(lines)) for i, lines in kept.items())
