@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+import statistics
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from . import _rules
-from ._article import Article
+from ._article import Article, TextBlock
 from ._decode import decode_html
 from ._metadata import Metadata, read_metadata
 from ._prune import prune
 from ._settings import DEFAULT_MAX_HTML_BYTES, MAX_NESTING_DEPTH
-from ._tidy import PageFacts, body_blocks, tidy
+from ._tidy import PageFacts, body_blocks, tidy, words
 
 # File signatures of formats that are sometimes served or saved in place of HTML.
 _BINARY_SIGNATURES = {
@@ -28,6 +29,9 @@ _BINARY_SIGNATURES = {
 }
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MIN_ALT_TEXT_CHARS = 15
+# A text of at least this many lines, half of them this short, is a menu, not an article.
+_MIN_MENU_LINES = 8
+_MAX_MENU_LINE_WORDS = 3
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -94,10 +98,18 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
             )
     tree = LexborHTMLParser(text)
     metadata = read_metadata(tree, url)
-    facts = PageFacts(title=metadata.title, image_texts=_image_texts(tree))
-    prune(tree)
-    body = tree.body.html if tree.body is not None else None
-    return _article(f"<html>{body or ''}</html>", url, metadata, facts)
+    facts = PageFacts(headlines=_headlines(tree, metadata), image_texts=_image_texts(tree))
+    prune(tree, text)
+    pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
+    return _article(_body_text(pruned, text, url, facts), url, metadata)
+
+
+def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[str, ...]]:
+    """The page's headline in all the forms it takes: metadata title, `<h1>`, `<title>`."""
+    texts = [metadata.title or ""]
+    texts += [node.text() for node in tree.css("h1, title")]
+    texts += [node.attributes.get("content") or "" for node in tree.css('meta[property="og:title"]')]
+    return frozenset(w for w in map(words, texts) if w)
 
 
 def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
@@ -106,18 +118,40 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _article(pruned_html: str, url: str | None, metadata: Metadata, facts: PageFacts) -> Article:
+def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool) -> tuple[TextBlock, ...]:
+    document = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast
+    )
+    body = getattr(document, "body", None)
+    return tidy(body_blocks(body), facts) if body is not None else ()
+
+
+def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
+    """True for text that is mostly one- to three-word lines: a menu picked by mistake."""
+    lines = [line for block in blocks for line in block.text.splitlines()]
+    if len(lines) < _MIN_MENU_LINES:
+        return False
+    return statistics.median(len(line.split()) for line in lines) <= _MAX_MENU_LINE_WORDS
+
+
+def _body_text(pruned_html: str, original_html: str, url: str | None, facts: PageFacts):
+    """The article's blocks: trafilatura's fast pass on the pruned page; its full pass when
+    that found nothing or a menu; the unpruned page when pruning left nothing to find."""
+    blocks = _main_text(pruned_html, url, facts, fast=True)
+    if not blocks or _looks_like_link_list(blocks):
+        blocks = _main_text(pruned_html, url, facts, fast=False) or blocks
+    if not blocks:
+        blocks = _main_text(original_html, url, facts, fast=True)
+    return blocks
+
+
+def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata) -> Article:
     fields = {
         "url": url, "title": metadata.title, "author": metadata.author,
         "published": metadata.published, "language": metadata.language,
         "site_name": metadata.site_name, "canonical_url": metadata.canonical_url,
         "image": metadata.image, "description": metadata.description,
     }  # fmt: skip
-    document = trafilatura.bare_extraction(
-        pruned_html, url=url, include_comments=False, include_tables=True, with_metadata=False
-    )
-    body = getattr(document, "body", None)
-    blocks = tidy(body_blocks(body), facts) if body is not None else ()
     if not blocks:
         return Article(reason="no article text found on the page", **fields)
     return Article.from_blocks(blocks, **fields)

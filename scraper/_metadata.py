@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ class Metadata:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    value = _SPACES.sub(" ", value).strip()
+    value = _SPACES.sub(" ", html.unescape(value)).strip()  # unescape: some pages escape twice
     return value or None
 
 

@@ -7,6 +7,7 @@ one holding more than `MAX_JUNK_SHARE_OF_TEXT` of the page's text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -30,15 +31,15 @@ _JUNK_NAME = re.compile(
     )
     + r")(?:-|$)"
 )
-# A cheap first pass in C: elements whose class or id contains the first word of any rule.
-_JUNK_NAME_PREFILTER = ",".join(
-    f'[{attr}*="{word}" i]'
-    for word in sorted({w.split("-")[0] for ws in _rules.JUNK_NAME_WORDS.values() for w in ws})
-    for attr in ("class", "id")
+# Class and id attributes as written in the HTML source (one C-speed pass over the text).
+_CLASS_OR_ID = re.compile(
+    r"""\s(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.IGNORECASE
 )
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_is_junk(value: str) -> bool:
     """True when one of the class names or the id in `value` is made of junk words."""
     for name in value.split():
@@ -47,9 +48,20 @@ def _name_is_junk(value: str) -> bool:
     return False
 
 
-def _has_junk_name(node: LexborNode) -> bool:
-    attributes = node.attributes
-    return any(_name_is_junk(attributes.get(attr) or "") for attr in ("class", "id"))
+def _junk_name_selector(html: str) -> str | None:
+    """A CSS selector for the elements whose class or id, as written in `html`, is junk."""
+    selectors = set()
+    for match in _CLASS_OR_ID.finditer(html):
+        value = match.group(2) or match.group(3) or match.group(4) or ""
+        if _name_is_junk(value):
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            selectors.add(f'[{match.group(1).lower()}="{escaped}"]')
+    return ",".join(sorted(selectors)) or None
+
+
+def is_sentence(text: str) -> bool:
+    """True when `text` ends as a sentence does (a heading or a trailing "..." does not)."""
+    return _SENTENCE_END.search(text) is not None
 
 
 def junk_heading_kind(text: str) -> str | None:
@@ -117,12 +129,12 @@ class _Page:
             node.decompose()
 
 
-def _junk_elements(page: _Page) -> Iterator[LexborNode]:
-    for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
+def _junk_elements(page: _Page, junk_names: str | None) -> Iterator[LexborNode]:
+    selectors = ",".join(_rules.JUNK_ELEMENT_SELECTORS)
+    if junk_names:
+        selectors += "," + junk_names
+    for node in page.tree.css(selectors):
         if page.removable(node):
-            yield node
-    for node in page.tree.css(_JUNK_NAME_PREFILTER):
-        if _has_junk_name(node) and page.removable(node):
             yield node
     for figure in page.tree.css("figure"):
         if not any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS):
@@ -179,8 +191,8 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
     seen: set[int] = set()
     for candidate in page.tree.css(_HEADING_CANDIDATES):
         text = candidate.text().strip()
-        if candidate.tag not in _HEADING_TAGS and text.endswith((".", "!", "?")):
-            continue  # a sentence, not a heading
+        if candidate.tag not in _HEADING_TAGS and is_sentence(text):
+            continue
         if junk_heading_kind(text) is None:
             continue
         phrase = _rules.normalise_phrase(text)
@@ -195,11 +207,11 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             yield from _section_in_flow(heading)
 
 
-def prune(tree: LexborHTMLParser) -> None:
-    """Remove from `tree`, in place, everything that is not the article's body."""
+def prune(tree: LexborHTMLParser, html: str) -> None:
+    """Remove from `tree` (parsed from `html`), in place, all that is not the article's body."""
     tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
     if tree.body is None:
         return
     page = _Page(tree)
-    page.remove_all(_junk_elements(page))
+    page.remove_all(_junk_elements(page, _junk_name_selector(html)))
     page.remove_all(_junk_sections(page))

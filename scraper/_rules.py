@@ -94,6 +94,10 @@ JUNK_NAME_WORDS: Mapping[str, tuple[str, ...]] = {
         "opt-in", "mailchimp", "mc4wp", "inline-signup",
     ),
     # Advertising and its labels.
+    "markup": (
+        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
+        r"\[(\w+)[^\]]*\].{0,200}\[/\1\]|\[/?\w+(?: [^\]]*)?\]",
+    ),
     "ad": (
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
         "adslot", "ad-slot", "dfp", "sponsor", "sponsored", "promo", "promoted",
@@ -257,8 +261,14 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "credit": (
         # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
         r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration)\s*(?::|©|by)\s*.{1,120}",
+        # A caption ending in a credit: "Installation views, photos © Inexhibit, 2018"
+        r".{0,200}\b(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|cr[ée]dits?)\s*(?:©|\(c\)|copyright)\s*.{1,80}",
         # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
         r"\(?(?:ap|afp|reuters|getty images|epa|dpa|shutterstock|istock)(?: photo)?(?:/[\w.'’ -]{2,60})?\)?|©\s*.{1,80}",
+    ),
+    "markup": (
+        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
+        r"\[(\w+)[^\]]*\].{0,200}\[/\1\]|\[/?\w+(?: [^\]]*)?\]",
     ),
     "ad": (
         # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
@@ -272,7 +282,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "newsletter": (
         # "Sign up for our daily newsletter", "Subscribe to our newsletter"
-        r"(?:sign up|subscribe|register) (?:to|for|now).{0,80}newsletter.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
+        r".{0,120}\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
         # es / de / fr: "Suscríbete a nuestro boletín", "Newsletter abonnieren", "Abonnez-vous à notre newsletter"
         r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,40}|(?:abonnez|inscrivez)-vous .{0,120}",
     ),
@@ -289,7 +299,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
-        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s)\.?.{0,60}",
+        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s)\.?.{0,60}",
         # Wire-service reprint notice: "This material may not be published, broadcast, rewritten or redistributed."
         r"this (?:material|article|story) (?:may|must) not be (?:published|reproduced|copied).{0,160}|reprinted with permission.{0,160}",
     ),
@@ -316,6 +326,25 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?i:by|por|von|par|de|di)\s+" + _NAMES + r"(?:\s*(?:,|and|y|und|et|e|&)\s*" + _NAMES + r")*(?:\s*[|,•·–—-]\s*.{0,60})?",
     ),
 }
+
+_MONTHS = (
+    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s|zo)?|m[äa]rz|apr(?:il)?|avril|abril|may|mai|mayo|maio"
+    r"|june?|juin|junio|junho|juni|july?|juillet|julio|julho|juli|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setembro"
+    r"|oct(?:ober)?|octobre|octubre|outubro|oktober|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|d[ée]cembre|diciembre|dezembro|dezember"
+    r"|janeiro|enero|fevereiro|febrero|janvier|januar|marzo|mar[çc]o)"
+)
+_WEEKDAYS = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira"
+)
+
+# Datelines: a line that is nothing but a date and a time, in any of these languages.
+DATELINE = re.compile(
+    rf"(?:(?:{_WEEKDAYS}),?\s*)?(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}\.?\s*(?:de\s+)?{_MONTHS}\.?,?\s*(?:de\s+)?\d{{2,4}}"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{2,4}})(?:,?\s*(?:at|um|à|às|a las|a las|-|,)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|[a-z]{{2,4}}))?)?",
+    re.IGNORECASE,
+)
 
 # Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
 # in the middle of the body such a line is a quoted phrase more often than not.

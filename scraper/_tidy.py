@@ -10,7 +10,7 @@ from lxml.etree import _Element
 
 from . import _rules
 from ._article import BlockKind, TextBlock
-from ._prune import junk_heading_kind
+from ._prune import is_sentence, junk_heading_kind
 
 _LINE_PATTERNS = _rules.compile_table(_rules.JUNK_LINES)
 _CASED_LINE_PATTERNS = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
@@ -20,7 +20,7 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
 }  # fmt: skip
 _INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z|[^.!?:;\"”’»)]\Z")
-_SENTENCE_END = re.compile(r"[.!?\"”]\s*\Z")
+_TOKEN = re.compile(r"\w+")
 # How many blocks at each end of the text are searched for bylines and datelines.
 _EDGE_BLOCKS = 2
 
@@ -47,22 +47,32 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def body_blocks(body: _Element) -> list[TextBlock]:
-    """trafilatura's `<body>` as text blocks, empty ones left out."""
-    blocks = []
+    """trafilatura's `<body>` as text blocks, empty ones left out.
+
+    Text can stand loose between elements (as `body.text` and element tails): it is a
+    paragraph of its own."""
+    pieces: list[tuple[BlockKind, str]] = [("paragraph", body.text or "")]
     for element in body:
-        lines = _clean_lines(_element_text(element))
-        if lines:
-            kind = _BLOCK_KINDS.get(str(element.tag), "paragraph")
+        pieces.append((_BLOCK_KINDS.get(str(element.tag), "paragraph"), _element_text(element)))
+        pieces.append(("paragraph", element.tail or ""))
+    blocks = []
+    for kind, text in pieces:
+        if lines := _clean_lines(text):
             blocks.append(TextBlock(kind, "\n".join(lines)))
     return blocks
 
 
 @dataclass(frozen=True, slots=True)
 class PageFacts:
-    """What is known of the page that tells junk lines apart: its title, alt texts, captions."""
+    """What is known of the page that tells junk lines apart: its headlines and alt texts."""
 
-    title: str | None
+    headlines: frozenset[tuple[str, ...]]  # as word sequences, from <title>, og:title, <h1>...
     image_texts: frozenset[str]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The lower-cased word sequence of `text`, to compare texts whatever their punctuation."""
+    return tuple(_TOKEN.findall(text.lower()))
 
 
 def line_junk_kind(line: str, at_edge: bool) -> str | None:
@@ -75,6 +85,8 @@ def line_junk_kind(line: str, at_edge: bool) -> str | None:
     phrase = _rules.normalise_phrase(line)
     if len(phrase) > _rules.MAX_JUNK_LINE_CHARS:
         return None
+    if at_edge and _rules.DATELINE.fullmatch(phrase):
+        return "dateline"
     for kind, pattern in _LINE_PATTERNS.items():
         if (at_edge or kind not in _rules.EDGE_ONLY_LINE_KINDS) and pattern.match(phrase):
             return kind
@@ -95,7 +107,7 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
             if in_junk_section and _is_teaser_line(line):
                 continue
             in_junk_section = False
-            heading_kind = junk_heading_kind(line) if _SENTENCE_END.search(line) is None else None
+            heading_kind = None if is_sentence(line) else junk_heading_kind(line)
             if heading_kind in _rules.TRAILING_SECTION_KINDS:
                 in_junk_section = True
                 continue
@@ -105,15 +117,17 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
                 yield index, line
 
 
-def _drop_title(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
-    if blocks and title and _rules.normalise_phrase(blocks[0].text) == _rules.normalise_phrase(title):
-        return blocks[1:]
+def _drop_headline(blocks: list[TextBlock], headlines: frozenset[tuple[str, ...]]) -> list[TextBlock]:
+    """The blocks without a headline among the first few (the title repeated in the body)."""
+    for index, block in enumerate(blocks[:_EDGE_BLOCKS]):
+        if words(block.text) in headlines:
+            return blocks[:index] + blocks[index + 1 :]
     return blocks
 
 
 def tidy(blocks: Iterable[TextBlock], facts: PageFacts) -> tuple[TextBlock, ...]:
     """The blocks without junk lines, the headline, bylines and datelines."""
-    source = _drop_title(list(blocks), facts.title)
+    source = _drop_headline(list(blocks), facts.headlines)
     kept: dict[int, list[str]] = {}
     for index, line in _kept_lines(source, facts):
         kept.setdefault(index, []).append(line)
