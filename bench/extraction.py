@@ -86,7 +86,9 @@ def peer(html: bytes, url: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="benchmark folder")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes (median is shown)")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages we score worst on")
@@ -107,7 +109,8 @@ def main() -> None:
     print("| system | F1 | precision | recall | accuracy | ms/page |")
     print("|---|---|---|---|---|---|")
     for name, (_, s) in results.items():
-        print(f"| {name} | {s.f1:.3f} | {s.precision:.3f} | {s.recall:.3f} | {s.accuracy:.3f} | {s.ms_per_page:.1f} |")
+        cells = (s.f1, s.precision, s.recall, s.accuracy)
+        print(f"| {name} | " + " | ".join(f"{c:.3f}" for c in cells) + f" | {s.ms_per_page:.1f} |")
     ratio = results["scraper"][1].ms_per_page / results["trafilatura"][1].ms_per_page
     print(f"\ntime ratio scraper / trafilatura: {ratio:.2f}")
 

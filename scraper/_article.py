@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "heading", "list", "table", "quote", "code"]
@@ -42,10 +42,10 @@ class Article:
     blocks: tuple[TextBlock, ...] = field(default=(), repr=False)
     reason: str | None = None
 
-    @classmethod
-    def from_blocks(cls, blocks: tuple[TextBlock, ...], **fields: Any) -> Article:
+    def with_blocks(self, blocks: tuple[TextBlock, ...]) -> Article:
+        """This article with `blocks` as its body (`text` and `word_count` follow from them)."""
         text = "\n\n".join(block.text for block in blocks)
-        return cls(text=text, word_count=len(_WORD.findall(text)), blocks=blocks, **fields)
+        return replace(self, text=text, word_count=len(_WORD.findall(text)), blocks=blocks)
 
     def to_markdown(self) -> str:
         """The body as Markdown: subheadings marked with `##`, list items with `-`."""

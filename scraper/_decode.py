@@ -18,9 +18,7 @@ _BOMS = (
 )
 
 # `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
 _CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.I)
 
 # Labels that browsers read as another encoding (WHATWG Encoding Standard).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import replace
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
@@ -134,7 +135,9 @@ def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
     return statistics.median(len(line.split()) for line in lines) <= _MAX_MENU_LINE_WORDS
 
 
-def _body_text(pruned_html: str, original_html: str, url: str | None, facts: PageFacts):
+def _body_text(
+    pruned_html: str, original_html: str, url: str | None, facts: PageFacts
+) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's fast pass on the pruned page; its full pass when
     that found nothing or a menu; the unpruned page when pruning left nothing to find."""
     blocks = _main_text(pruned_html, url, facts, fast=True)
@@ -146,15 +149,20 @@ def _body_text(pruned_html: str, original_html: str, url: str | None, facts: Pag
 
 
 def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata) -> Article:
-    fields = {
-        "url": url, "title": metadata.title, "author": metadata.author,
-        "published": metadata.published, "language": metadata.language,
-        "site_name": metadata.site_name, "canonical_url": metadata.canonical_url,
-        "image": metadata.image, "description": metadata.description,
-    }  # fmt: skip
+    article = Article(
+        url=url,
+        title=metadata.title,
+        author=metadata.author,
+        published=metadata.published,
+        language=metadata.language,
+        site_name=metadata.site_name,
+        canonical_url=metadata.canonical_url,
+        image=metadata.image,
+        description=metadata.description,
+    )
     if not blocks:
-        return Article(reason="no article text found on the page", **fields)
-    return Article.from_blocks(blocks, **fields)
+        return replace(article, reason="no article text found on the page")
+    return article.with_blocks(blocks)
 
 
 def extract(
@@ -177,5 +185,5 @@ def extract(
         raise TypeError(f"extract() takes the page as bytes or str, not {type(html).__name__}")
     try:
         return _extract(html, url, charset, max_bytes)
-    except Exception as error:  # noqa: BLE001 - by contract nothing escapes: the reason says it
+    except Exception as error:
         return Article(url=url, reason=f"extraction failed: {type(error).__name__}: {error}")

@@ -23,6 +23,11 @@ _ARTICLE_TYPES = frozenset(
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+|\s+-\s+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _SPACES = re.compile(r"\s+")
+# `<meta>` names and properties that give the publication date, most reliable first.
+_PUBLISHED_META_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "dcterms.created",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,12 +173,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         head.first_meta("author", "article:author", "parsely-author", "dc.creator", "sailthru.author")
     )
     published = normalise_date(
-        _clean(head.ld_value("datePublished"))
-        or head.first_meta(
-            "article:published_time", "og:published_time", "datepublished", "pubdate",
-            "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date",
-            "parsely-pub-date", "dcterms.created",
-        )  # fmt: skip
+        _clean(head.ld_value("datePublished")) or head.first_meta(*_PUBLISHED_META_KEYS)
     )
     if published is None and (time := tree.css_first("time[datetime]")) is not None:
         published = normalise_date(time.attributes.get("datetime"))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
-from ._settings import MAX_JUNK_SHARE_OF_TEXT, SHORT_BLOCK_CHARS
+from ._settings import MAX_JUNK_SHARE_OF_TEXT, MAX_SECTION_PROSE_CHARS, SHORT_BLOCK_CHARS
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEVER_REMOVED = frozenset({"html", "body", "head"})
@@ -32,9 +32,7 @@ _JUNK_NAME = re.compile(
     + r")(?:-|$)"
 )
 # Class and id attributes as written in the HTML source (one C-speed pass over the text).
-_CLASS_OR_ID = re.compile(
-    r"""\s(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.IGNORECASE
-)
+_CLASS_OR_ID = re.compile(r"""\s(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
@@ -104,10 +102,10 @@ class _Page:
         protected: set[int] = set()
         if not chars_by_parent:
             return protected
-        node: LexborNode | None = parents[max(chars_by_parent, key=chars_by_parent.__getitem__)]
-        while node is not None:
-            protected.add(node.mem_id)
-            node = node.parent
+        ancestor: LexborNode | None = parents[max(chars_by_parent, key=chars_by_parent.__getitem__)]
+        while ancestor is not None:
+            protected.add(ancestor.mem_id)
+            ancestor = ancestor.parent
         return protected
 
     def removable(self, node: LexborNode) -> bool:
@@ -137,9 +135,9 @@ def _junk_elements(page: _Page, junk_names: str | None) -> Iterator[LexborNode]:
         if page.removable(node):
             yield node
     for figure in page.tree.css("figure"):
-        if not any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS):
-            if page.removable(figure):
-                yield figure
+        holds_body = any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS)
+        if not holds_body and page.removable(figure):
+            yield figure
 
 
 def _outermost_equal_text(node: LexborNode, phrase: str) -> LexborNode:
@@ -173,15 +171,25 @@ def _is_teaser(node: LexborNode) -> bool:
     return len(text) <= SHORT_BLOCK_CHARS and node.css_first("img") is not None
 
 
-def _section_in_flow(heading: LexborNode) -> Iterator[LexborNode]:
-    """The heading and the siblings after it that are teasers, up to the next real heading."""
+def _belongs_to_section(page: _Page, sibling: LexborNode, kind: str) -> bool:
+    """Whether a sibling after a junk heading is part of its section (and not the article)."""
+    if not page.removable(sibling):
+        return False
+    if kind in _rules.WHOLE_SECTION_KINDS:
+        return len(sibling.text()) <= MAX_SECTION_PROSE_CHARS
+    return _is_teaser(sibling)
+
+
+def _section_in_flow(page: _Page, heading: LexborNode, kind: str) -> Iterator[LexborNode]:
+    """The heading and the siblings after it that belong to its section, up to the next
+    real heading: short prose for prose sections, teasers for lists of teasers."""
     yield heading
     sibling = heading.next
     while sibling is not None:
         if sibling.is_element_node:
             if sibling.tag in _HEADING_TAGS and junk_heading_kind(sibling.text()) is None:
                 return
-            if not _is_teaser(sibling):
+            if not _belongs_to_section(page, sibling, kind):
                 return
             yield sibling
         sibling = sibling.next
@@ -193,7 +201,8 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
         text = candidate.text().strip()
         if candidate.tag not in _HEADING_TAGS and is_sentence(text):
             continue
-        if junk_heading_kind(text) is None:
+        kind = junk_heading_kind(text)
+        if kind is None:
             continue
         phrase = _rules.normalise_phrase(text)
         heading = _outermost_equal_text(candidate, phrase)
@@ -204,7 +213,7 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
         if box is not None:
             yield box
         else:
-            yield from _section_in_flow(heading)
+            yield from _section_in_flow(page, heading, kind)
 
 
 def prune(tree: LexborHTMLParser, html: str) -> None:

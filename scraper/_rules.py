@@ -213,8 +213,13 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-# Heading kinds after which nothing of the article follows: the rest of the container goes.
+# Heading kinds whose section is a list of teasers, links or comments: after the heading,
+# what looks like a teaser (mostly links, an excerpt ending in "…") goes with it.
 TRAILING_SECTION_KINDS: frozenset[str] = frozenset({"related", "comments"})
+
+# Heading kinds whose section is prose of its own (an author's bio, a newsletter pitch):
+# everything after the heading goes with it, up to the next heading.
+WHOLE_SECTION_KINDS: frozenset[str] = frozenset({"byline", "newsletter"})
 
 # ---------------------------------------------------------------------------------------
 # Whole lines of junk, wherever they stand.
@@ -284,7 +289,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # "Sign up for our daily newsletter", "Subscribe to our newsletter"
         r".{0,120}\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
         # es / de / fr: "Suscríbete a nuestro boletín", "Newsletter abonnieren", "Abonnez-vous à notre newsletter"
-        r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,40}|(?:abonnez|inscrivez)-vous .{0,120}",
+        r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,120}|(?:abonnez|inscrivez)-vous .{0,120}",
     ),
     "tags": (
         # "Tags: a, b, c", "Etiquetas: ...", "Schlagwörter: ...", "Mots-clés : ...", "Posted in World"
@@ -305,7 +310,8 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "dateline": (
         # "Published: 23 December 2024", "Updated 14:05 GMT", "Veröffentlicht am 3. Mai 2024"
-        r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)(?: (?:on|at|el|am|le))?\s*:?\s*" + _DATEISH,
+        r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)(?: (?:on|at|el|am|le))?\s*:?\s*"
+        + _DATEISH,
     ),
 }
 
@@ -317,13 +323,23 @@ _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|a
 CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "credit": (
         # A caption ending in its credit: "Protesters rally in Seoul. (Ahn Young-joon/The Associated Press)"
-        r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?" + _NAMES + r"\s*/\s*" + _NAMES + r"(?:\s+via\s+" + _NAMES + r")?\)\.?",
+        r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?"
+        + _NAMES
+        + r"\s*/\s*"
+        + _NAMES
+        + r"(?:\s+via\s+"
+        + _NAMES
+        + r")?\)\.?",
         # A credit of its own: "AP Photo/Evan Vucci", "Ahn Young-joon/The Associated Press"
         r"\(?(?:(?:AP|AFP) )?(?:Photo|Foto)?\s*/?\s*" + _NAMES + r"\s*/\s*" + _NAMES + r"\)?",
     ),
     "byline": (
         # Bylines: "By Jane Doe", "BY JANE DOE", "Por Juan Pérez", "Von Max Muster", "Par Jean Dupont, AFP"
-        r"(?i:by|por|von|par|de|di)\s+" + _NAMES + r"(?:\s*(?:,|and|y|und|et|e|&)\s*" + _NAMES + r")*(?:\s*[|,•·–—-]\s*.{0,60})?",
+        r"(?i:by|por|von|par|de|di)\s+"
+        + _NAMES
+        + r"(?:\s*(?:,|and|y|und|et|e|&)\s*"
+        + _NAMES
+        + r")*(?:\s*[|,•·–—-]\s*.{0,60})?",
     ),
 }
 
@@ -364,9 +380,7 @@ def normalise_phrase(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_PUNCT_EDGES).lower()
 
 
-def compile_table(
-    table: Mapping[str, tuple[str, ...]], flags: int = re.I
-) -> dict[str, re.Pattern[str]]:
+def compile_table(table: Mapping[str, tuple[str, ...]], flags: int = re.I) -> dict[str, re.Pattern[str]]:
     """One whole-text regex per kind, from a table of pattern alternatives."""
     return {
         kind: re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", flags | re.S)

@@ -27,3 +27,7 @@ MAX_JUNK_SHARE_OF_TEXT = 0.5
 
 # Text blocks up to this many characters can be a heading, a label or a credit line.
 SHORT_BLOCK_CHARS = 200
+
+# A prose junk section (an author's bio, a newsletter pitch) is a few sentences: a longer
+# block after such a heading is article text and ends the section.
+MAX_SECTION_PROSE_CHARS = 600
