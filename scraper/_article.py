@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "heading", "list", "table", "quote", "code"]
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +42,7 @@ class Article:
     def with_blocks(self, blocks: tuple[TextBlock, ...]) -> Article:
         """This article with `blocks` as its body (`text` and `word_count` follow from them)."""
         text = "\n\n".join(block.text for block in blocks)
-        return replace(self, text=text, word_count=len(_WORD.findall(text)), blocks=blocks)
+        return replace(self, text=text, word_count=len(text.split()), blocks=blocks)
 
     def to_markdown(self) -> str:
         """The body as Markdown: subheadings marked with `##`, list items with `-`."""

@@ -28,6 +28,10 @@ _BINARY_SIGNATURES = {
     b"RIFF": "a RIFF media file",
     b"\x00\x00\x00": "binary data",
 }
+# Bytes that text holds (all but the C0 controls other than tab, newlines and form feed),
+# and how many control bytes (one in N) make the start of a file binary, not damaged text.
+_TEXT_BYTES = bytes(sorted(set(range(256)) - set(range(0x09)) - set(range(0x0E, 0x20))))
+_MAX_CONTROL_BYTES_RATIO = 50
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MIN_ALT_TEXT_CHARS = 15
 # A text of at least this many lines, half of them this short, is a menu, not an article.
@@ -41,7 +45,7 @@ def _binary_kind(data: bytes) -> str | None:
         if data.startswith(signature):
             return kind
     head = data[:1024]
-    if head.count(b"\x00") > len(head) // 10 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if len(head.translate(None, _TEXT_BYTES)) > len(head) // _MAX_CONTROL_BYTES_RATIO:
         return "binary data"
     return None
 

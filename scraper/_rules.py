@@ -225,7 +225,24 @@ WHOLE_SECTION_KINDS: frozenset[str] = frozenset({"byline", "newsletter"})
 # Whole lines of junk, wherever they stand.
 # ---------------------------------------------------------------------------------------
 
-_DATEISH = r"(?=.*\d).{1,60}"
+_MONTHS = (
+    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s|zo)?|m[äa]rz|apr(?:il)?|avril|abril|may|mai|mayo|maio"
+    r"|june?|juin|junio|junho|juni|july?|juillet|julio|julho|juli|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setembro"
+    r"|oct(?:ober)?|octobre|octubre|outubro|oktober|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|d[ée]cembre|diciembre|dezembro|dezember"
+    r"|janeiro|enero|fevereiro|febrero|janvier|januar|marzo|mar[çc]o)"
+)
+_WEEKDAYS = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira"
+)
+
+# Datelines: a line that is nothing but a date and a time, in any of these languages.
+_DATE = (
+    rf"(?:(?:{_WEEKDAYS}),?\s*)?(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}\.?\s*(?:de\s+)?{_MONTHS}\.?,?\s*(?:de\s+)?\d{{2,4}}"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{2,4}})(?:,?\s*(?:at|um|à|às|a las|-|,)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|[a-z]{{2,4}}))?)?"
+)
+DATELINE = re.compile(_DATE, re.IGNORECASE)
 
 JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "source": (
@@ -311,7 +328,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "dateline": (
         # "Published: 23 December 2024", "Updated 14:05 GMT", "Veröffentlicht am 3. Mai 2024"
         r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)(?: (?:on|at|el|am|le))?\s*:?\s*"
-        + _DATEISH,
+        + _DATE,
     ),
 }
 
@@ -342,25 +359,6 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         + r")*(?:\s*[|,•·–—-]\s*.{0,60})?",
     ),
 }
-
-_MONTHS = (
-    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s|zo)?|m[äa]rz|apr(?:il)?|avril|abril|may|mai|mayo|maio"
-    r"|june?|juin|junio|junho|juni|july?|juillet|julio|julho|juli|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setembro"
-    r"|oct(?:ober)?|octobre|octubre|outubro|oktober|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|d[ée]cembre|diciembre|dezembro|dezember"
-    r"|janeiro|enero|fevereiro|febrero|janvier|januar|marzo|mar[çc]o)"
-)
-_WEEKDAYS = (
-    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira"
-)
-
-# Datelines: a line that is nothing but a date and a time, in any of these languages.
-DATELINE = re.compile(
-    rf"(?:(?:{_WEEKDAYS}),?\s*)?(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}\.?\s*(?:de\s+)?{_MONTHS}\.?,?\s*(?:de\s+)?\d{{2,4}}"
-    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{2,4}})(?:,?\s*(?:at|um|à|às|a las|a las|-|,)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|[a-z]{{2,4}}))?)?",
-    re.IGNORECASE,
-)
 
 # Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
 # in the middle of the body such a line is a quoted phrase more often than not.

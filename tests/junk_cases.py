@@ -36,30 +36,94 @@ RELATED = {
     "fr": ("Articles similaires", "Vous aimerez aussi"),
 }
 TEASERS = {
-    "en": [("Storm closes coastal roads", "Heavy rain and high winds forced the closure of three roads along the coast on Monday, as emergency crews…"),
-           ("Bridge repairs to start in May", "Work on the old rail bridge will begin in May and last until the end of the year, the transport office said…")],
-    "es": [("Una tormenta cierra las carreteras de la costa", "Las fuertes lluvias y el viento obligaron el lunes a cerrar tres carreteras de la costa, mientras los equipos de emergencia…"),
-           ("Las obras del puente empezarán en mayo", "Los trabajos en el viejo puente ferroviario comenzarán en mayo y durarán hasta final de año, según la oficina de transporte…")],
-    "de": [("Sturm sperrt Küstenstraßen", "Starker Regen und Sturmböen haben am Montag zur Sperrung von drei Straßen an der Küste geführt, während Rettungskräfte…"),
-           ("Brückensanierung beginnt im Mai", "Die Arbeiten an der alten Eisenbahnbrücke beginnen im Mai und dauern bis zum Jahresende, teilte das Verkehrsamt mit…")],
-    "fr": [("La tempête ferme les routes du littoral", "De fortes pluies et des vents violents ont entraîné lundi la fermeture de trois routes du littoral, tandis que les secours…"),
-           ("Les travaux du pont débuteront en mai", "Les travaux sur le vieux pont ferroviaire commenceront en mai et dureront jusqu'à la fin de l'année, selon le service des transports…")],
+    "en": [
+        (
+            "Storm closes coastal roads",
+            "Heavy rain and high winds forced the closure of three roads along the coast on Monday, as emergency crews…",
+        ),
+        (
+            "Bridge repairs to start in May",
+            "Work on the old rail bridge will begin in May and last until the end of the year, the transport office said…",
+        ),
+    ],
+    "es": [
+        (
+            "Una tormenta cierra las carreteras de la costa",
+            "Las fuertes lluvias y el viento obligaron el lunes a cerrar tres carreteras de la costa, mientras los equipos de emergencia…",
+        ),
+        (
+            "Las obras del puente empezarán en mayo",
+            "Los trabajos en el viejo puente ferroviario comenzarán en mayo y durarán hasta final de año, según la oficina de transporte…",
+        ),
+    ],
+    "de": [
+        (
+            "Sturm sperrt Küstenstraßen",
+            "Starker Regen und Sturmböen haben am Montag zur Sperrung von drei Straßen an der Küste geführt, während Rettungskräfte…",
+        ),
+        (
+            "Brückensanierung beginnt im Mai",
+            "Die Arbeiten an der alten Eisenbahnbrücke beginnen im Mai und dauern bis zum Jahresende, teilte das Verkehrsamt mit…",
+        ),
+    ],
+    "fr": [
+        (
+            "La tempête ferme les routes du littoral",
+            "De fortes pluies et des vents violents ont entraîné lundi la fermeture de trois routes du littoral, tandis que les secours…",
+        ),
+        (
+            "Les travaux du pont débuteront en mai",
+            "Les travaux sur le vieux pont ferroviaire commenceront en mai et dureront jusqu'à la fin de l'année, selon le service des transports…",
+        ),
+    ],
 }
 COMMENT_FORM = {
-    "en": ("Leave a Reply", "Your email address will not be published. Required fields are marked *", ("Comment *", "Name *", "Email *", "Website"),
-           "Save my name, email, and website in this browser for the next time I comment.", "Post Comment"),
-    "es": ("Deja una respuesta", "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *", ("Comentario *", "Nombre *", "Correo electrónico *", "Web"),
-           "Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.", "Publicar el comentario"),
-    "de": ("Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert", ("Kommentar *", "Name *", "E-Mail *", "Website"),
-           "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, bis ich wieder kommentiere.", "Kommentar abschicken"),
-    "fr": ("Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", ("Commentaire *", "Nom *", "E-mail *", "Site web"),
-           "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.", "Publier le commentaire"),
+    "en": (
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        ("Comment *", "Name *", "Email *", "Website"),
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Post Comment",
+    ),
+    "es": (
+        "Deja una respuesta",
+        "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *",
+        ("Comentario *", "Nombre *", "Correo electrónico *", "Web"),
+        "Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.",
+        "Publicar el comentario",
+    ),
+    "de": (
+        "Schreibe einen Kommentar",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        ("Kommentar *", "Name *", "E-Mail *", "Website"),
+        "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, bis ich wieder kommentiere.",
+        "Kommentar abschicken",
+    ),
+    "fr": (
+        "Laisser un commentaire",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        ("Commentaire *", "Nom *", "E-mail *", "Site web"),
+        "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
+        "Publier le commentaire",
+    ),
 }
 CAPTIONS = {
-    "en": ("Residents fill sandbags near the river in March. (Jane Miller/The Associated Press)", "Photo: Jane Miller/Reuters"),
-    "es": ("Vecinos llenan sacos de arena junto al río en marzo. (Juan Pérez/Agencia EFE)", "Foto: Juan Pérez/EFE"),
-    "de": ("Anwohner füllen im März Sandsäcke am Fluss. (Max Muster/Deutsche Presse-Agentur)", "Foto: Max Muster/dpa"),
-    "fr": ("Des habitants remplissent des sacs de sable près du fleuve en mars. (Jean Dupont/Agence France-Presse)", "Crédit photo : Jean Dupont/AFP"),
+    "en": (
+        "Residents fill sandbags near the river in March. (Jane Miller/The Associated Press)",
+        "Photo: Jane Miller/Reuters",
+    ),
+    "es": (
+        "Vecinos llenan sacos de arena junto al río en marzo. (Juan Pérez/Agencia EFE)",
+        "Foto: Juan Pérez/EFE",
+    ),
+    "de": (
+        "Anwohner füllen im März Sandsäcke am Fluss. (Max Muster/Deutsche Presse-Agentur)",
+        "Foto: Max Muster/dpa",
+    ),
+    "fr": (
+        "Des habitants remplissent des sacs de sable près du fleuve en mars. (Jean Dupont/Agence France-Presse)",
+        "Crédit photo : Jean Dupont/AFP",
+    ),
 }
 ALT_TEXTS = {
     "en": "A line of people passing sandbags along a muddy street under a grey sky",
@@ -82,15 +146,27 @@ SHARE = {
 NEWSLETTER = {
     "en": ("Newsletter", "Sign up for our daily newsletter and get the news delivered to your inbox."),
     "es": ("Boletín", "Suscríbete a nuestro boletín y recibe las noticias en tu correo."),
-    "de": ("Newsletter abonnieren", "Abonnieren Sie unseren Newsletter und erhalten Sie die Nachrichten per E-Mail."),
+    "de": (
+        "Newsletter abonnieren",
+        "Abonnieren Sie unseren Newsletter und erhalten Sie die Nachrichten per E-Mail.",
+    ),
     "fr": ("Newsletter", "Abonnez-vous à notre newsletter et recevez l'actualité par e-mail."),
 }
 AD_LABEL = {"en": "Advertisement", "es": "Publicidad", "de": "Anzeige", "fr": "Publicité"}
 NAVIGATION = {
     "en": ("Previous post: Storm closes coastal roads", "Next post: Bridge repairs to start in May"),
-    "es": ("Artículo anterior: Una tormenta cierra las carreteras", "Artículo siguiente: Las obras del puente empezarán en mayo"),
-    "de": ("Vorheriger Artikel: Sturm sperrt Küstenstraßen", "Nächster Artikel: Brückensanierung beginnt im Mai"),
-    "fr": ("Article précédent : La tempête ferme les routes", "Article suivant : Les travaux du pont débuteront en mai"),
+    "es": (
+        "Artículo anterior: Una tormenta cierra las carreteras",
+        "Artículo siguiente: Las obras del puente empezarán en mayo",
+    ),
+    "de": (
+        "Vorheriger Artikel: Sturm sperrt Küstenstraßen",
+        "Nächster Artikel: Brückensanierung beginnt im Mai",
+    ),
+    "fr": (
+        "Article précédent : La tempête ferme les routes",
+        "Article suivant : Les travaux du pont débuteront en mai",
+    ),
 }
 TAGS = {
     "en": "Tags: floods, city council, river district",
@@ -100,9 +176,15 @@ TAGS = {
 }
 AUTHOR_BIO = {
     "en": ("About the author", "Anna Weber covers city politics and the environment for The Daily Example."),
-    "es": ("Sobre el autor", "Ana Weber cubre la política municipal y el medio ambiente para The Daily Example."),
+    "es": (
+        "Sobre el autor",
+        "Ana Weber cubre la política municipal y el medio ambiente para The Daily Example.",
+    ),
     "de": ("Über den Autor", "Anna Weber berichtet für The Daily Example über Stadtpolitik und Umwelt."),
-    "fr": ("À propos de l'auteur", "Anna Weber couvre la politique municipale et l'environnement pour The Daily Example."),
+    "fr": (
+        "À propos de l'auteur",
+        "Anna Weber couvre la politique municipale et l'environnement pour The Daily Example.",
+    ),
 }
 COPYRIGHT = {
     "en": "© 2024 The Daily Example. All rights reserved.",
@@ -117,11 +199,20 @@ def _related(lang: str) -> list[JunkCase]:
     heading, _ = RELATED[lang]
     teasers = TEASERS[lang]
     go = (heading, *(t for t, _ in teasers), *(e for _, e in teasers))
-    boxed = "".join(f"<div><img src='/t{i}.jpg' alt=''><h3><a href='/s{i}'>{t}</a></h3><p>{e}</p></div>" for i, (t, e) in enumerate(teasers))
+    boxed = "".join(
+        f"<div><img src='/t{i}.jpg' alt=''><h3><a href='/s{i}'>{t}</a></h3><p>{e}</p></div>"
+        for i, (t, e) in enumerate(teasers)
+    )
     semantic = f"<section class='related-posts'><h2 class='related-title'>{heading}</h2>{boxed.replace('<div>', '<div class=related-post>')}</section>"
     plain = f"<div><h3>{heading}</h3>{boxed}</div>"
-    flat = f"<p><strong>{heading}</strong></p>" + "".join(f"<p><a href='/s{i}'>{t}</a></p><p>{e}</p>" for i, (t, e) in enumerate(teasers))
-    flat_br = f"<p>{heading}<br>" + "<br>".join(f"<a href='/s{i}'>{t}</a><br>{e}" for i, (t, e) in enumerate(teasers)) + "</p>"
+    flat = f"<p><strong>{heading}</strong></p>" + "".join(
+        f"<p><a href='/s{i}'>{t}</a></p><p>{e}</p>" for i, (t, e) in enumerate(teasers)
+    )
+    flat_br = (
+        f"<p>{heading}<br>"
+        + "<br>".join(f"<a href='/s{i}'>{t}</a><br>{e}" for i, (t, e) in enumerate(teasers))
+        + "</p>"
+    )
     return [
         JunkCase("related", lang, "semantic", Placement(after_article=semantic), go),
         JunkCase("related", lang, "plain", Placement(end_of_body=plain), go),
@@ -137,7 +228,11 @@ def _comments(lang: str) -> list[JunkCase]:
     form = f"<form><p>{notes}</p>{fields}<p><input type='checkbox'> <label>{consent}</label></p><p><input type='submit' value='{submit}'></p></form>"
     semantic = f"<div id='comments' class='comments-area'><div id='respond' class='comment-respond'><h3 class='comment-reply-title'>{heading}</h3>{form}</div></div>"
     plain = f"<div><h3>{heading}</h3>{form}</div>"
-    flat = f"<p>{heading}</p><p>{notes}</p>" + "".join(f"<p>{label}</p>" for label in labels) + f"<p>{consent}</p><p>{submit}</p>"
+    flat = (
+        f"<p>{heading}</p><p>{notes}</p>"
+        + "".join(f"<p>{label}</p>" for label in labels)
+        + f"<p>{consent}</p><p>{submit}</p>"
+    )
     return [
         JunkCase("comments", lang, "semantic", Placement(after_article=semantic), go),
         JunkCase("comments", lang, "plain", Placement(after_article=plain), go),
@@ -164,8 +259,24 @@ def _captions(lang: str) -> list[JunkCase]:
 def _source(lang: str) -> list[JunkCase]:
     link, origin = SOURCE[lang]
     return [
-        JunkCase("source", lang, "semantic", Placement(end_of_body=f"<p class='source'><a href='https://example.org/x'>{link}</a></p><p class='origin'>{origin}</p>"), (link, origin)),
-        JunkCase("source", lang, "flattened", Placement(end_of_body=f"<p><br>\n<br><a href='https://example.org/x'>{link} </a></p><p>{origin}</p>"), (link, origin)),
+        JunkCase(
+            "source",
+            lang,
+            "semantic",
+            Placement(
+                end_of_body=f"<p class='source'><a href='https://example.org/x'>{link}</a></p><p class='origin'>{origin}</p>"
+            ),
+            (link, origin),
+        ),
+        JunkCase(
+            "source",
+            lang,
+            "flattened",
+            Placement(
+                end_of_body=f"<p><br>\n<br><a href='https://example.org/x'>{link} </a></p><p>{origin}</p>"
+            ),
+            (link, origin),
+        ),
     ]
 
 
@@ -177,20 +288,60 @@ def _boxes(lang: str) -> list[JunkCase]:
     bio_heading, bio_text = AUTHOR_BIO[lang]
     previous, following = NAVIGATION[lang]
     boxes = {
-        "share": ("sharedaddy sd-sharing-enabled", f"<h3>{share[0]}</h3><ul>" + "".join(f"<li><a href='#'>{s}</a></li>" for s in share[1:]) + "</ul>", share),
-        "newsletter": ("newsletter-signup", f"<h3>{news_heading}</h3><p>{news_text}</p>", (news_heading, news_text)),
+        "share": (
+            "sharedaddy sd-sharing-enabled",
+            f"<h3>{share[0]}</h3><ul>"
+            + "".join(f"<li><a href='#'>{s}</a></li>" for s in share[1:])
+            + "</ul>",
+            share,
+        ),
+        "newsletter": (
+            "newsletter-signup",
+            f"<h3>{news_heading}</h3><p>{news_text}</p>",
+            (news_heading, news_text),
+        ),
         "tags": ("post-tags", f"<p>{TAGS[lang]}</p>", (TAGS[lang],)),
         "author-bio": ("author-bio", f"<h4>{bio_heading}</h4><p>{bio_text}</p>", (bio_heading, bio_text)),
-        "navigation": ("post-navigation", f"<p><a href='/p' rel='prev'>{previous}</a></p><p><a href='/n' rel='next'>{following}</a></p>", (previous, following)),
+        "navigation": (
+            "post-navigation",
+            f"<p><a href='/p' rel='prev'>{previous}</a></p><p><a href='/n' rel='next'>{following}</a></p>",
+            (previous, following),
+        ),
         "copyright": ("copyright-notice", f"<p>{COPYRIGHT[lang]}</p>", (COPYRIGHT[lang],)),
     }
     for kind, (class_name, inner, go) in boxes.items():
-        cases.append(JunkCase(kind, lang, "semantic", Placement(after_article=f"<div class='{class_name}'>{inner}</div>"), go))
+        cases.append(
+            JunkCase(
+                kind,
+                lang,
+                "semantic",
+                Placement(after_article=f"<div class='{class_name}'>{inner}</div>"),
+                go,
+            )
+        )
         cases.append(JunkCase(kind, lang, "plain", Placement(end_of_body=f"<div>{inner}</div>"), go))
         cases.append(JunkCase(kind, lang, "flattened", Placement(end_of_body=inner), go))
     ad = AD_LABEL[lang]
-    cases.append(JunkCase("ad", lang, "semantic", Placement(between_paragraphs=f"<div class='ad-slot'><span class='ad-label'>{ad}</span><div id='div-gpt-ad-1'></div></div>"), (ad,)))
-    cases.append(JunkCase("ad", lang, "plain", Placement(between_paragraphs=f"<div><span>{ad}</span><div></div></div>"), (ad,)))
+    cases.append(
+        JunkCase(
+            "ad",
+            lang,
+            "semantic",
+            Placement(
+                between_paragraphs=f"<div class='ad-slot'><span class='ad-label'>{ad}</span><div id='div-gpt-ad-1'></div></div>"
+            ),
+            (ad,),
+        )
+    )
+    cases.append(
+        JunkCase(
+            "ad",
+            lang,
+            "plain",
+            Placement(between_paragraphs=f"<div><span>{ad}</span><div></div></div>"),
+            (ad,),
+        )
+    )
     cases.append(JunkCase("ad", lang, "flattened", Placement(between_paragraphs=f"<p>{ad}</p>"), (ad,)))
     return cases
 

@@ -1,0 +1,77 @@
+"""`scraper extract FILE...`: JSON Lines, text or Markdown out; errors name the file."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scraper._cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main
+
+SEED = Path(__file__).parent / "fixtures" / "seed-page.html"
+EXPECTED = (Path(__file__).parent / "fixtures" / "seed-expected-text.txt").read_text().strip()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_json_lines_one_object_per_input(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", str(SEED), str(SEED), "--url", "https://x.example/a"])
+
+    assert result.exit_code == EXIT_OK
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2
+    assert records[0]["input"] == str(SEED)
+    assert records[0]["text"] == EXPECTED
+    assert records[0]["url"] == "https://x.example/a"
+    assert "blocks" not in records[0]
+
+
+def test_text_format_prints_only_the_body(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "--format", "text", str(SEED)])
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.strip() == EXPECTED
+
+
+def test_markdown_marks_subheadings(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "--format", "markdown", str(SEED)])
+    assert "\n## Reports claim that 12,000 troops have already been sent\n" in result.stdout
+
+
+def test_dash_reads_standard_input(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "--format", "text", "-"], input=SEED.read_bytes())
+    assert result.stdout.strip() == EXPECTED
+
+
+def test_missing_file_is_named_and_the_rest_goes_on(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.html"
+
+    result = runner.invoke(main, ["extract", str(missing), str(SEED)])
+
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert f"scraper: {missing}: no such file" in result.stderr
+    assert json.loads(result.stdout)["text"] == EXPECTED
+
+
+def test_page_without_article_is_reported_with_its_reason(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+
+    result = runner.invoke(main, ["extract", str(empty)])
+
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert f"{empty}: empty input" in result.stderr
+    assert json.loads(result.stdout)["reason"].startswith("empty input")
+
+
+def test_directory_is_refused_with_advice(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert "is a directory" in result.stderr
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["extract"]).exit_code == EXIT_USAGE
+    assert runner.invoke(main, ["extract", "--format", "xml", str(SEED)]).exit_code == EXIT_USAGE

@@ -1,0 +1,74 @@
+"""What must go and what must stay, per kind of junk, markup and language.
+
+Every case puts one kind of junk (related posts, comment forms, captions and credits,
+"Source link", share bars, newsletter boxes, ad labels, post navigation, tag lists, author
+bios, copyright notices) into a page, in one markup (semantic classes, no class names, or
+flattened into the article's own `<p>`/`<br>` text), in one of four languages. The junk must
+be gone and the article must be whole: the text equals the clean body to the character.
+"""
+
+import pytest
+from junk_cases import LANGS, all_cases
+from pages import Placement, expected_text, page
+
+from scraper import extract
+
+CASES = all_cases()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_clean_article_is_kept_whole(lang: str) -> None:
+    assert extract(page(lang)).text == expected_text(lang)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_junk_goes_and_article_stays(case) -> None:
+    text = extract(page(case.lang, case.placement)).text
+
+    for junk in case.must_go:
+        assert junk.rstrip(" *") not in text
+    assert text == expected_text(case.lang)
+
+
+def test_every_kind_is_covered_in_three_markups_and_two_languages() -> None:
+    markups: dict[str, set[str]] = {}
+    langs: dict[str, set[str]] = {}
+    for case in CASES:
+        markups.setdefault(case.kind, set()).add(case.markup)
+        langs.setdefault(case.kind, set()).add(case.lang)
+    for kind in markups:
+        assert len(markups[kind]) >= 2 if kind == "source" else len(markups[kind]) >= 3, kind
+        assert len(langs[kind]) >= 2, kind
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "why"),
+    [
+        ("By the end of the year, prices had risen by a third.", "starts like a byline"),
+        ("Published in Nature, the study followed 4,000 patients.", "starts like a dateline"),
+        ("Copyright law has changed little since the 1970s, experts say.", "mentions copyright"),
+        ("Read more about the plan on the council's website, officials said.", "starts like a teaser"),
+        ("Comments from residents were mostly positive.", "starts like a comment heading"),
+        ("The photo, taken in March, shows the flooded square.", "mentions a photo"),
+    ],
+)
+def test_sentences_that_resemble_junk_stay(paragraph: str, why: str) -> None:
+    html = page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))
+
+    assert extract(html).text == expected_text("en") + "\n\n" + paragraph, why
+
+
+def test_body_subheading_that_resembles_a_junk_heading_keeps_its_section() -> None:
+    section = (
+        "<h2>More on the river</h2><p>" + "The river rose by two metres in a single night. " * 3 + "</p>"
+    )
+    text = extract(page("en", Placement(end_of_body=section))).text
+
+    assert "The river rose by two metres in a single night." in text
+
+
+def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
+    header = "<p>By Anna Weber</p><p>Tuesday, March 12, 2024 at 10:15 am</p>"
+    html = page("en").replace('<div class="body">', '<div class="body">' + header)
+
+    assert extract(html).text == expected_text("en")
