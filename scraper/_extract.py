@@ -103,7 +103,11 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
             )
     tree = LexborHTMLParser(text)
     metadata = read_metadata(tree, url)
-    facts = PageFacts(headlines=_headlines(tree, metadata), image_texts=_image_texts(tree))
+    facts = PageFacts(
+        headlines=_headlines(tree, metadata),
+        image_texts=_image_texts(tree),
+        addresses=frozenset(filter(None, (url, metadata.canonical_url))),
+    )
     prune(tree, text)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
     return _article(_body_text(pruned, text, url, facts), url, metadata)

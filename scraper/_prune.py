@@ -140,6 +140,18 @@ def _junk_elements(page: _Page, junk_names: str | None) -> Iterator[LexborNode]:
             yield figure
 
 
+def _shouted_teasers(page: _Page) -> Iterator[LexborNode]:
+    """Paragraphs that are nothing but a link in capital letters: inline teasers."""
+    for link in page.tree.css(_rules.LONE_LINK_SELECTOR):
+        text = link.text().strip()
+        if not text.isupper() or len(text.split()) < _rules.MIN_TEASER_WORDS:
+            continue
+        paragraph = link.parent if link.parent is not None and link.parent.tag == "p" else None
+        paragraph = paragraph or (link.parent.parent if link.parent is not None else None)
+        if paragraph is not None and paragraph.text().strip() == text and page.removable(paragraph):
+            yield paragraph
+
+
 def _outermost_equal_text(node: LexborNode, phrase: str) -> LexborNode:
     """Climb from `node` while the parent says nothing more than it (`<p><b>Title</b></p>`)."""
     while node.parent is not None and node.parent.tag not in _NEVER_REMOVED:
@@ -224,3 +236,4 @@ def prune(tree: LexborHTMLParser, html: str) -> None:
     page = _Page(tree)
     page.remove_all(_junk_elements(page, _junk_name_selector(html)))
     page.remove_all(_junk_sections(page))
+    page.remove_all(_shouted_teasers(page))

@@ -47,6 +47,11 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[itemprop=caption]",  # image captions in schema.org microdata
 )
 
+# Links that fill a paragraph of their own; written in capitals, such a paragraph is an
+# inline teaser for another story ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'").
+LONE_LINK_SELECTOR = "p > a, p > strong > a, p > b > a, p > em > a"
+MIN_TEASER_WORDS = 3
+
 # A `<figure>` holds an image or video and its caption, and goes whole, unless it holds
 # one of these, which are part of the body (the figure's caption still goes).
 FIGURE_BODY_TAGS: tuple[str, ...] = ("table", "blockquote", "pre", "ul", "ol")
@@ -94,10 +99,6 @@ JUNK_NAME_WORDS: Mapping[str, tuple[str, ...]] = {
         "opt-in", "mailchimp", "mc4wp", "inline-signup",
     ),
     # Advertising and its labels.
-    "markup": (
-        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
-        r"\[(\w+)[^\]]*\].{0,200}\[/\1\]|\[/?\w+(?: [^\]]*)?\]",
-    ),
     "ad": (
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
         "adslot", "ad-slot", "dfp", "sponsor", "sponsored", "promo", "promoted",
@@ -288,10 +289,6 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
         r"\(?(?:ap|afp|reuters|getty images|epa|dpa|shutterstock|istock)(?: photo)?(?:/[\w.'’ -]{2,60})?\)?|©\s*.{1,80}",
     ),
-    "markup": (
-        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
-        r"\[(\w+)[^\]]*\].{0,200}\[/\1\]|\[/?\w+(?: [^\]]*)?\]",
-    ),
     "ad": (
         # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
         r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
@@ -301,6 +298,12 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"share(?: this)?(?: (?:article|story|post))?\s*:?|like this:?|click to (?:share|email|print) .{0,80}|tweet|pin it|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copy url",
         # "Follow us on ...", "Síguenos en ...", "Folgen Sie uns auf ...", "Suivez-nous sur ..."
         r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous)(?: (?:on|en|auf|sur) .{1,60})?|compartir|teilen|partager|me gusta esto:?|gef[äa]llt mir:?",
+        # The writer's or section's social accounts: "Email Jane at j@x.com or follow her @jane",
+        # "Follow The Times Opinion section on Facebook, Twitter (@opinion) and Instagram."
+        r"(?:.{0,120}\s)?follow (?:us|him|her|them|me) (?:on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky|x)\b|@).{0,160}",
+        r"follow .{1,60} on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky|x)\b.{0,60}@.{0,120}",
+        # Channel pitches: "Subscribe to our YouTube channel for the latest videos"
+        r"subscribe to (?:the |our )?.{0,60}(?:youtube|channel|podcast).{0,120}",
     ),
     "newsletter": (
         # "Sign up for our daily newsletter", "Subscribe to our newsletter"
@@ -332,12 +335,18 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-# Junk lines told apart by capital letters (names, agencies): matched case-sensitively
-# against the line as written, not normalised.
+# Junk lines matched against the line as written, not normalised: told apart by capital
+# letters (names, agencies) or by the brackets and colons that normalising trims.
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*"
 _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|al-?\w*)){0,5}"
 
 CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
+    "markup": (
+        # A label and a bare address: "Listen: http://po.st/x", "Download: https://..."
+        r"(?i:[\w ]{1,30}):\s*(?:https?://|www\.)\S+",
+        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
+        r"\[(?P<shortcode>\w+)[^\]]*\].{0,200}\[/(?P=shortcode)\]|\[/?\w+(?: [^\]]*)?\]",
+    ),
     "credit": (
         # A caption ending in its credit: "Protesters rally in Seoul. (Ahn Young-joon/The Associated Press)"
         r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?"

@@ -68,6 +68,7 @@ class PageFacts:
 
     headlines: frozenset[tuple[str, ...]]  # as word sequences, from <title>, og:title, <h1>...
     image_texts: frozenset[str]
+    addresses: frozenset[str] = frozenset()  # the page's own URLs, printed by share widgets
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -112,6 +113,8 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
                 in_junk_section = True
                 continue
             if heading_kind or _rules.normalise_phrase(line) in facts.image_texts:
+                continue
+            if line in facts.addresses:
                 continue
             if line_junk_kind(line, at_edge) is None:
                 yield index, line

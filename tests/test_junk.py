@@ -72,3 +72,45 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
     html = page("en").replace('<div class="body">', '<div class="body">' + header)
 
     assert extract(html).text == expected_text("en")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Twitter @DailyExample and on Facebook.",
+        "Email Anna Weber at anna@example.com or follow her @annaweber.",
+        "Follow The Daily Example Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.",
+        "Subscribe to our YouTube channel for all of the latest videos and reviews!",
+        "Listen: http://po.st/episode615",
+        "[button link=”https://example.com/submit”]Send us your review[/button]",
+    ],
+)
+def test_promotion_and_widget_lines_inside_the_body_go(line: str) -> None:
+    html = page("en", Placement(end_of_body=f"<p>{line}</p>"))
+    assert extract(html).text == expected_text("en")
+
+
+def test_shouted_inline_teaser_links_go() -> None:
+    teaser = "<p><strong><a href='/other'>MAYOR SAYS FLOOD PLAN WILL BE READY BY SPRING</a></strong></p>"
+    html = page("en", Placement(between_paragraphs=teaser))
+    assert extract(html).text == expected_text("en")
+
+
+def test_the_pages_own_address_printed_by_a_share_widget_goes() -> None:
+    url = "https://daily.example/news/flood-defences-approved"
+    html = page("en", Placement(end_of_body=f"<p>{url}</p>"))
+    assert extract(html, url=url).text == expected_text("en")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Follow the money, the investigators told reporters on Monday.",
+        "Police asked residents to follow them on foot to the shelter.",
+        "The mayor's office said the full plan is at www.example.org, along with maps.",
+        "A LINK IN CAPITALS WITH MORE TEXT AROUND IT, said the sign by the river.",
+    ],
+)
+def test_sentences_that_resemble_promotions_stay(paragraph: str) -> None:
+    html = page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))
+    assert extract(html).text == expected_text("en") + "\n\n" + paragraph
