@@ -5,17 +5,29 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TextIO
 
 import click
 
 from ._article import Article
+from ._config import default_state_path, load_config
+from ._errors import ConfigError, StateLockedError
 from ._extract import extract
+from ._report import SUCCESS_OUTCOMES
+from ._settings import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_DELAY,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PER_HOST,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+)
 
 # Exit codes of `scraper extract`, for scripts and cron.
 EXIT_OK = 0  # every input gave article text
 EXIT_SOME_FAILED = 1  # at least one input could not be read or had no article text
 EXIT_USAGE = 2  # bad options or arguments (click's own code for usage errors)
+EXIT_LOCKED = 3  # `scraper run`: another run holds the state file
 
 
 def _warn(message: str) -> None:
@@ -89,4 +101,125 @@ def extract_command(files: tuple[str, ...], output_format: str, url: str | None,
             click.echo("\f")  # a form feed between the bodies of several inputs
         if output_format == "json" or article.text:
             click.echo(_render(article, source, output_format))
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+_RUN_HELP = f"""Fetch every URL listed in URLFILE, extract its article, and print one JSON
+object per article (JSON Lines). URLFILE has one URL a line; blank lines and lines
+starting with '#' are skipped; '-' reads standard input. The list is read as a stream,
+so its length does not matter.
+
+\b
+OUTPUT
+  Each record holds url, final_url, canonical_url, status, fetched_at, title, author,
+  published, language, site_name, text, word_count and content_hash. A URL that gives
+  no article is reported with its outcome (timeout, http_404, robots_disallowed,
+  too_large, not_html, redirect_loop, refused_network, connection_error, empty,
+  invalid_url...) to the --errors file, or else to standard error.
+
+\b
+STATE
+  What each URL gave last time (ETag, Last-Modified, the hash of its text) is kept in
+  a SQLite file, by default {default_state_path()}.
+  The next run asks only for what changed: a page that answers 304 Not Modified or
+  whose text is unchanged emits nothing (--force emits it anyway). With -o FILE a run
+  killed at any moment loses no article and, run again, writes none twice. Two runs
+  cannot share a state file: the second exits at once with status 3.
+
+\b
+POLITENESS
+  robots.txt is fetched once per host and obeyed (its Crawl-delay can only make
+  --delay longer). Each host gets at most --per-host connections, their requests
+  --delay seconds apart; 408, 425, 429 and 5xx answers and network failures are
+  retried with exponential backoff, obeying Retry-After. Only public addresses are
+  contacted, after every redirect too, unless --allow-network opens a range.
+
+\b
+CONFIG FILE
+  --config FILE reads any of the long options from TOML, for example:
+      concurrency = 16
+      delay = 1.0
+      allow-network = ["10.0.0.0/8"]
+  Options given on the command line win over the file.
+
+\b
+EXIT STATUS
+  0  every URL gave an article, or was unchanged since the last run
+  1  some URLs failed (each one is reported)
+  2  usage or configuration error; nothing was fetched
+  3  another run is using the same state file
+
+\b
+EXAMPLES
+  scraper run urls.txt -o articles.jsonl --errors errors.jsonl
+  grep -v example.org urls.txt | scraper run - --delay 1 --quiet
+"""
+
+
+@main.command("run", help=_RUN_HELP, short_help="Fetch a list of URLs and extract their articles.")
+@click.argument("urlfile", type=click.File("r", encoding="utf-8", errors="replace", lazy=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append articles to this file instead of standard output.",
+)
+@click.option(
+    "--errors",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append one JSON line per URL that gave no article (url, outcome, detail, line).",
+)
+@click.option(
+    "--concurrency",
+    type=int,
+    help=f"Requests in flight, all hosts together. [default: {DEFAULT_CONCURRENCY}]",
+)
+@click.option(
+    "--per-host", type=int, help=f"Connections to one host at a time. [default: {DEFAULT_PER_HOST}]"
+)
+@click.option("--delay", type=float, help=f"Seconds between requests to one host. [default: {DEFAULT_DELAY}]")
+@click.option(
+    "--timeout",
+    type=float,
+    help=f"Seconds for a whole request, redirects and body included. [default: {DEFAULT_TIMEOUT:g}]",
+)
+@click.option(
+    "--retries", type=int, help=f"Retries after a failure worth retrying. [default: {DEFAULT_RETRIES}]"
+)
+@click.option("--user-agent", help="The User-Agent header sent, and the name robots.txt rules are read for.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    help=f"Largest page, counted after decompression. [default: {DEFAULT_MAX_BYTES:,}]",
+)
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path), help="The state file (see STATE).")
+@click.option("--force", is_flag=True, default=None, help="Fetch everything afresh and emit every article.")
+@click.option(
+    "--allow-network",
+    multiple=True,
+    metavar="CIDR",
+    help="Also contact this address range, e.g. 10.0.0.0/8 or 127.0.0.1 (repeatable).",
+)
+@click.option("--workers", type=int, help="Extraction processes. [default: one per core]")
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress bar and no summary.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A TOML file of options (see CONFIG FILE).",
+)
+def run_command(urlfile: TextIO, output: Path | None, errors: Path | None, config_file: Path | None,
+                **options: Any) -> None:  # fmt: skip
+    from ._run import run_urls  # the fetching stack is only loaded for this command
+
+    try:
+        config = load_config(config_file).with_options(**options)
+        counts = run_urls(config, urlfile, output, errors)
+    except ConfigError as error:
+        _warn(str(error))
+        sys.exit(EXIT_USAGE)
+    except StateLockedError as error:
+        _warn(str(error))
+        sys.exit(EXIT_LOCKED)
+    failed = sum(count for outcome, count in counts.items() if outcome not in SUCCESS_OUTCOMES)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)

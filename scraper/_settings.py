@@ -32,3 +32,64 @@ SHORT_BLOCK_CHARS = 200
 # A prose junk section (an author's bio, a newsletter pitch) is a few sentences: a longer
 # block after such a heading is article text and ends the section.
 MAX_SECTION_PROSE_CHARS = 600
+
+# ---------------------------------------------------------------------------------------
+# `scraper run`: fetching. Each can be set by a command-line option or the config file.
+# ---------------------------------------------------------------------------------------
+
+# Requests in flight, all hosts together: enough to keep two cores busy extracting while
+# pages download, few enough not to look like an attack from one address.
+DEFAULT_CONCURRENCY = 32
+
+# Connections to one host at a time. Two is what browsers' prefetchers and polite crawlers
+# use; more gets a crawler throttled or banned.
+DEFAULT_PER_HOST = 2
+
+# Seconds between the start of two requests to one host. robots.txt `Crawl-delay` can
+# only raise it.
+DEFAULT_DELAY = 0.25
+
+# The longest robots.txt `Crawl-delay` obeyed, in seconds: a host asking for more is still
+# fetched, this far apart, rather than holding the run for hours.
+MAX_CRAWL_DELAY = 30.0
+
+# Seconds a whole request may take: connecting, redirects, and the body to its last byte
+# (a server dripping a byte a second is cut off here, not after each byte).
+DEFAULT_TIMEOUT = 30.0
+
+# Retries of one URL after a connection error, a timeout or a 408/425/429/500/502/503/504.
+DEFAULT_RETRIES = 2
+
+# The longest `Retry-After` obeyed, in seconds; a longer one counts as a failure now rather
+# than stalling the run.
+MAX_RETRY_AFTER = 60.0
+
+# Backoff between retries: exponential from this many seconds, with full jitter.
+RETRY_BACKOFF = 0.5
+
+# Redirects followed for one URL before giving up.
+MAX_REDIRECTS = 10
+
+# Largest page downloaded, counted after decompression (a gzip bomb stops here).
+DEFAULT_MAX_BYTES = DEFAULT_MAX_HTML_BYTES
+
+# The User-Agent sent, naming the tool so site owners can tell it apart and block it.
+DEFAULT_USER_AGENT = "scraper/0.1 (+https://pypi.org/project/newsprune/)"
+
+# HTTP statuses worth retrying: the server says "later", not "never".
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+# Content types that are extracted; anything else is recorded as `not_html`.
+HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+# Largest robots.txt read (RFC 9309 asks crawlers to read at least 500 KiB).
+MAX_ROBOTS_BYTES = 512 * 1024
+
+# URLs read ahead of the work: bounds memory whatever the length of the list.
+MAX_PENDING_URLS = 2_000
+
+# URLs of one host grouped into one batch, the unit of work.
+BATCH_SIZE = 50
+
+# Hosts whose robots.txt and politeness state are kept at once (least recently used go).
+MAX_HOSTS_REMEMBERED = 10_000

@@ -92,7 +92,7 @@ def expected_text(lang: str) -> str:
     """The clean body of the test article: what `extract` must give, to the character."""
     article = _article(lang)
     blocks = [*article["paragraphs"], article["subheading"], *article["more"]]  # type: ignore[misc]
-    return "\n\n".join(blocks)  # type: ignore[arg-type]
+    return "\n\n".join(blocks)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ be gone and the article must be whole: the text equals the clean body to the cha
 """
 
 import pytest
-from junk_cases import LANGS, all_cases
+from junk_cases import LANGS, JunkCase, all_cases
 from pages import Placement, expected_text, page
 
 from scraper import extract
@@ -22,7 +22,7 @@ def test_clean_article_is_kept_whole(lang: str) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_junk_goes_and_article_stays(case) -> None:
+def test_junk_goes_and_article_stays(case: JunkCase) -> None:
     text = extract(page(case.lang, case.placement)).text
 
     for junk in case.must_go:

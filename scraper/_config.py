@@ -1,0 +1,100 @@
+"""Configuration of `scraper run` as small value objects, from options and a TOML file."""
+
+from __future__ import annotations
+
+import ipaddress
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from . import _settings
+from ._errors import ConfigError
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def default_state_path() -> Path:
+    """Where the state lives unless `--state` says otherwise: the user's data directory,
+    e.g. ~/.local/share/scraper/state.sqlite on Linux."""
+    return Path(platformdirs.user_data_dir("scraper")) / "state.sqlite"
+
+
+def parse_network(value: str) -> Network:
+    try:
+        return ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError:
+        raise ConfigError(
+            f"--allow-network {value!r} is not a network: give an address or a CIDR range "
+            "such as 127.0.0.0/8 or 10.1.2.0/24"
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """Every setting of a run; defaults and their reasons are in `_settings`."""
+
+    concurrency: int = _settings.DEFAULT_CONCURRENCY
+    per_host: int = _settings.DEFAULT_PER_HOST
+    delay: float = _settings.DEFAULT_DELAY
+    timeout: float = _settings.DEFAULT_TIMEOUT
+    retries: int = _settings.DEFAULT_RETRIES
+    user_agent: str = _settings.DEFAULT_USER_AGENT
+    max_bytes: int = _settings.DEFAULT_MAX_BYTES
+    state: Path = field(default_factory=default_state_path)
+    force: bool = False
+    allow_network: tuple[Network, ...] = ()
+    quiet: bool = False
+    workers: int | None = None  # extraction processes; None: one per core
+
+    def __post_init__(self) -> None:
+        positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout}
+        for name, value in positive.items():
+            if value <= 0:
+                raise ConfigError(f"--{name.replace('_', '-')} must be above 0, not {value}")
+        for name, value in {"delay": self.delay, "retries": self.retries}.items():
+            if value < 0:
+                raise ConfigError(f"--{name} must be 0 or more, not {value}")
+        if self.workers is not None and self.workers < 0:
+            raise ConfigError(
+                f"--workers must be 0 (extract in the main process) or more, not {self.workers}"
+            )
+        if self.max_bytes < 1024:
+            raise ConfigError(f"--max-bytes must be at least 1024, not {self.max_bytes}")
+
+    def with_options(self, **options: Any) -> RunConfig:
+        """This config with the options that were given (None means 'not given')."""
+        given = {name: value for name, value in options.items() if value is not None and value != ()}
+        if "allow_network" in given:
+            given["allow_network"] = tuple(parse_network(str(v)) for v in given["allow_network"])
+        if "state" in given:
+            given["state"] = Path(given["state"]).expanduser()
+        return replace(self, **given)
+
+
+def load_config(path: Path | None) -> RunConfig:
+    """Defaults, overridden by the TOML file at `path` (keys as the long options, with
+    dashes or underscores; `allow-network` takes a list)."""
+    if path is None:
+        return RunConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"config file {path}: cannot be read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"config file {path}: not valid TOML: {error}") from None
+    known = {f.name for f in fields(RunConfig)}
+    options: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError(
+                f"config file {path}: unknown setting {key!r}; known: {', '.join(sorted(known))}"
+            )
+        options[name] = tuple(value) if name == "allow_network" and isinstance(value, list) else value
+    try:
+        return RunConfig().with_options(**options)
+    except TypeError as error:
+        raise ConfigError(f"config file {path}: {error}") from None

@@ -1,0 +1,274 @@
+"""Downloading one page: redirects, conditional requests, limits, deadline and retries."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+import zlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import httpx
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+
+from . import _settings
+from ._config import RunConfig
+from ._decode import charset_from_content_type
+from ._errors import (
+    ConnectionFailed,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    InvalidURL,
+    NotHTML,
+    RedirectError,
+    TooLarge,
+)
+from ._network import GuardedTransport, NetworkPolicy
+from ._urls import check_url
+
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What the last fetch of a URL said of its version, for a conditional request."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A downloaded page (status 200), or `not_modified` for a 304 with no body."""
+
+    url: str
+    final_url: str
+    status: int
+    body: bytes
+    charset: str | None
+    validators: Validators
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class _Retryable(FetchError):
+    """A failure worth another try, wrapping the error to report if tries run out."""
+
+    def __init__(self, error: FetchError, retry_after: float | None = None) -> None:
+        super().__init__(error.detail)
+        self.error = error
+        self.retry_after = retry_after
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    """`Retry-After` as seconds from now: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _content_type(response: httpx.Response) -> str:
+    header: str = response.headers.get("content-type", "")
+    return header.split(";")[0].strip().lower()
+
+
+class Fetcher:
+    """Fetches pages over one pooled HTTP client (HTTP/2 where offered)."""
+
+    def __init__(self, config: RunConfig, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self._config = config
+        limits = httpx.Limits(
+            max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+        )
+        self._client = httpx.AsyncClient(
+            transport=transport or GuardedTransport(NetworkPolicy(config.allow_network), limits),
+            headers={"User-Agent": config.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(config.timeout),
+            follow_redirects=False,
+            trust_env=False,
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self,
+        url: str,
+        validators: Validators = Validators(),
+        *,
+        before_attempt: Callable[[], Awaitable[object]] | None = None,
+        html_only: bool = True,
+        max_bytes: int | None = None,
+    ) -> Page:
+        """GET `url`, retrying what is worth retrying; raises a FetchError subclass."""
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._config.retries + 1),
+            wait=self._wait,
+            retry=retry_if_exception(lambda error: isinstance(error, _Retryable)),
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    if before_attempt is not None:
+                        await before_attempt()
+                    return await self._fetch_once(
+                        url, validators, html_only, max_bytes or self._config.max_bytes
+                    )
+        except _Retryable as failure:
+            raise failure.error from None
+        raise AssertionError("unreachable: tenacity either returns or raises")
+
+    def _wait(self, state: object) -> float:
+        outcome = getattr(state, "outcome", None)
+        error = outcome.exception() if outcome is not None else None
+        if isinstance(error, _Retryable) and error.retry_after is not None:
+            return error.retry_after
+        return float(wait_random_exponential(multiplier=_settings.RETRY_BACKOFF, max=30)(state))  # type: ignore[arg-type]
+
+    async def _fetch_once(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:
+        try:
+            async with asyncio.timeout(self._config.timeout):
+                return await self._follow(url, validators, html_only, max_bytes)
+        except TimeoutError:
+            raise _Retryable(FetchTimeout(f"no complete answer within {self._config.timeout:g} s")) from None
+        except httpx.TimeoutException as error:
+            raise _Retryable(FetchTimeout(f"timed out: {type(error).__name__}")) from None
+        except (httpx.TransportError, OSError) as error:
+            raise _Retryable(ConnectionFailed(f"{type(error).__name__}: {error}".rstrip(": "))) from None
+
+    async def _follow(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:
+        current, seen = url, [url]
+        for _ in range(_settings.MAX_REDIRECTS + 1):
+            request = self._client.build_request("GET", current, headers=validators.headers())
+            response = await self._client.send(request, stream=True)
+            try:
+                if response.has_redirect_location:
+                    current = self._next_hop(current, response, seen)
+                    continue
+                return await self._page(url, current, response, validators, html_only, max_bytes)
+            finally:
+                await response.aclose()
+        raise RedirectError(f"more than {_settings.MAX_REDIRECTS} redirects: {' -> '.join(seen[-4:])} ...")
+
+    @staticmethod
+    def _next_hop(current: str, response: httpx.Response, seen: list[str]) -> str:
+        target = urljoin(current, response.headers["location"])
+        try:
+            check_url(target)
+        except InvalidURL:
+            raise RedirectError(f"redirect to {target!r}, which is not an http(s) URL") from None
+        if target in seen:
+            raise RedirectError(f"redirect loop: {' -> '.join([*seen, target])}")
+        seen.append(target)
+        return target
+
+    async def _page(
+        self, url: str, final_url: str, response: httpx.Response, validators: Validators,
+        html_only: bool, max_bytes: int,
+    ) -> Page:  # fmt: skip
+        status = response.status_code
+        if status == 304:
+            return Page(url, final_url, 304, b"", None, validators)
+        if not 200 <= status < 300:
+            error = HTTPStatusError(status, f"the server answered {status} {response.reason_phrase}")
+            if status in _settings.RETRY_STATUSES:
+                delay = _retry_after_seconds(response.headers.get("retry-after"))
+                if delay is not None and delay > _settings.MAX_RETRY_AFTER:
+                    raise HTTPStatusError(
+                        status, f"{error.detail}, Retry-After {delay:.0f} s is too long to wait"
+                    )
+                raise _Retryable(error, delay)
+            raise error
+        content_type = _content_type(response)
+        if html_only and content_type and content_type not in _settings.HTML_CONTENT_TYPES:
+            raise NotHTML(f"the content type is {content_type}, not HTML")
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise TooLarge(f"the body is {int(declared):,} bytes, over --max-bytes {max_bytes:,}")
+        body = await self._read_body(response, max_bytes)
+        found = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
+        return Page(
+            url,
+            final_url,
+            status,
+            body,
+            charset_from_content_type(response.headers.get("content-type")),
+            found,
+        )
+
+    @staticmethod
+    async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
+        """The body, decompressed here in bounded steps and stopped as soon as it passes
+        `max_bytes` (a gzip bomb never gets further than that in memory)."""
+        if response.is_stream_consumed:  # read and decoded already, as by httpx.MockTransport
+            return _BoundedDecoder("", max_bytes).whole(response.content)
+        decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), max_bytes)
+        async for chunk in response.aiter_raw():
+            decoder.feed(chunk)
+        return decoder.finish()
+
+
+class _BoundedDecoder:
+    """gzip/deflate/identity decoding that refuses to produce more than `limit` bytes."""
+
+    def __init__(self, content_encoding: str, limit: int) -> None:
+        encodings = [e.strip().lower() for e in content_encoding.split(",") if e.strip()]
+        unknown = [e for e in encodings if e not in ("gzip", "x-gzip", "deflate", "identity")]
+        if unknown:
+            raise ConnectionFailed(f"the body is encoded as {', '.join(unknown)}, which was not asked for")
+        self._limit = limit
+        self._size = 0
+        self._parts: list[bytes] = []
+        compressed = [e for e in encodings if e != "identity"]
+        self._zlib = None
+        if compressed:
+            self._zlib = zlib.decompressobj(
+                16 + zlib.MAX_WBITS if compressed[-1] != "deflate" else zlib.MAX_WBITS
+            )
+
+    def _keep(self, data: bytes) -> None:
+        self._size += len(data)
+        if self._size > self._limit:
+            raise TooLarge(f"the body is over --max-bytes {self._limit:,} bytes (after decompression)")
+        self._parts.append(data)
+
+    def feed(self, chunk: bytes) -> None:
+        if self._zlib is None:
+            self._keep(chunk)
+            return
+        data = chunk
+        try:
+            while data:
+                self._keep(self._zlib.decompress(data, self._limit - self._size + 1))
+                data = self._zlib.unconsumed_tail
+        except zlib.error as error:
+            raise ConnectionFailed(f"the body could not be decompressed: {error}") from None
+
+    def whole(self, data: bytes) -> bytes:
+        self.feed(data)
+        return self.finish()
+
+    def finish(self) -> bytes:
+        if self._zlib is not None:
+            self._keep(self._zlib.flush())
+        return b"".join(self._parts)

@@ -1,0 +1,99 @@
+"""Which addresses may be contacted, checked at connect time on every connection.
+
+By default only public addresses are: a name that resolves to 127.0.0.1, 10.x, 192.168.x,
+169.254.169.254 (cloud metadata) and the like is refused, after every redirect too, since
+each hop opens its own connection through `GuardedBackend`. `--allow-network` opens ranges.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpcore
+import httpx
+
+from ._config import Network
+from ._errors import NetworkRefused
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkPolicy:
+    """Public addresses, plus the ranges in `allowed`."""
+
+    allowed: tuple[Network, ...] = ()
+
+    def permits(self, address: IPAddress) -> bool:
+        if any(address in network for network in self.allowed):
+            return True
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            return self.permits(address.ipv4_mapped)
+        return address.is_global
+
+    def check(self, host: str, addresses: Iterable[str]) -> list[str]:
+        """The addresses of `host` that may be contacted; NetworkRefused when there are none."""
+        found = list(dict.fromkeys(addresses))
+        permitted = [a for a in found if self.permits(ipaddress.ip_address(a.split("%")[0]))]
+        if not permitted:
+            raise NetworkRefused(
+                f"{host} resolves to {', '.join(found) or 'nothing'}, which is not a public "
+                "address; pass --allow-network with its range to fetch from it"
+            )
+        return permitted
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, resolving names itself and connecting only to addresses
+    the policy permits (so no later DNS answer can differ from the one checked)."""
+
+    def __init__(self, policy: NetworkPolicy) -> None:
+        self._policy = policy
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        addresses = self._policy.check(host, (str(info[4][0]) for info in infos))
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as failure:
+                error = failure
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        raise NetworkRefused("Unix sockets are never contacted")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport (pooling, HTTP/2) over `GuardedBackend`. Proxies from the
+    environment are not used: through a proxy, the address checked would be the proxy's."""
+
+    def __init__(self, policy: NetworkPolicy, limits: httpx.Limits, http2: bool = True) -> None:
+        super().__init__(limits=limits, http2=http2, trust_env=False)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=http2,
+            network_backend=GuardedBackend(policy),
+        )

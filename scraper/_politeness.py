@@ -1,0 +1,125 @@
+"""Politeness towards each host: its own connection slots, spacing, and robots.txt."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+from . import _settings
+from ._errors import FetchError, HTTPStatusError, NetworkRefused, RobotsDisallowed, TooLarge
+from ._fetch import Fetcher
+
+
+def host_key(url: str) -> str:
+    """scheme://host:port, the unit of politeness and of robots.txt."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
+
+
+class HostSlot:
+    """At most `per_host` requests to one host at a time, their starts `delay` apart."""
+
+    def __init__(self, per_host: int, delay: float) -> None:
+        self.delay = delay
+        self._connections = asyncio.Semaphore(per_host)
+        self._spacing = asyncio.Lock()
+        self._next_start = 0.0
+
+    async def _wait_for_spacing(self) -> None:
+        async with self._spacing:
+            loop = asyncio.get_running_loop()
+            wait = self._next_start - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._next_start = loop.time() + self.delay
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[None]:
+        """Hold one of the host's connection slots; every attempt inside waits its turn."""
+        async with self._connections:
+            yield
+
+    async def turn(self) -> None:
+        """Wait until the next request to this host may start."""
+        await self._wait_for_spacing()
+
+
+class _Robots:
+    """One host's rules: parsed robots.txt, or no rules (allow all), or a refusal for every
+    URL of the host (`refusal`, raised afresh for each)."""
+
+    def __init__(self, parser: Protego | None, refusal: FetchError | None = None) -> None:
+        self.parser = parser
+        self.refusal = refusal
+
+    def check(self, url: str, user_agent: str) -> None:
+        if self.refusal is not None:
+            raise type(self.refusal)(self.refusal.detail)
+        if self.parser is not None and not self.parser.can_fetch(url, user_agent):
+            raise RobotsDisallowed(f"robots.txt disallows {urlsplit(url).path or '/'} for {user_agent}")
+
+
+class Politeness:
+    """The host slots and robots.txt of every host of a run (least recently used forgotten)."""
+
+    def __init__(self, fetcher: Fetcher, per_host: int, delay: float, user_agent: str) -> None:
+        self._fetcher = fetcher
+        self._per_host = per_host
+        self._delay = delay
+        self._user_agent = user_agent
+        self._slots: OrderedDict[str, HostSlot] = OrderedDict()
+        self._robots: OrderedDict[str, asyncio.Task[_Robots]] = OrderedDict()
+
+    def slot(self, url: str) -> HostSlot:
+        key = host_key(url)
+        slot = self._slots.pop(key, None) or HostSlot(self._per_host, self._delay)
+        self._slots[key] = slot
+        while len(self._slots) > _settings.MAX_HOSTS_REMEMBERED:
+            self._slots.popitem(last=False)
+        return slot
+
+    async def check_robots(self, url: str) -> None:
+        """Raise RobotsDisallowed unless robots.txt lets us fetch `url` (fetched once a host)."""
+        key = host_key(url)
+        task = self._robots.pop(key, None)
+        if task is None:
+            task = asyncio.ensure_future(self._load_robots(url))
+        self._robots[key] = task
+        while len(self._robots) > _settings.MAX_HOSTS_REMEMBERED:
+            self._robots.popitem(last=False)
+        (await task).check(url, self._user_agent)
+
+    async def _load_robots(self, url: str) -> _Robots:
+        """RFC 9309: a 4xx means no rules; a 5xx or no answer means all is disallowed."""
+        parts = urlsplit(url)
+        slot = self.slot(url)
+        try:
+            async with slot.connection():
+                page = await self._fetcher.fetch(
+                    f"{parts.scheme}://{parts.netloc}/robots.txt",
+                    before_attempt=slot.turn,
+                    html_only=False,
+                    max_bytes=_settings.MAX_ROBOTS_BYTES,
+                )
+        except HTTPStatusError as error:
+            if error.status < 500:
+                return _Robots(None)
+            return _Robots(
+                None, RobotsDisallowed(f"robots.txt answered {error.status}, so all is disallowed")
+            )
+        except (NetworkRefused, TooLarge) as error:
+            # A refused host refuses its pages too; an oversized file is no rule at all.
+            return _Robots(None, error if isinstance(error, NetworkRefused) else None)
+        except FetchError as error:
+            return _Robots(None, RobotsDisallowed(f"robots.txt could not be fetched ({error.detail})"))
+        parser = Protego.parse(page.body.decode("utf-8", errors="replace"))
+        crawl_delay = parser.crawl_delay(self._user_agent)
+        if crawl_delay is not None and crawl_delay > slot.delay:
+            slot.delay = min(float(crawl_delay), _settings.MAX_CRAWL_DELAY)
+        return _Robots(parser)

@@ -1,0 +1,291 @@
+"""`scraper run`: read a URL list, fetch politely, extract in other processes, store.
+
+The stages: the list is read in a thread, a little ahead of the work (`_Batches` bounds how
+far); URLs are grouped by host into batches, at most one batch of a host at work at a time,
+with that host's politeness inside it; pages are extracted in a process pool while others
+download; records are written and committed to the state one at a time (see `_state`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import multiprocessing
+import os
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import httpx
+
+from . import _settings
+from ._config import RunConfig
+from ._errors import EmptyPage, ExtractionFailed, FetchError
+from ._fetch import Fetcher, Page, Validators
+from ._output import JsonLines
+from ._politeness import HostSlot, Politeness, host_key
+from ._records import article_fields, content_hash, make_record
+from ._report import Reporter
+from ._state import Known, Outcome, State
+from ._urls import URLLine, read_url_lines
+
+_READ_CHUNK = 500  # lines read from the list at a time, in a thread
+_PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
+
+
+class _Batches:
+    """URLs waiting for work, grouped by host; a batch is up to BATCH_SIZE URLs of one host."""
+
+    def __init__(self) -> None:
+        self._waiting: dict[str, deque[URLLine]] = {}
+        self._busy: set[str] = set()
+        self.count = 0
+        self.reading = True
+        self.changed = asyncio.Condition()
+
+    def add(self, item: URLLine) -> None:
+        self._waiting.setdefault(host_key(item.url), deque()).append(item)
+        self.count += 1
+
+    @property
+    def full(self) -> bool:
+        return self.count >= _settings.MAX_PENDING_URLS
+
+    @property
+    def at_work(self) -> int:
+        """Batches taken and not yet released."""
+        return len(self._busy)
+
+    @property
+    def exhausted(self) -> bool:
+        return not self.reading and not self._waiting
+
+    def take(self) -> list[URLLine] | None:
+        """The next batch: a full one of a host not at work, or, once the list is read or
+        the buffer is full, the biggest there is."""
+        free = [host for host in self._waiting if host not in self._busy]
+        if not free:
+            return None
+        host = max(free, key=lambda h: len(self._waiting[h]))
+        queue = self._waiting[host]
+        if len(queue) < _settings.BATCH_SIZE and self.reading and not self.full:
+            return None
+        batch = [queue.popleft() for _ in range(min(_settings.BATCH_SIZE, len(queue)))]
+        if not queue:
+            del self._waiting[host]
+        self._busy.add(host)
+        self.count -= len(batch)
+        return batch
+
+    def release(self, batch: list[URLLine]) -> None:
+        self._busy.discard(host_key(batch[0].url))
+
+
+class _Extractors:
+    """Extraction off the event loop: a process pool, one process per core, started when
+    the first page arrives (a run of 304s never starts it). `workers=0` extracts in this
+    process, for tests and debugging."""
+
+    def __init__(self, workers: int | None) -> None:
+        self._workers = len(os.sched_getaffinity(0)) if workers is None else workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def fields(self, page: Page) -> dict[str, Any] | str:
+        if self._workers == 0:
+            return article_fields(page.body, page.charset, page.final_url)
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["scraper._records"])
+            self._pool = ProcessPoolExecutor(
+                self._workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
+            )
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(
+                self._pool, article_fields, page.body, page.charset, page.final_url
+            )
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            raise ExtractionFailed("the extraction process died on this page (out of memory?)") from None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _exit_with(parent: int) -> None:
+    """In an extraction process: exit when the run is gone (killed with -9, it cannot say so)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_CHECK_SECONDS)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Run:
+    """One run over a URL list, with its state, output, process pool and politeness."""
+
+    def __init__(
+        self, config: RunConfig, state: State, output: JsonLines, reporter: Reporter,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:  # fmt: skip
+        self._config = config
+        self._state = state
+        self._output = output
+        self._reporter = reporter
+        self._transport = transport
+        self._batches = _Batches()
+        self._requests = asyncio.Semaphore(config.concurrency)
+        self._extractors = _Extractors(config.workers)
+
+    async def run(self, lines: Iterator[URLLine]) -> None:
+        self._fetcher = Fetcher(self._config, self._transport)
+        self._politeness = Politeness(
+            self._fetcher, self._config.per_host, self._config.delay, self._config.user_agent
+        )
+        try:
+            reader = asyncio.create_task(self._read(lines))
+            await self._dispatch()
+            await reader
+        finally:
+            await self._fetcher.aclose()
+            self._extractors.close()
+
+    async def _read(self, lines: Iterator[URLLine]) -> None:
+        batches = self._batches
+        try:
+            while chunk := await asyncio.to_thread(list, itertools.islice(lines, _READ_CHUNK)):
+                valid = [item for item in chunk if item.error is None]
+                self._reporter.expect(len(chunk))
+                for item in chunk:
+                    if item.error is not None:
+                        self._reporter.failed(item.url, item.error.outcome, item.error.detail, item.line)
+                async with batches.changed:
+                    for item in valid:
+                        batches.add(item)
+                    batches.changed.notify_all()
+                    await batches.changed.wait_for(lambda: not batches.full)
+        finally:
+            async with batches.changed:
+                batches.reading = False
+                batches.changed.notify_all()
+
+    async def _dispatch(self) -> None:
+        batches = self._batches
+        most_batches = max(1, self._config.concurrency // self._config.per_host)
+        tasks: set[asyncio.Task[None]] = set()  # referenced until done, as asyncio asks
+        async with batches.changed:
+            while True:
+                while batches.at_work < most_batches and (batch := batches.take()) is not None:
+                    task = asyncio.create_task(self._do_batch(batch))
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                    batches.changed.notify_all()  # the reader may go on
+                if batches.exhausted and not batches.at_work:
+                    return
+                await batches.changed.wait()
+
+    async def _do_batch(self, batch: list[URLLine]) -> None:
+        try:
+            known = self._state.take_up([item.url for item in batch])
+            lines = {item.url: item.line for item in reversed(batch)}
+            for _ in range(len(batch) - len(known)):
+                self._reporter.done("duplicate")
+            todo = deque(known)
+            slot = self._politeness.slot(batch[0].url)
+
+            async def work() -> None:
+                while todo:
+                    url = todo.popleft()
+                    await self._do_url(url, known[url], lines[url], slot)
+
+            await asyncio.gather(*(work() for _ in range(min(self._config.per_host, len(todo)))))
+        finally:
+            async with self._batches.changed:
+                self._batches.release(batch)
+                self._batches.changed.notify_all()
+
+    async def _do_url(self, url: str, known: Known, line: int, slot: HostSlot) -> None:
+        try:
+            await self._politeness.check_robots(url)
+            validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
+            async with self._requests, slot.connection():
+                page = await self._fetcher.fetch(url, validators, before_attempt=slot.turn)
+            fetched_at = _now()
+            if page.not_modified:
+                self._settle(
+                    Outcome(
+                        url, "not_modified", fetched_at, known.etag, known.last_modified, known.content_hash
+                    )
+                )
+                return
+            fields = await self._extractors.fields(page)
+            if isinstance(fields, str):
+                raise EmptyPage(fields)
+            self._store(page, fields, known, fetched_at)
+        except FetchError as error:
+            self._fail(url, error.outcome, error.detail, line)
+        except Exception as error:  # a bug must cost one URL, not the run
+            self._fail(url, "internal_error", f"{type(error).__name__}: {error}", line)
+
+    def _store(self, page: Page, fields: dict[str, Any], known: Known, fetched_at: str) -> None:
+        digest = content_hash(fields["text"])
+        outcome = Outcome(
+            page.url, "emitted", fetched_at, page.validators.etag, page.validators.last_modified, digest
+        )
+        if digest == known.content_hash and not self._config.force:
+            self._settle(replace(outcome, outcome="unchanged"))
+            return
+        size = self._output.write(make_record(page, fields, fetched_at))
+        key = self._output.key
+        self._state.record(outcome, (key, size) if key is not None else None)
+        self._reporter.done("emitted")
+
+    def _settle(self, outcome: Outcome) -> None:
+        self._state.record(outcome)
+        self._reporter.done(outcome.outcome)
+
+    def _fail(self, url: str, outcome: str, detail: str, line: int) -> None:
+        self._state.record(Outcome(url, outcome, _now()))
+        self._reporter.failed(url, outcome, detail, line)
+
+
+def run_urls(
+    config: RunConfig, source: TextIO, output: Path | None = None, errors: Path | None = None,
+    *, transport: httpx.AsyncBaseTransport | None = None, stderr: TextIO | None = None,
+) -> Counter[str]:  # fmt: skip
+    """Fetch and extract every URL listed in `source`, writing articles as JSON Lines to
+    `output` (standard output if None) and failures to `errors` (stderr if None).
+    Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
+    any work when the setup is wrong; a URL's failure is reported, never raised."""
+    with State(config.state) as state:
+        if output is not None:
+            state.recover_output(output)
+        articles = JsonLines(output)
+        failures = JsonLines(errors) if errors is not None else None
+        reporter = Reporter(failures, config.quiet, stderr)
+        try:
+            asyncio.run(Run(config, state, articles, reporter, transport).run(read_url_lines(source)))
+        finally:
+            reporter.close()
+            articles.close()
+            if failures is not None:
+                failures.close()
+    return reporter.counts

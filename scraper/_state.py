@@ -1,0 +1,196 @@
+"""What earlier runs learnt of each URL, kept in SQLite (WAL) so a cron job does only new work.
+
+Per URL: the last outcome, its ETag and Last-Modified (sent back as a conditional request),
+the hash of the last article emitted, when it was fetched and how many runs took it up.
+
+Crash safety rests on one order: an article's line is written to the output whole, then
+its URL is committed here together with the output's new size. A run killed in between
+leaves a line the state does not know; the next run finds it after the recorded size,
+commits it, and cuts off a half-written line if there is one (`recover_output`). So an
+article written to a file is never lost nor written twice. On standard output nothing can
+be read back: a kill at that moment emits that article again on the next run.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from ._errors import ConfigError, StateLockedError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS urls (
+    url TEXT PRIMARY KEY,
+    outcome TEXT,            -- emitted, unchanged, not_modified, or an error outcome
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT,       -- of the last article emitted for this URL
+    fetched_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,  -- runs that took this URL up
+    run INTEGER              -- the last run that took it up
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outputs (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL    -- bytes of the file that hold committed records
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the state holds of a URL when a run takes it up."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of a URL in this run. Validators and hash are kept only when the
+    article is safe (emitted or known unchanged), so a failed run never turns into a 304."""
+
+    url: str
+    outcome: str
+    fetched_at: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+
+
+class State:
+    """The state file of one run at a time (a second run gets StateLockedError)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(path)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as error:
+            raise ConfigError(f"state file {path}: {error}; move it away to start afresh") from None
+        except OSError as error:
+            raise ConfigError(
+                f"state file {path}: {error.strerror or error}; choose another with --state"
+            ) from None
+        self.run = int(self._db.execute("INSERT INTO runs DEFAULT VALUES RETURNING id").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+        os.close(self._lock)
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def take_up(self, urls: list[str]) -> dict[str, Known]:
+        """Mark `urls` as taken up by this run; what is known of those not already taken
+        up by it (a URL listed twice is fetched once)."""
+        marks = ",".join("?" * len(urls))
+        with self._db:
+            rows = self._db.execute(
+                f"SELECT url, run, etag, last_modified, content_hash FROM urls WHERE url IN ({marks})", urls
+            ).fetchall()
+            known = {url: (run, Known(etag, modified, digest)) for url, run, etag, modified, digest in rows}
+            fresh = [url for url in dict.fromkeys(urls) if known.get(url, (None,))[0] != self.run]
+            self._db.executemany(
+                "INSERT INTO urls (url, attempts, run) VALUES (?, 1, ?) "
+                "ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1, run = excluded.run",
+                [(url, self.run) for url in fresh],
+            )
+        return {url: known[url][1] if url in known else Known() for url in fresh}
+
+    def record(self, outcome: Outcome, output: tuple[str, int] | None = None) -> None:
+        """Commit what became of a URL and, for an emitted article, the output's new size."""
+        with self._db:
+            self._record(outcome)
+            if output is not None:
+                self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", output)
+
+    def _record(self, outcome: Outcome) -> None:
+        keep = outcome.content_hash is not None
+        self._db.execute(
+            "UPDATE urls SET outcome = ?, fetched_at = coalesce(?, fetched_at), "
+            "etag = CASE WHEN ? THEN ? ELSE NULL END, last_modified = CASE WHEN ? THEN ? ELSE NULL END, "
+            "content_hash = coalesce(?, content_hash) WHERE url = ?",
+            (outcome.outcome, outcome.fetched_at, keep, outcome.etag, keep, outcome.last_modified,
+             outcome.content_hash, outcome.url),
+        )  # fmt: skip
+
+    def committed_size(self, output: str) -> int | None:
+        row = self._db.execute("SELECT size FROM outputs WHERE path = ?", (output,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def recover_output(self, output: Path) -> int:
+        """Commit the records a killed run wrote to `output` after its last commit, and cut
+        off a half-written last line. Returns how many records were recovered."""
+        key = str(output.resolve())
+        size = output.stat().st_size if output.exists() else 0
+        committed = self.committed_size(key)
+        if committed is None or committed > size:  # a new file, or one rotated since
+            self.record_output_size(key, size)
+            return 0
+        with output.open("rb") as file:
+            file.seek(committed)
+            tail = file.read()
+        whole, _, partial = tail.rpartition(b"\n")
+        lines = [line for line in whole.split(b"\n") if line]
+        if partial:
+            os.truncate(output, size - len(partial))
+        recovered = [outcome for outcome in map(_outcome_of_line, lines) if outcome is not None]
+        with self._db:
+            for outcome in recovered:
+                self._db.execute("INSERT OR IGNORE INTO urls (url) VALUES (?)", (outcome.url,))
+                self._record(outcome)
+            self._db.execute(
+                "INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (key, size - len(partial))
+            )
+        return len(recovered)
+
+    def record_output_size(self, output: str, size: int) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
+
+
+def _outcome_of_line(line: bytes) -> Outcome | None:
+    try:
+        record = json.loads(line)
+        return Outcome(
+            record["url"], "emitted", record.get("fetched_at"), content_hash=record["content_hash"]
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _lock(path: Path) -> int:
+    """An exclusive lock on `path`.lock, held until the state is closed."""
+    lock_path = path.with_name(path.name + ".lock")
+    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "unknown"
+        os.close(descriptor)
+        raise StateLockedError(
+            f"another scraper run (pid {holder}) is using the state {path}; "
+            "let it finish, or give this run its own --state"
+        ) from None
+    os.ftruncate(descriptor, 0)
+    os.pwrite(descriptor, str(os.getpid()).encode(), 0)
+    return descriptor

@@ -1,0 +1,133 @@
+"""The URL list, the options and the config file of `scraper run`: what is accepted, and
+the error that names the bad input otherwise."""
+
+from __future__ import annotations
+
+import io
+import ipaddress
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scraper import ConfigError, RunConfig
+from scraper._config import load_config
+from scraper._network import NetworkPolicy
+from scraper._urls import read_url_lines
+
+
+def test_blank_lines_and_comments_are_skipped_and_line_numbers_kept() -> None:
+    lines = list(read_url_lines(io.StringIO("# news\n\nhttps://a.example/1\n   \nhttps://b.example/2  \n")))
+    assert [(line.line, line.url, line.error) for line in lines] == [
+        (3, "https://a.example/1", None),
+        (5, "https://b.example/2", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("not a url", "not an http(s) URL"),
+        ("ftp://example.com/file.txt", "ftp:"),
+        ("javascript:alert(1)", "javascript:"),
+        ("http://", "no host"),
+        ("https://exa mple.com/", "white space"),
+        ("https://example.com:99999/", "Port out of range"),
+        ("www.example.com/story", "not an http(s) URL"),
+    ],
+)
+def test_a_bad_line_is_reported_with_its_number_and_what_is_wrong(text: str, says: str) -> None:
+    (line,) = read_url_lines(io.StringIO(f"# list\n{text}\n"))
+    assert line.error is not None
+    assert line.error.outcome == "invalid_url"
+    assert line.error.detail.startswith("line 2:") and says in line.error.detail
+
+
+def test_the_list_is_read_lazily() -> None:
+    def endless() -> Iterator[str]:
+        while True:
+            yield "https://example.com/\n"
+
+    reader = read_url_lines(endless())  # type: ignore[arg-type]
+    assert [next(reader).line for _ in range(3)] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ({"concurrency": 0}, "--concurrency must be above 0"),
+        ({"per_host": -1}, "--per-host must be above 0"),
+        ({"delay": -0.5}, "--delay must be 0 or more"),
+        ({"timeout": 0}, "--timeout must be above 0"),
+        ({"max_bytes": 10}, "--max-bytes must be at least 1024"),
+        ({"allow_network": ("10.0.0.0/33",)}, "'10.0.0.0/33' is not a network"),
+    ],
+)
+def test_bad_options_are_named(options: dict[str, object], says: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(says)):
+        RunConfig().with_options(**options)
+
+
+def test_a_config_file_sets_options_and_the_command_line_wins(tmp_path: Path) -> None:
+    path = tmp_path / "scraper.toml"
+    path.write_text('concurrency = 8\ndelay = 1.5\nallow-network = ["10.0.0.0/8"]\nuser-agent = "mybot/1"\n')
+    config = load_config(path).with_options(delay=0.1, concurrency=None)
+    assert (config.concurrency, config.delay, config.user_agent) == (8, 0.1, "mybot/1")
+    assert config.allow_network == (ipaddress.ip_network("10.0.0.0/8"),)
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("concurency = 8\n", "unknown setting 'concurency'"),
+        ("delay = \n", "not valid TOML"),
+        ("delay = -1\n", "--delay must be 0 or more"),
+    ],
+)
+def test_a_bad_config_file_is_named_with_the_problem(tmp_path: Path, content: str, says: str) -> None:
+    path = tmp_path / "scraper.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=re.escape(says)):
+        load_config(path)
+
+
+def test_the_network_policy_refuses_private_and_metadata_addresses_unless_allowed() -> None:
+    policy = NetworkPolicy()
+    for address in ("127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.169.254", "::1", "::ffff:127.0.0.1"):
+        assert not policy.permits(ipaddress.ip_address(address)), address
+    assert policy.permits(ipaddress.ip_address("93.184.216.34"))
+    opened = NetworkPolicy((ipaddress.ip_network("10.0.0.0/8"),))
+    assert opened.permits(ipaddress.ip_address("10.1.2.3"))
+    assert not opened.permits(ipaddress.ip_address("169.254.169.254"))
+
+
+def _scraper(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", *args], input=stdin, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_usage_errors_exit_2_and_name_the_problem(tmp_path: Path) -> None:
+    done = _scraper("run", "-", "--concurrency", "0", "--state", str(tmp_path / "s"))
+    assert done.returncode == 2 and "--concurrency must be above 0" in done.stderr
+    missing = _scraper("run", str(tmp_path / "nope.txt"), "--state", str(tmp_path / "s"))
+    assert missing.returncode == 2 and "nope.txt" in missing.stderr
+
+
+def test_invalid_lines_from_stdin_exit_1_and_are_reported_on_stderr(tmp_path: Path) -> None:
+    done = _scraper("run", "-", "--state", str(tmp_path / "s"), stdin="not a url\n# fine\n")
+    assert done.returncode == 1
+    assert "line 1:" in done.stderr and "invalid_url" in done.stderr
+    assert done.stdout == ""
+
+
+def test_help_reads_like_a_manual() -> None:
+    done = _scraper("run", "--help")
+    for section in ("OUTPUT", "STATE", "POLITENESS", "CONFIG FILE", "EXIT STATUS", "EXAMPLES"):
+        assert section in done.stdout
+    for option in ("--concurrency", "--per-host", "--delay", "--timeout", "--retries", "--user-agent",
+                   "--max-bytes", "--state", "--force", "--allow-network", "--quiet"):  # fmt: skip
+        assert option in done.stdout
