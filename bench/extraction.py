@@ -68,11 +68,13 @@ def score(truths: dict[str, str], predictions: dict[str, str], ms_per_page: floa
     return Score(f1, precision, recall, exact / len(truths), ms_per_page)
 
 
-def run(pages: dict[str, bytes], urls: dict[str, str], fn: Callable[[bytes, str], str], repeat: int):
+def run(
+    pages: dict[str, bytes], urls: dict[str, str], extractor: Callable[[bytes, str], str], repeat: int
+) -> tuple[dict[str, str], float]:
     timings, outputs = [], {}
     for _ in range(repeat):
         start = time.perf_counter()
-        outputs = {key: fn(html, urls[key]) for key, html in pages.items()}
+        outputs = {key: extractor(html, urls[key]) for key, html in pages.items()}
         timings.append((time.perf_counter() - start) * 1000 / len(pages))
     return outputs, statistics.median(timings)
 
@@ -101,8 +103,8 @@ def main() -> None:
     bodies = {key: value["articleBody"] for key, value in truth.items()}
 
     results = {}
-    for name, fn in (("scraper", ours), ("trafilatura", peer)):
-        outputs, ms = run(pages, urls, fn, args.repeat)
+    for name, extractor in (("scraper", ours), ("trafilatura", peer)):
+        outputs, ms = run(pages, urls, extractor, args.repeat)
         results[name] = (outputs, score(bodies, outputs, ms))
 
     print(f"{len(pages)} pages, median of {args.repeat} passes, one process\n")

@@ -2,18 +2,34 @@
 
 `extract` turns one page into an `Article`; `run_urls` (the `scraper run` command) fetches
 a list of URLs politely, extracts each and keeps state between runs.
+
+Names are imported when first used: a run's main process fetches and never loads the
+extraction stack (its worker processes do), which keeps a run that finds nothing new short.
 """
 
-from ._article import Article, TextBlock
-from ._config import RunConfig
-from ._errors import (
-    ConfigError,
-    FetchError,
-    ScraperError,
-    StateLockedError,
-)
-from ._extract import extract
-from ._run import run_urls
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._article import Article, TextBlock
+    from ._config import RunConfig
+    from ._errors import ConfigError, FetchError, ScraperError, StateLockedError
+    from ._extract import extract
+    from ._run import run_urls
+
+_HOMES = {
+    "Article": "_article",
+    "TextBlock": "_article",
+    "RunConfig": "_config",
+    "ConfigError": "_errors",
+    "FetchError": "_errors",
+    "ScraperError": "_errors",
+    "StateLockedError": "_errors",
+    "extract": "_extract",
+    "run_urls": "_run",
+}
 
 __all__ = [
     "Article",
@@ -27,3 +43,15 @@ __all__ = [
     "run_urls",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'scraper' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -12,7 +12,6 @@ import click
 from ._article import Article
 from ._config import default_state_path, load_config
 from ._errors import ConfigError, StateLockedError
-from ._extract import extract
 from ._report import SUCCESS_OUTCOMES
 from ._settings import (
     DEFAULT_CONCURRENCY,
@@ -87,6 +86,8 @@ def extract_command(files: tuple[str, ...], output_format: str, url: str | None,
       1  an input could not be read or had no article text (each is named on stderr)
       2  usage error
     """
+    from ._extract import extract  # loaded only by the command that needs it
+
     failed = False
     for index, source in enumerate(files):
         data = _read(source, sys.stdin.buffer)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from ._settings import CHARSET_SNIFF_BYTES, META_CHARSET_SCAN_BYTES
 
 _BOMS = (
@@ -71,6 +69,8 @@ def _detect(data: bytes) -> str:
     text = _try_decode(data, "utf-8")
     if text is not None:
         return text
+    from charset_normalizer import from_bytes  # here: a run's fetching process never needs it
+
     best = from_bytes(data[:CHARSET_SNIFF_BYTES]).best()
     codec = _codec_name(best.encoding) if best is not None else None
     return data.decode(codec or "cp1252", errors="replace")

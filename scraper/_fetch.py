@@ -26,9 +26,10 @@ from ._errors import (
     RedirectError,
     TooLarge,
 )
-from ._network import GuardedTransport, NetworkPolicy
+from ._network import NetworkPolicy, PerHostTransport
 from ._urls import check_url
 
+_DRAIN_BYTES = 64 * 1024  # the most read of a body that is thrown away
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 
 
@@ -86,6 +87,19 @@ def _retry_after_seconds(value: str | None) -> float | None:
         return None
 
 
+async def _drain(response: httpx.Response) -> None:
+    """Read the short body of a 304, redirect or error, so that its connection goes back to
+    the pool instead of being closed; a long one is left (closing costs less than reading)."""
+    read = 0
+    try:
+        async for chunk in response.aiter_raw():
+            read += len(chunk)
+            if read > _DRAIN_BYTES:
+                return
+    except (httpx.HTTPError, OSError):
+        return  # the connection is closed instead, as it would have been
+
+
 def _content_type(response: httpx.Response) -> str:
     header: str = response.headers.get("content-type", "")
     return header.split(";")[0].strip().lower()
@@ -96,11 +110,10 @@ class Fetcher:
 
     def __init__(self, config: RunConfig, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self._config = config
-        limits = httpx.Limits(
-            max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-        )
+        limits = httpx.Limits(max_connections=config.per_host, max_keepalive_connections=config.per_host)
+        policy = NetworkPolicy(config.allow_network)
         self._client = httpx.AsyncClient(
-            transport=transport or GuardedTransport(NetworkPolicy(config.allow_network), limits),
+            transport=transport or PerHostTransport(policy, limits, _settings.MAX_POOLED_HOSTS),
             headers={"User-Agent": config.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(config.timeout),
             follow_redirects=False,
@@ -163,6 +176,7 @@ class Fetcher:
             response = await self._client.send(request, stream=True)
             try:
                 if response.has_redirect_location:
+                    await _drain(response)
                     current = self._next_hop(current, response, seen)
                     continue
                 return await self._page(url, current, response, validators, html_only, max_bytes)
@@ -187,6 +201,8 @@ class Fetcher:
         html_only: bool, max_bytes: int,
     ) -> Page:  # fmt: skip
         status = response.status_code
+        if not 200 <= status < 300:
+            await _drain(response)
         if status == 304:
             return Page(url, final_url, 304, b"", None, validators)
         if not 200 <= status < 300:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -86,10 +88,12 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport (pooling, HTTP/2) over `GuardedBackend`. Proxies from the
     environment are not used: through a proxy, the address checked would be the proxy's."""
 
-    def __init__(self, policy: NetworkPolicy, limits: httpx.Limits, http2: bool = True) -> None:
-        super().__init__(limits=limits, http2=http2, trust_env=False)
+    def __init__(
+        self, policy: NetworkPolicy, limits: httpx.Limits, ssl_context: ssl.SSLContext, http2: bool = True
+    ) -> None:
+        super().__init__(verify=ssl_context, limits=limits, http2=http2, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
@@ -97,3 +101,40 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             http2=http2,
             network_backend=GuardedBackend(policy),
         )
+
+
+class PerHostTransport(httpx.AsyncBaseTransport):
+    """A `GuardedTransport`, with its own connection pool, for each host (scheme, host and
+    port). httpcore looks over every connection of a pool, twice over, at each request:
+    one pool for all hosts costs more with every host added, one pool a host stays cheap.
+    The least recently used pools are closed past `max_hosts`."""
+
+    def __init__(
+        self, policy: NetworkPolicy, limits: httpx.Limits, max_hosts: int, http2: bool = True
+    ) -> None:
+        self._policy = policy
+        self._limits = limits
+        self._http2 = http2
+        self._max_hosts = max_hosts
+        self._pools: OrderedDict[tuple[bytes, bytes, int | None], GuardedTransport] = OrderedDict()
+        self._closing: set[asyncio.Task[None]] = set()
+        self._ssl_context = httpx.create_ssl_context(trust_env=False)  # loading CAs takes ~15 ms: once
+
+    def _pool(self, url: httpx.URL) -> GuardedTransport:
+        key = (url.raw_scheme, url.raw_host, url.port)
+        pool = self._pools.pop(key, None) or GuardedTransport(
+            self._policy, self._limits, self._ssl_context, self._http2
+        )
+        self._pools[key] = pool
+        while len(self._pools) > self._max_hosts:
+            task = asyncio.ensure_future(self._pools.popitem(last=False)[1].aclose())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+        return pool
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._pool(request.url).handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), OrderedDict()
+        await asyncio.gather(*(pool.aclose() for pool in pools), *self._closing)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from ._extract import extract
 from ._fetch import Page
 
 # The fields of a record, in the order they are written.
@@ -30,6 +29,8 @@ _ARTICLE_FIELDS = (
 
 def article_fields(body: bytes, charset: str | None, url: str) -> dict[str, Any] | str:
     """The article's fields from a page's bytes, or the reason there is no article text."""
+    from ._extract import extract  # here, not above: only extraction processes load it
+
     article = extract(body, url=url, charset=charset)
     if not article.text:
         return article.reason or "no article text found on the page"

@@ -5,29 +5,15 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from typing import Any, TextIO
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._output import JsonLines
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
 # Outcomes that are no failure: an article emitted, or known to be the same as before.
 SUCCESS_OUTCOMES = frozenset({"emitted", "unchanged", "not_modified", "duplicate"})
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:5.1f} URLs/s", style="progress.data.speed")
 
 
 class Reporter:
@@ -42,10 +28,9 @@ class Reporter:
         self._started = time.monotonic()
         self._progress: Progress | None = None
         if not quiet and self._stderr.isatty():
-            self._progress = Progress(
-                TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                _RateColumn(), TimeRemainingColumn(), console=Console(file=self._stderr), transient=True,
-            )  # fmt: skip
+            from ._progress import progress_bar
+
+            self._progress = progress_bar(self._stderr)
             self._task = self._progress.add_task("fetching", total=None)
             self._progress.start()
 

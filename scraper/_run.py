@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import multiprocessing
 import os
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import httpx
 
@@ -35,6 +32,9 @@ from ._records import article_fields, content_hash, make_record
 from ._report import Reporter
 from ._state import Known, Outcome, State
 from ._urls import URLLine, read_url_lines
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
 _PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
@@ -95,14 +95,19 @@ class _Extractors:
 
     def __init__(self, workers: int | None) -> None:
         self._workers = len(os.sched_getaffinity(0)) if workers is None else workers
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
 
     async def fields(self, page: Page) -> dict[str, Any] | str:
         if self._workers == 0:
             return article_fields(page.body, page.charset, page.final_url)
+        from concurrent.futures.process import BrokenProcessPool  # loaded once pages arrive
+
         if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["scraper._records"])
+            context.set_forkserver_preload(["scraper._extract", "scraper._records"])
             self._pool = ProcessPoolExecutor(
                 self._workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
             )

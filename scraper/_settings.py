@@ -91,5 +91,9 @@ MAX_PENDING_URLS = 2_000
 # URLs of one host grouped into one batch, the unit of work.
 BATCH_SIZE = 50
 
+# Hosts whose connections are kept open for reuse (least recently used are closed): each
+# holds up to --per-host sockets, and a process may only open so many files (often 1,024).
+MAX_POOLED_HOSTS = 128
+
 # Hosts whose robots.txt and politeness state are kept at once (least recently used go).
 MAX_HOSTS_REMEMBERED = 10_000

@@ -17,11 +17,15 @@ import fcntl
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from ._errors import ConfigError, StateLockedError
+
+_SAVE_EVERY = 100  # outcomes that are not articles, committed together
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (
@@ -85,11 +89,23 @@ class State:
             raise ConfigError(
                 f"state file {path}: {error.strerror or error}; choose another with --state"
             ) from None
+        self._unsaved: list[Outcome] = []
         self.run = int(self._db.execute("INSERT INTO runs DEFAULT VALUES RETURNING id").fetchone()[0])
 
     def close(self) -> None:
+        self.save()
         self._db.close()
         os.close(self._lock)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def __enter__(self) -> State:
         return self
@@ -103,7 +119,7 @@ class State:
         """Mark `urls` as taken up by this run; what is known of those not already taken
         up by it (a URL listed twice is fetched once)."""
         marks = ",".join("?" * len(urls))
-        with self._db:
+        with self._transaction():
             rows = self._db.execute(
                 f"SELECT url, run, etag, last_modified, content_hash FROM urls WHERE url IN ({marks})", urls
             ).fetchall()
@@ -117,11 +133,21 @@ class State:
         return {url: known[url][1] if url in known else Known() for url in fresh}
 
     def record(self, outcome: Outcome, output: tuple[str, int] | None = None) -> None:
-        """Commit what became of a URL and, for an emitted article, the output's new size."""
-        with self._db:
-            self._record(outcome)
+        """Record what became of a URL. An emitted article (given with the output's new
+        size) is committed at once; other outcomes are committed in groups, as losing them
+        to a kill costs no more than asking the server again."""
+        self._unsaved.append(outcome)
+        if output is not None or len(self._unsaved) >= _SAVE_EVERY:
+            self.save(output)
+
+    def save(self, output: tuple[str, int] | None = None) -> None:
+        """Commit the outcomes recorded so far and, if given, an output's new size."""
+        with self._transaction():
+            for outcome in self._unsaved:
+                self._record(outcome)
             if output is not None:
                 self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", output)
+        self._unsaved.clear()
 
     def _record(self, outcome: Outcome) -> None:
         keep = outcome.content_hash is not None
@@ -154,7 +180,7 @@ class State:
         if partial:
             os.truncate(output, size - len(partial))
         recovered = [outcome for outcome in map(_outcome_of_line, lines) if outcome is not None]
-        with self._db:
+        with self._transaction():
             for outcome in recovered:
                 self._db.execute("INSERT OR IGNORE INTO urls (url) VALUES (?)", (outcome.url,))
                 self._record(outcome)
@@ -164,7 +190,7 @@ class State:
         return len(recovered)
 
     def record_output_size(self, output: str, size: int) -> None:
-        with self._db:
+        with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
 
 

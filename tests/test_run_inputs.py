@@ -3,6 +3,7 @@ the error that names the bad input otherwise."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import ipaddress
 import re
@@ -11,11 +12,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from scraper import ConfigError, RunConfig
 from scraper._config import load_config
-from scraper._network import NetworkPolicy
+from scraper._network import NetworkPolicy, PerHostTransport
 from scraper._urls import read_url_lines
 
 
@@ -131,3 +133,17 @@ def test_help_reads_like_a_manual() -> None:
     for option in ("--concurrency", "--per-host", "--delay", "--timeout", "--retries", "--user-agent",
                    "--max-bytes", "--state", "--force", "--allow-network", "--quiet"):  # fmt: skip
         assert option in done.stdout
+
+
+def test_connections_are_pooled_per_host_and_the_least_recently_used_pools_closed() -> None:
+    async def pools_kept() -> list[str]:
+        transport = PerHostTransport(NetworkPolicy(), httpx.Limits(max_connections=2), max_hosts=2)
+        first = transport._pool(httpx.URL("https://a.example/1"))
+        assert transport._pool(httpx.URL("https://a.example/2")) is first  # one pool a host
+        transport._pool(httpx.URL("https://b.example/"))
+        transport._pool(httpx.URL("https://c.example/"))
+        kept = [host.decode() for _, host, _ in transport._pools]
+        await transport.aclose()
+        return kept
+
+    assert asyncio.run(pools_kept()) == ["b.example", "c.example"]
