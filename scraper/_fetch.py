@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import time
 import zlib
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urljoin
 
 import httpx
@@ -63,6 +64,14 @@ class Page:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
+
+
+class Pacer(Protocol):
+    """Paces the requests to one host (see `_politeness.HostSlot`)."""
+
+    async def turn(self) -> None: ...
+
+    def hold_off(self, seconds: float) -> None: ...
 
 
 class _Retryable(FetchError):
@@ -128,22 +137,23 @@ class Fetcher:
         url: str,
         validators: Validators = Validators(),
         *,
-        before_attempt: Callable[[], Awaitable[object]] | None = None,
+        pacer: Pacer | None = None,
         html_only: bool = True,
         max_bytes: int | None = None,
     ) -> Page:
-        """GET `url`, retrying what is worth retrying; raises a FetchError subclass."""
+        """GET `url`, retrying what is worth retrying; raises a FetchError subclass.
+        Each attempt waits for the host's `pacer`, which a `Retry-After` holds back."""
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._config.retries + 1),
-            wait=self._wait,
+            wait=functools.partial(self._wait, pacer),
             retry=retry_if_exception(lambda error: isinstance(error, _Retryable)),
             reraise=True,
         )
         try:
             async for attempt in retrying:
                 with attempt:
-                    if before_attempt is not None:
-                        await before_attempt()
+                    if pacer is not None:
+                        await pacer.turn()
                     return await self._fetch_once(
                         url, validators, html_only, max_bytes or self._config.max_bytes
                     )
@@ -151,11 +161,15 @@ class Fetcher:
             raise failure.error from None
         raise AssertionError("unreachable: tenacity either returns or raises")
 
-    def _wait(self, state: object) -> float:
+    @staticmethod
+    def _wait(pacer: Pacer | None, state: object) -> float:
         outcome = getattr(state, "outcome", None)
         error = outcome.exception() if outcome is not None else None
         if isinstance(error, _Retryable) and error.retry_after is not None:
-            return error.retry_after
+            if pacer is None:
+                return error.retry_after
+            pacer.hold_off(error.retry_after)  # the host asked: all its requests wait, not this one
+            return 0.0
         return float(wait_random_exponential(multiplier=_settings.RETRY_BACKOFF, max=30)(state))  # type: ignore[arg-type]
 
     async def _fetch_once(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:

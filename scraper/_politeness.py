@@ -31,14 +31,6 @@ class HostSlot:
         self._spacing = asyncio.Lock()
         self._next_start = 0.0
 
-    async def _wait_for_spacing(self) -> None:
-        async with self._spacing:
-            loop = asyncio.get_running_loop()
-            wait = self._next_start - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            self._next_start = loop.time() + self.delay
-
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[None]:
         """Hold one of the host's connection slots; every attempt inside waits its turn."""
@@ -47,7 +39,16 @@ class HostSlot:
 
     async def turn(self) -> None:
         """Wait until the next request to this host may start."""
-        await self._wait_for_spacing()
+        async with self._spacing:
+            loop = asyncio.get_running_loop()
+            wait = self._next_start - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._next_start = loop.time() + self.delay
+
+    def hold_off(self, seconds: float) -> None:
+        """Start no request to this host for `seconds` (it answered 429 or 503 with Retry-After)."""
+        self._next_start = max(self._next_start, asyncio.get_running_loop().time() + seconds)
 
 
 class _Robots:
@@ -103,7 +104,7 @@ class Politeness:
             async with slot.connection():
                 page = await self._fetcher.fetch(
                     f"{parts.scheme}://{parts.netloc}/robots.txt",
-                    before_attempt=slot.turn,
+                    pacer=slot,
                     html_only=False,
                     max_bytes=_settings.MAX_ROBOTS_BYTES,
                 )

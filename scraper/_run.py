@@ -232,7 +232,7 @@ class Run:
             await self._politeness.check_robots(url)
             validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
             async with self._requests, slot.connection():
-                page = await self._fetcher.fetch(url, validators, before_attempt=slot.turn)
+                page = await self._fetcher.fetch(url, validators, pacer=slot)
             fetched_at = _now()
             if page.not_modified:
                 self._settle(

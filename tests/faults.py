@@ -30,6 +30,7 @@ class Request:
     method: str
     path: str
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -49,8 +50,9 @@ class FaultServer:
         self.stop = threading.Event()
         self.pages: dict[str, bytes] = {}  # path -> body, served with no validators; tests change them
         self.story_delay = 0.0  # seconds each /story/N takes to answer
+        self.robots = Reply(200, {"Content-Type": "text/plain"}, ROBOTS)
         self.routes: dict[str, Callable[[Request], Reply | None]] = {
-            "/robots.txt": lambda r: Reply(200, {"Content-Type": "text/plain"}, ROBOTS),
+            "/robots.txt": lambda r: self.robots,
             "/article": self._article,
             "/private/article": lambda r: Reply(body=ARTICLE),
             "/drip": lambda r: Reply(body=self._drip(), length=False),
