@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from conftest import Runner
 from faults import Reply, fault_server
 
@@ -49,7 +51,7 @@ def test_crawl_delay_spaces_the_requests_to_a_host(run: Runner) -> None:
         result = run([server.url(f"/story/{n}") for n in range(3)], delay=0.0)
         starts = sorted(r.at for r in server.requests if r.path.startswith("/story/"))
     assert len(result.records) == 3
-    assert all(later - earlier >= 0.9 for earlier, later in zip(starts, starts[1:], strict=False))
+    assert all(later - earlier >= 0.9 for earlier, later in itertools.pairwise(starts))
 
 
 def test_delay_spaces_requests_and_per_host_bounds_connections(run: Runner) -> None:

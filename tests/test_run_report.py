@@ -51,6 +51,9 @@ def test_quiet_prints_nothing_and_failures_go_to_the_errors_file(tmp_path: Path)
     assert stderr.getvalue() == ""
     (line,) = (tmp_path / "errors.jsonl").read_text().splitlines()
     assert json.loads(line) == {
-        "url": "https://a.example/x", "outcome": "http_404", "detail": "the server answered 404 Not Found", "line": 7,
-    }  # fmt: skip
+        "url": "https://a.example/x",
+        "outcome": "http_404",
+        "detail": "the server answered 404 Not Found",
+        "line": 7,
+    }
     assert reporter.failures == 1
