@@ -108,7 +108,7 @@ def extract_command(files: tuple[str, ...], output_format: str, url: str | None,
 _RUN_HELP = f"""Fetch every URL listed in URLFILE, extract its article, and print one JSON
 object per article (JSON Lines). URLFILE has one URL a line; blank lines and lines
 starting with '#' are skipped; '-' reads standard input. The list is read as a stream,
-so its length does not matter.
+so its length does not matter. A line may also be a feed or a sitemap (see FEEDS AND SITEMAPS).
 
 \b
 OUTPUT
@@ -126,6 +126,19 @@ STATE
   whose text is unchanged emits nothing (--force emits it anyway). With -o FILE a run
   killed at any moment loses no article and, run again, writes none twice. Two runs
   cannot share a state file: the second exits at once with status 3.
+
+\b
+FEEDS AND SITEMAPS
+  A line of URLFILE, a --feed or a --sitemap may be an RSS 2.0, RSS 1.0, Atom or
+  JSON feed, a sitemap, sitemap index or Google News sitemap (gzipped or not): the
+  content decides. The pages it lists are fetched, once: the state remembers them, so
+  a run where nothing was published makes only conditional requests and emits
+  nothing. --since skips older items. With --discover, a line that is a site's front
+  page is read for the feeds its <link rel="alternate"> tags announce. URLs are
+  compared without tracking parameters (utm_*, fbclid, gclid...), fragments or default
+  ports; an article already emitted under its canonical address, or with the same
+  text under another address, is not emitted again (--no-text-dedupe keeps the
+  latter).
 
 \b
 POLITENESS
@@ -158,7 +171,32 @@ EXAMPLES
 
 
 @main.command("run", help=_RUN_HELP, short_help="Fetch a list of URLs and extract their articles.")
-@click.argument("urlfile", type=click.File("r", encoding="utf-8", errors="replace", lazy=True))
+@click.argument(
+    "urlfile", required=False, type=click.File("r", encoding="utf-8", errors="replace", lazy=True)
+)
+@click.option(
+    "--feed", "feeds", multiple=True, metavar="URL", help="Read this RSS, Atom or JSON feed (repeatable)."
+)
+@click.option(
+    "--sitemap",
+    "sitemaps",
+    multiple=True,
+    metavar="URL",
+    help="Read this sitemap or sitemap index (repeatable).",
+)
+@click.option(
+    "--since",
+    metavar="AGE|DATE",
+    help="Skip feed and sitemap items dated before this: an age (30m, 12h, 2d, 1w) or a date (2026-11-01).",
+)
+@click.option(
+    "--discover", is_flag=True, default=None, help="Follow the feeds a front page announces (see FEEDS)."
+)
+@click.option(
+    "--text-dedupe/--no-text-dedupe",
+    default=None,
+    help="Emit an article text found under several addresses once. [default: on]",
+)
 @click.option(
     "-o",
     "--output",
@@ -209,13 +247,16 @@ EXAMPLES
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="A TOML file of options (see CONFIG FILE).",
 )
-def run_command(urlfile: TextIO, output: Path | None, errors: Path | None, config_file: Path | None,
+def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
+                output: Path | None, errors: Path | None, config_file: Path | None,
                 **options: Any) -> None:  # fmt: skip
     from ._run import run_urls  # the fetching stack is only loaded for this command
 
+    if urlfile is None and not feeds and not sitemaps:
+        raise click.UsageError("give a URLFILE ('-' for standard input), or a --feed or --sitemap")
     try:
         config = load_config(config_file).with_options(**options)
-        counts = run_urls(config, urlfile, output, errors)
+        counts = run_urls(config, urlfile, output, errors, listings=[*feeds, *sitemaps])
     except ConfigError as error:
         _warn(str(error))
         sys.exit(EXIT_USAGE)

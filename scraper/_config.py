@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,24 @@ def parse_network(value: str) -> Network:
         ) from None
 
 
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.I)
+_AGE_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str, now: datetime | None = None) -> datetime:
+    """`--since`: an age (`90m`, `12h`, `2d`, `1w`) or an ISO 8601 date or date-time."""
+    if match := _AGE.match(value):
+        age = timedelta(**{_AGE_UNITS[match.group(2).lower()]: float(match.group(1))})
+        return (now or datetime.now(UTC)) - age
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ConfigError(
+            f"--since {value!r} is neither an age such as 2d, 12h or 30m nor a date such as 2026-11-01"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class RunConfig:
     """Every setting of a run; defaults and their reasons are in `_settings`."""
@@ -48,6 +68,9 @@ class RunConfig:
     allow_network: tuple[Network, ...] = ()
     quiet: bool = False
     workers: int | None = None  # extraction processes; None: one per core
+    since: datetime | None = None  # skip feed and sitemap items dated before this
+    discover: bool = False  # follow the feeds a front page announces
+    text_dedupe: bool = True  # emit an article text found under several addresses once
 
     def __post_init__(self) -> None:
         positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout}
@@ -71,6 +94,8 @@ class RunConfig:
             given["allow_network"] = tuple(parse_network(str(v)) for v in given["allow_network"])
         if "state" in given:
             given["state"] = Path(given["state"]).expanduser()
+        if "since" in given and not isinstance(given["since"], datetime):
+            given["since"] = parse_since(str(given["since"]))
         return replace(self, **given)
 
 

@@ -60,6 +60,7 @@ class Page:
     body: bytes
     charset: str | None
     validators: Validators
+    content_type: str = ""
 
     @property
     def not_modified(self) -> bool:
@@ -100,6 +101,8 @@ async def _drain(response: httpx.Response) -> None:
     """Read the short body of a 304, redirect or error, so that its connection goes back to
     the pool instead of being closed; a long one is left (closing costs less than reading)."""
     read = 0
+    if response.is_stream_consumed:  # read already, as by httpx.MockTransport
+        return
     try:
         async for chunk in response.aiter_raw():
             read += len(chunk)
@@ -237,14 +240,8 @@ class Fetcher:
             raise TooLarge(f"the body is {int(declared):,} bytes, over --max-bytes {max_bytes:,}")
         body = await self._read_body(response, max_bytes)
         found = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
-        return Page(
-            url,
-            final_url,
-            status,
-            body,
-            charset_from_content_type(response.headers.get("content-type")),
-            found,
-        )
+        charset = charset_from_content_type(response.headers.get("content-type"))
+        return Page(url, final_url, status, body, charset, found, content_type)
 
     @staticmethod
     async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:

@@ -1,14 +1,20 @@
-"""The parse stage of `scraper run`: a downloaded page into the record written for it.
+"""The parse stage of `scraper run`: a downloaded document into an article's record, or
+into the URLs it lists when it is a feed or sitemap.
 
-`article_fields` runs in the extraction processes, so it takes and returns plain values.
+`read_document` runs in the extraction processes, so it takes and returns plain values.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
+from . import _settings
+from ._errors import NotHTML, TooLarge
 from ._fetch import Page
+from ._listings import Listing, feed_links, read_listing
+from ._urls import JobKind
 
 # The fields of a record, in the order they are written.
 RECORD_FIELDS = (
@@ -27,6 +33,30 @@ _ARTICLE_FIELDS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    """The feeds a front page announces (followed instead of reading it as an article)."""
+
+    feeds: tuple[str, ...]
+
+
+def read_document(
+    page: Page, kind: JobKind, discover: bool, max_bytes: int
+) -> Listing | Discovered | dict[str, Any] | str:
+    """What a downloaded document is: a feed or sitemap (unless it was listed in one as a
+    page), a front page announcing feeds (with `discover`), or an article page: its fields,
+    or the reason it has no article text."""
+    if kind != "page" and (listing := read_listing(page.body, page.final_url)) is not None:
+        return listing
+    if page.content_type and page.content_type not in _settings.HTML_CONTENT_TYPES:
+        raise NotHTML(f"the content type is {page.content_type}, neither HTML nor a feed or sitemap")
+    if len(page.body) > max_bytes:
+        raise TooLarge(f"the page is {len(page.body):,} bytes, over --max-bytes {max_bytes:,}")
+    if discover and kind == "line" and (feeds := feed_links(page.body, page.final_url)):
+        return Discovered(tuple(feeds))
+    return article_fields(page.body, page.charset, page.final_url)
+
+
 def article_fields(body: bytes, charset: str | None, url: str) -> dict[str, Any] | str:
     """The article's fields from a page's bytes, or the reason there is no article text."""
     from ._extract import extract  # here, not above: only extraction processes load it
@@ -37,9 +67,9 @@ def article_fields(body: bytes, charset: str | None, url: str) -> dict[str, Any]
     return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
 
 
-def content_hash(text: str) -> str:
-    """The hash by which an article is known to be unchanged (SHA-256 of its text)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(content: str | bytes) -> str:
+    """The hash by which an article (its text) or a feed (its bytes) is known unchanged: SHA-256."""
+    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
 
 def make_record(page: Page, fields: dict[str, Any], fetched_at: str) -> dict[str, Any]:

@@ -12,8 +12,11 @@ from ._output import JsonLines
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-# Outcomes that are no failure: an article emitted, or known to be the same as before.
-SUCCESS_OUTCOMES = frozenset({"emitted", "unchanged", "not_modified", "duplicate"})
+# Outcomes that are no failure: an article emitted, or known to be the same as before or
+# already emitted under another address; a feed or sitemap read; a front page's feeds found.
+SUCCESS_OUTCOMES = frozenset({
+    "emitted", "unchanged", "not_modified", "duplicate", "feed", "sitemap", "sitemap_index", "discovered",
+})  # fmt: skip
 
 
 class Reporter:
@@ -48,7 +51,7 @@ class Reporter:
     def failed(self, url: str, outcome: str, detail: str, line: int | None) -> None:
         self.done(outcome)
         record: dict[str, Any] = {"url": url, "outcome": outcome, "detail": detail}
-        if line is not None:
+        if line is not None:  # a line of the URL list, or the line that named the feed
             record["line"] = line
         if self._errors is not None:
             self._errors.write(record)

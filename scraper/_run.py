@@ -9,12 +9,13 @@ download; records are written and committed to the state one at a time (see `_st
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,19 +25,24 @@ import httpx
 
 from . import _settings
 from ._config import RunConfig
-from ._errors import EmptyPage, ExtractionFailed, FetchError
+from ._errors import EmptyPage, ExtractionFailed, FetchError, InvalidURL
 from ._fetch import Fetcher, Page, Validators
+from ._listings import Listing
 from ._output import JsonLines
 from ._politeness import HostSlot, Politeness, host_key
-from ._records import article_fields, content_hash, make_record
+from ._records import Discovered, content_hash, make_record, read_document
 from ._report import Reporter
-from ._state import Known, Outcome, State
-from ._urls import URLLine, read_url_lines
+from ._state import Known, Outcome, State, article_keys
+from ._urls import JobKind, URLLine, listing_jobs, normalise_url, read_url_lines
 
 if TYPE_CHECKING:
     import concurrent.futures
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
+# A line of the list or a feed may be a sitemap, which may be larger than a page.
+_LISTING_FETCH_BYTES = max(_settings.DEFAULT_MAX_BYTES, _settings.MAX_LISTING_BYTES)
+# The outcomes that say a URL was a feed or a sitemap.
+_LISTING_OUTCOMES = frozenset({"feed", "sitemap", "sitemap_index", "discovered"})
 _PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
 
 
@@ -97,9 +103,13 @@ class _Extractors:
         self._workers = len(os.sched_getaffinity(0)) if workers is None else workers
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
 
-    async def fields(self, page: Page) -> dict[str, Any] | str:
+    async def read(
+        self, page: Page, kind: JobKind, config: RunConfig
+    ) -> Listing | Discovered | dict[str, Any] | str:
+        """`read_document` on `page`, in an extraction process."""
+        arguments = (page, kind, config.discover, config.max_bytes)
         if self._workers == 0:
-            return article_fields(page.body, page.charset, page.final_url)
+            return read_document(*arguments)
         from concurrent.futures.process import BrokenProcessPool  # loaded once pages arrive
 
         if self._pool is None:
@@ -111,11 +121,8 @@ class _Extractors:
             self._pool = ProcessPoolExecutor(
                 self._workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
             )
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(
-                self._pool, article_fields, page.body, page.charset, page.final_url
-            )
+            return await asyncio.get_running_loop().run_in_executor(self._pool, read_document, *arguments)
         except BrokenProcessPool:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
@@ -209,17 +216,17 @@ class Run:
 
     async def _do_batch(self, batch: list[URLLine]) -> None:
         try:
-            known = self._state.take_up([item.url for item in batch])
-            lines = {item.url: item.line for item in reversed(batch)}
-            for _ in range(len(batch) - len(known)):
+            known = self._state.take_up([job.url for job in batch])
+            jobs = {job.url: job for job in reversed(batch) if job.url in known}
+            for _ in range(len(batch) - len(jobs)):
                 self._reporter.done("duplicate")
-            todo = deque(known)
+            todo = deque(jobs.values())
             slot = self._politeness.slot(batch[0].url)
 
             async def work() -> None:
                 while todo:
-                    url = todo.popleft()
-                    await self._do_url(url, known[url], lines[url], slot)
+                    job = todo.popleft()
+                    await self._do_job(job, known[job.url], slot)
 
             await asyncio.gather(*(work() for _ in range(min(self._config.per_host, len(todo)))))
         finally:
@@ -227,59 +234,112 @@ class Run:
                 self._batches.release(batch)
                 self._batches.changed.notify_all()
 
-    async def _do_url(self, url: str, known: Known, line: int, slot: HostSlot) -> None:
+    async def _do_job(self, job: URLLine, known: Known, slot: HostSlot) -> None:
         try:
-            await self._politeness.check_robots(url)
+            await self._politeness.check_robots(job.url)
             validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
+            limit = self._config.max_bytes if job.kind == "page" else _LISTING_FETCH_BYTES
             async with self._requests, slot.connection():
-                page = await self._fetcher.fetch(url, validators, pacer=slot)
-            fetched_at = _now()
-            if page.not_modified:
-                self._settle(
-                    Outcome(
-                        url, "not_modified", fetched_at, known.etag, known.last_modified, known.content_hash
-                    )
+                page = await self._fetcher.fetch(
+                    job.url, validators, pacer=slot, html_only=job.kind == "page", max_bytes=limit
                 )
+            if page.not_modified:
+                await self._not_modified(job, known)
                 return
-            fields = await self._extractors.fields(page)
-            if isinstance(fields, str):
-                raise EmptyPage(fields)
-            self._store(page, fields, known, fetched_at)
+            document = await self._extractors.read(page, job.kind, self._config)
+            if isinstance(document, Listing):
+                await self._expand(job, page, document)
+            elif isinstance(document, Discovered):
+                self._state.add_items(job.url, "listing", document.feeds)
+                await self._enqueue(job, self._state.items_to_do(job.url))
+                self._settle(
+                    Outcome(job.url, "discovered", _now(), *_validators(page), content_hash(page.body))
+                )
+            elif isinstance(document, str):
+                raise EmptyPage(document)
+            else:
+                self._store(page, document, known)
         except FetchError as error:
-            self._fail(url, error.outcome, error.detail, line)
+            self._fail(job, error.outcome, error.detail)
         except Exception as error:  # a bug must cost one URL, not the run
-            self._fail(url, "internal_error", f"{type(error).__name__}: {error}", line)
+            self._fail(job, "internal_error", f"{type(error).__name__}: {error}")
 
-    def _store(self, page: Page, fields: dict[str, Any], known: Known, fetched_at: str) -> None:
+    async def _not_modified(self, job: URLLine, known: Known) -> None:
+        """A 304: nothing to emit; for a feed or sitemap, what it listed is still to do."""
+        listing = known.outcome in _LISTING_OUTCOMES
+        if listing:
+            await self._enqueue(job, self._state.items_to_do(job.url))
+        outcome = Outcome(job.url, known.outcome if listing and known.outcome else "not_modified", _now(),
+                          known.etag, known.last_modified, known.content_hash)  # fmt: skip
+        self._state.record(outcome)
+        self._reporter.done("not_modified")
+
+    async def _expand(self, job: URLLine, page: Page, listing: Listing) -> None:
+        """Queue what a feed or sitemap lists that is new (or failed before), then settle it."""
+        since = self._config.since
+        urls = []
+        for entry in listing.entries:
+            if since is None or entry.published is None or entry.published >= since:
+                with contextlib.suppress(InvalidURL):
+                    urls.append(normalise_url(entry.url))
+        kind = "listing" if listing.kind == "sitemap_index" else "page"
+        self._state.add_items(job.url, kind, urls)
+        await self._enqueue(job, self._state.items_to_do(job.url))
+        self._settle(Outcome(job.url, listing.kind, _now(), *_validators(page), content_hash(page.body)))
+
+    async def _enqueue(self, source: URLLine, found: list[tuple[str, str]]) -> None:
+        """Add URLs found in `source` to the work (they keep its line number for reports)."""
+        jobs = [URLLine(source.line, url, kind=kind, source=source.url) for url, kind in found]  # type: ignore[arg-type]
+        self._reporter.expect(len(jobs))
+        async with self._batches.changed:
+            for job in jobs:
+                self._batches.add(job)
+            self._batches.changed.notify_all()
+
+    def _store(self, page: Page, fields: dict[str, Any], known: Known) -> None:
+        """Emit the article unless it is unchanged or already emitted under another address."""
+        fetched_at = _now()
         digest = content_hash(fields["text"])
-        outcome = Outcome(
-            page.url, "emitted", fetched_at, page.validators.etag, page.validators.last_modified, digest
-        )
+        outcome = Outcome(page.url, "emitted", fetched_at, *_validators(page), digest)
         if digest == known.content_hash and not self._config.force:
             self._settle(replace(outcome, outcome="unchanged"))
             return
+        keys = article_keys(fields.get("canonical_url"), digest)
+        checked = keys if self._config.text_dedupe else keys[:-1]
+        if not self._config.force and self._state.holder(checked, page.url) is not None:
+            self._settle(replace(outcome, outcome="duplicate"))
+            return
         size = self._output.write(make_record(page, fields, fetched_at))
         key = self._output.key
-        self._state.record(outcome, (key, size) if key is not None else None)
+        self._state.record(outcome, (key, size) if key is not None else None, keys)
         self._reporter.done("emitted")
 
     def _settle(self, outcome: Outcome) -> None:
         self._state.record(outcome)
         self._reporter.done(outcome.outcome)
 
-    def _fail(self, url: str, outcome: str, detail: str, line: int) -> None:
-        self._state.record(Outcome(url, outcome, _now()))
-        self._reporter.failed(url, outcome, detail, line)
+    def _fail(self, job: URLLine, outcome: str, detail: str) -> None:
+        self._state.record(Outcome(job.url, outcome, _now()))
+        if job.source is not None:
+            detail = f"{detail} (listed in {job.source})"
+        self._reporter.failed(job.url, outcome, detail, job.line)
+
+
+def _validators(page: Page) -> tuple[str | None, str | None]:
+    return page.validators.etag, page.validators.last_modified
 
 
 def run_urls(
-    config: RunConfig, source: TextIO, output: Path | None = None, errors: Path | None = None,
-    *, transport: httpx.AsyncBaseTransport | None = None, stderr: TextIO | None = None,
+    config: RunConfig, source: TextIO | None, output: Path | None = None, errors: Path | None = None,
+    *, listings: Sequence[str] = (), transport: httpx.AsyncBaseTransport | None = None,
+    stderr: TextIO | None = None,
 ) -> Counter[str]:  # fmt: skip
-    """Fetch and extract every URL listed in `source`, writing articles as JSON Lines to
+    """Fetch and extract every URL listed in `source` (each may be a page, a feed or a
+    sitemap) and in `listings` (feeds and sitemaps), writing articles as JSON Lines to
     `output` (standard output if None) and failures to `errors` (stderr if None).
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
     any work when the setup is wrong; a URL's failure is reported, never raised."""
+    jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with State(config.state) as state:
         if output is not None:
             state.recover_output(output)
@@ -287,7 +347,7 @@ def run_urls(
         failures = JsonLines(errors) if errors is not None else None
         reporter = Reporter(failures, config.quiet, stderr)
         try:
-            asyncio.run(Run(config, state, articles, reporter, transport).run(read_url_lines(source)))
+            asyncio.run(Run(config, state, articles, reporter, transport).run(jobs))
         finally:
             reporter.close()
             articles.close()

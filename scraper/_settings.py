@@ -97,3 +97,16 @@ MAX_POOLED_HOSTS = 128
 
 # Hosts whose robots.txt and politeness state are kept at once (least recently used go).
 MAX_HOSTS_REMEMBERED = 10_000
+
+# ---------------------------------------------------------------------------------------
+# Feeds and sitemaps.
+# ---------------------------------------------------------------------------------------
+
+# Largest feed or sitemap read, after decompression: the sitemap protocol's own limit.
+MAX_LISTING_BYTES = 50 * 1024 * 1024
+
+# Most URLs taken from one feed or sitemap: the sitemap protocol's own limit.
+MAX_LISTING_ENTRIES = 50_000
+
+# Runs in which a URL found in a feed or sitemap is tried before it is given up.
+MAX_ITEM_ATTEMPTS = 3

@@ -13,19 +13,32 @@ be read back: a kill at that moment emits that article again on the next run.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from ._errors import ConfigError, StateLockedError
+from . import _settings
+from ._errors import ConfigError, InvalidURL, StateLockedError
 
 _SAVE_EVERY = 100  # outcomes that are not articles, committed together
+# Outcomes after which a URL found in a feed or sitemap is not fetched again.
+SETTLED = (
+    "emitted",
+    "unchanged",
+    "not_modified",
+    "duplicate",
+    "feed",
+    "sitemap",
+    "sitemap_index",
+    "discovered",
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (
@@ -36,7 +49,14 @@ CREATE TABLE IF NOT EXISTS urls (
     content_hash TEXT,       -- of the last article emitted for this URL
     fetched_at TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,  -- runs that took this URL up
-    run INTEGER              -- the last run that took it up
+    run INTEGER,             -- the last run that took it up
+    source TEXT,             -- the feed or sitemap it was found in, if any
+    kind TEXT                -- for a URL found in a listing: page, or listing (a sitemap's sitemap)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS urls_by_source ON urls (source) WHERE source IS NOT NULL;
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,    -- canonical:<address> or text:<content hash> of an emitted article
+    url TEXT NOT NULL        -- the URL it was emitted for
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS outputs (
     path TEXT PRIMARY KEY,
@@ -56,6 +76,7 @@ class Known:
     etag: str | None = None
     last_modified: str | None = None
     content_hash: str | None = None
+    outcome: str | None = None  # of the last run that settled it
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +103,7 @@ class State:
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
+            self._migrate()
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as error:
             raise ConfigError(f"state file {path}: {error}; move it away to start afresh") from None
@@ -91,6 +113,13 @@ class State:
             ) from None
         self._unsaved: list[Outcome] = []
         self.run = int(self._db.execute("INSERT INTO runs DEFAULT VALUES RETURNING id").fetchone()[0])
+
+    def _migrate(self) -> None:
+        """Bring a state file made by an earlier version up to this schema."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(urls)")}
+        for column in ("source", "kind"):
+            if columns and column not in columns:
+                self._db.execute(f"ALTER TABLE urls ADD COLUMN {column} TEXT")
 
     def close(self) -> None:
         self.save()
@@ -120,10 +149,9 @@ class State:
         up by it (a URL listed twice is fetched once)."""
         marks = ",".join("?" * len(urls))
         with self._transaction():
-            rows = self._db.execute(
-                f"SELECT url, run, etag, last_modified, content_hash FROM urls WHERE url IN ({marks})", urls
-            ).fetchall()
-            known = {url: (run, Known(etag, modified, digest)) for url, run, etag, modified, digest in rows}
+            columns = "url, run, etag, last_modified, content_hash, outcome"
+            rows = self._db.execute(f"SELECT {columns} FROM urls WHERE url IN ({marks})", urls).fetchall()
+            known = {row[0]: (row[1], Known(*row[2:])) for row in rows}
             fresh = [url for url in dict.fromkeys(urls) if known.get(url, (None,))[0] != self.run]
             self._db.executemany(
                 "INSERT INTO urls (url, attempts, run) VALUES (?, 1, ?) "
@@ -132,22 +160,53 @@ class State:
             )
         return {url: known[url][1] if url in known else Known() for url in fresh}
 
-    def record(self, outcome: Outcome, output: tuple[str, int] | None = None) -> None:
+    def record(
+        self, outcome: Outcome, output: tuple[str, int] | None = None, keys: Sequence[str] = ()
+    ) -> None:
         """Record what became of a URL. An emitted article (given with the output's new
-        size) is committed at once; other outcomes are committed in groups, as losing them
-        to a kill costs no more than asking the server again."""
+        size and the keys it is known by) is committed at once; other outcomes are committed
+        in groups, as losing them to a kill costs no more than asking the server again."""
         self._unsaved.append(outcome)
-        if output is not None or len(self._unsaved) >= _SAVE_EVERY:
-            self.save(output)
+        if output is not None or keys or len(self._unsaved) >= _SAVE_EVERY:
+            self.save(output, [(key, outcome.url) for key in keys])
 
-    def save(self, output: tuple[str, int] | None = None) -> None:
+    def save(self, output: tuple[str, int] | None = None, keys: Sequence[tuple[str, str]] = ()) -> None:
         """Commit the outcomes recorded so far and, if given, an output's new size."""
         with self._transaction():
             for outcome in self._unsaved:
                 self._record(outcome)
             if output is not None:
                 self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", output)
+            self._db.executemany("INSERT OR REPLACE INTO articles (key, url) VALUES (?, ?)", keys)
         self._unsaved.clear()
+
+    def holder(self, keys: Sequence[str], url: str) -> str | None:
+        """The URL under which an article with one of `keys` was already emitted, if not `url`."""
+        for key in keys:
+            row = self._db.execute(
+                "SELECT url FROM articles WHERE key = ? AND url != ?", (key, url)
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+        return None
+
+    def add_items(self, source: str, kind: str, urls: Sequence[str]) -> None:
+        """Remember the URLs a feed or sitemap lists (those known already are left as they are)."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT INTO urls (url, source, kind) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
+                [(url, source, kind) for url in urls],
+            )
+
+    def items_to_do(self, source: str) -> list[tuple[str, str]]:
+        """The (url, kind) listed by `source` still to do: pages never settled well (and not
+        given up after MAX_ITEM_ATTEMPTS runs), and every sitemap of a sitemap index."""
+        rows = self._db.execute(
+            "SELECT url, kind FROM urls WHERE source = ? AND (kind = 'listing' OR ("
+            f"coalesce(outcome, '') NOT IN ({','.join('?' * len(SETTLED))}) AND attempts < ?))",
+            (source, *SETTLED, _settings.MAX_ITEM_ATTEMPTS),
+        ).fetchall()
+        return [(str(url), str(kind)) for url, kind in rows]
 
     def _record(self, outcome: Outcome) -> None:
         keep = outcome.content_hash is not None
@@ -179,11 +238,14 @@ class State:
         lines = [line for line in whole.split(b"\n") if line]
         if partial:
             os.truncate(output, size - len(partial))
-        recovered = [outcome for outcome in map(_outcome_of_line, lines) if outcome is not None]
+        recovered = [found for found in map(_outcome_of_line, lines) if found is not None]
         with self._transaction():
-            for outcome in recovered:
+            for outcome, keys in recovered:
                 self._db.execute("INSERT OR IGNORE INTO urls (url) VALUES (?)", (outcome.url,))
                 self._record(outcome)
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?)", [(k, outcome.url) for k in keys]
+                )
             self._db.execute(
                 "INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (key, size - len(partial))
             )
@@ -194,14 +256,27 @@ class State:
             self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
 
 
-def _outcome_of_line(line: bytes) -> Outcome | None:
+def _outcome_of_line(line: bytes) -> tuple[Outcome, list[str]] | None:
+    """The outcome of a written record, and the keys its article is known by."""
     try:
         record = json.loads(line)
-        return Outcome(
+        outcome = Outcome(
             record["url"], "emitted", record.get("fetched_at"), content_hash=record["content_hash"]
         )
     except (ValueError, KeyError, TypeError):
         return None
+    return outcome, article_keys(record.get("canonical_url"), outcome.content_hash or "")
+
+
+def article_keys(canonical_url: str | None, content_hash: str) -> list[str]:
+    """The keys an emitted article is known by: its canonical address and its text's hash."""
+    from ._urls import normalise_url
+
+    keys = [f"text:{content_hash}"]
+    if canonical_url:
+        with contextlib.suppress(InvalidURL):
+            keys.insert(0, f"canonical:{normalise_url(canonical_url)}")
+    return keys
 
 
 def _lock(path: Path) -> int:

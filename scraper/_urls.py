@@ -1,22 +1,58 @@
-"""Reading a URL list as a stream: one URL a line, blanks and `#` comments skipped."""
+"""URLs: checking, normalising, and reading a URL list as a stream."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
-from urllib.parse import urlsplit
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ._errors import InvalidURL
+
+# Query parameters that only say where a click came from. They are removed before URLs are
+# compared or stored, so one article shared through several channels is one URL.
+TRACKING_PARAMETER_PREFIXES = (
+    "utm_",  # Google Analytics campaigns: utm_source, utm_medium, utm_campaign...
+    "pk_",  # Matomo/Piwik campaigns: pk_campaign, pk_kwd...
+    "mtm_",  # Matomo campaigns (new names)
+)
+TRACKING_PARAMETERS = frozenset({
+    "fbclid",  # Facebook click id
+    "gclid", "dclid", "gbraid", "wbraid", "gclsrc",  # Google Ads click ids
+    "msclkid",  # Microsoft Ads click id
+    "yclid",  # Yandex click id
+    "twclid",  # X/Twitter click id
+    "ttclid",  # TikTok click id
+    "li_fat_id",  # LinkedIn click id
+    "igshid",  # Instagram share id
+    "mc_cid", "mc_eid",  # Mailchimp campaign and subscriber ids
+    "_ga", "_gl",  # Google Analytics cross-domain linker
+    "_hsenc", "_hsmi",  # HubSpot e-mail tracking
+    "mkt_tok",  # Marketo e-mail tracking
+    "oly_anon_id", "oly_enc_id",  # Omeda e-mail tracking
+    "vero_id", "vero_conv",  # Vero e-mail tracking
+    "s_cid",  # Adobe Analytics campaign id
+    "cmpid",  # campaign id used by many publishers' newsletters
+    "ocid",  # Microsoft/MSN referral id
+    "smid",  # share-menu id (New York Times and others)
+})  # fmt: skip
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# What a job is: a line of the list (the content decides whether it is a page, a feed or a
+# sitemap), a feed or sitemap, or a page listed in one.
+JobKind = Literal["line", "listing", "page"]
 
 
 @dataclass(frozen=True, slots=True)
 class URLLine:
-    """A line of the list that names a URL; `error` is set when it is not a usable one."""
+    """A URL to work on: a line of the list (`error` set when it is not a usable URL), or
+    one found in a feed or sitemap (`source` is that feed or sitemap)."""
 
-    line: int
+    line: int | None  # None for a feed or sitemap named on the command line
     url: str
     error: InvalidURL | None = None
+    kind: JobKind = "line"
+    source: str | None = None
 
 
 def check_url(url: str) -> str:
@@ -38,13 +74,49 @@ def check_url(url: str) -> str:
     return url
 
 
-def read_url_lines(stream: TextIO) -> Iterator[URLLine]:
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PARAMETER_PREFIXES)
+
+
+def normalise_url(url: str) -> str:
+    """The form in which URLs are compared and stored: scheme and host in lower case, the
+    default port, the fragment and tracking parameters dropped, an empty path made "/".
+    Raises InvalidURL for what `check_url` refuses."""
+    parts = urlsplit(check_url(url.strip()))
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    if parts.port is not None and parts.port != _DEFAULT_PORTS[scheme]:
+        host = f"{host}:{parts.port}"
+    if parts.username or parts.password:
+        host = f"{parts.netloc.rsplit('@', 1)[0]}@{host}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        kept = [(name, value) for name, value in pairs if not _is_tracking(name)]
+        if len(kept) != len(pairs):
+            query = urlencode(kept)
+    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+
+
+def read_url_lines(stream: Iterable[str]) -> Iterator[URLLine]:
     """The URL lines of `stream`, read lazily (a list of any length takes no more memory)."""
     for number, raw in enumerate(stream, start=1):
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
         try:
-            yield URLLine(number, check_url(text))
+            yield URLLine(number, normalise_url(text))
         except InvalidURL as error:
             yield URLLine(number, text, InvalidURL(f"line {number}: {error.detail}"))
+
+
+def listing_jobs(urls: Iterable[str]) -> Iterator[URLLine]:
+    """Jobs for feeds and sitemaps named on the command line (`--feed`, `--sitemap`)."""
+    for url in urls:
+        try:
+            yield URLLine(None, normalise_url(url), kind="listing")
+        except InvalidURL as error:
+            yield URLLine(None, url, InvalidURL(f"--feed/--sitemap: {error.detail}"), kind="listing")

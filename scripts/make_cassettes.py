@@ -1,11 +1,14 @@
-"""Build `cassettes/real-pages.yaml`: HTTP interactions of `scraper run` with real news pages.
+"""Build `cassettes/real-pages.yaml` and `cassettes/listings.yaml`: HTTP interactions of
+`scraper run` with real news pages, and with feeds and sitemaps (every format) listing them.
 
 The pages, their addresses and their article bodies come from the shared benchmark
 (`../shared/datasets/article-extraction-benchmark`). There is no internet here, so each
 site is played by an origin that serves the saved page the way a news site's server does:
 gzip-compressed, with ETag and Last-Modified, honouring conditional requests, and with a
-robots.txt (one site has none: a 404). vcrpy records what `scraper run` sends and gets
-back, twice: a first run, then a second that sends the validators back and gets 304s.
+robots.txt (one site has none: a 404). The feeds and sitemaps are the documents of
+`tests/fixtures/listings`, served at their sites' addresses. vcrpy records what
+`scraper run` sends and gets back, twice: a first run, then a second that sends the
+validators back and gets 304s.
 
     python scripts/make_cassettes.py [--dataset PATH] [--out cassettes/real-pages.yaml]
 """
@@ -19,7 +22,9 @@ import io
 import json
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -49,8 +54,9 @@ def _page_ids(dataset: Path) -> list[str]:
     return [next(name for name in names if name.startswith(prefix[:10])) for prefix in PAGES]
 
 
-def _origin(pages: dict[str, bytes]) -> httpx.MockTransport:
-    """A news site's server, for every host at once."""
+def _origin(documents: dict[str, tuple[str, bytes]]) -> httpx.MockTransport:
+    """A news site's server, for every host at once: each URL of `documents` is served
+    with its content type, HTML gzip-compressed, everything with ETag and Last-Modified."""
 
     def serve(request: httpx.Request) -> httpx.Response:
         url = str(request.url)
@@ -63,17 +69,51 @@ def _origin(pages: dict[str, bytes]) -> httpx.MockTransport:
             return httpx.Response(
                 200, headers={**headers, "Content-Type": "text/plain"}, content=ROBOTS.encode()
             )
-        if url not in pages:
-            return httpx.Response(404, headers=headers, content=b"Not Found")
-        etag = '"' + hashlib.sha1(pages[url]).hexdigest()[:20] + '"'
+        if url not in documents:
+            return httpx.Response(404, headers={**headers, "Content-Type": "text/html"}, content=b"Not Found")
+        content_type, body = documents[url]
+        etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
         validators = {"ETag": etag, "Last-Modified": LAST_MODIFIED, "Cache-Control": "max-age=300"}
         if request.headers.get("if-none-match") == etag:
             return httpx.Response(304, headers={**headers, **validators})
-        body = gzip.compress(pages[url], mtime=0)
-        headers |= {**validators, "Content-Type": "text/html", "Content-Encoding": "gzip"}
+        headers |= {**validators, "Content-Type": content_type}
+        if content_type.startswith("text/"):
+            headers["Content-Encoding"] = "gzip"
+            body = gzip.compress(body, mtime=0)
         return httpx.Response(200, headers=headers, content=body)
 
     return httpx.MockTransport(serve)
+
+
+def _record(
+    cassette: Path, documents: dict[str, tuple[str, bytes]], lines: list[str], **options: Any
+) -> None:
+    """Record two runs of `scraper run` over `lines` into `cassette`."""
+    cassette.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as scratch, vcr.use_cassette(str(cassette), record_mode="all"):
+        config = RunConfig(state=Path(scratch) / "state.sqlite", delay=0.0, workers=0, **options)
+        for _ in range(2):  # a first run, then a second with conditional requests
+            run_urls(
+                config,
+                io.StringIO("\n".join(lines)),
+                Path(scratch) / "out.jsonl",
+                transport=_origin(documents),
+            )
+
+
+# The feeds and sitemaps of tests/fixtures/listings, at the addresses their sites use.
+LISTINGS = {
+    "https://www.sciencealert.com/feed": ("application/rss+xml; charset=UTF-8", "sciencealert-rss2.xml"),
+    "https://www.slashgear.com/feed/atom": ("application/atom+xml", "slashgear-atom.xml"),
+    "http://entermedia.co.kr/rss.xml": ("application/rdf+xml", "entermedia-rss1.rdf"),
+    "http://www.remember8090.it/feed.json": ("application/feed+json", "remember8090-jsonfeed.json"),
+    "https://www.polygraph.info/sitemap_index.xml": ("application/xml", "polygraph-sitemap-index.xml"),
+    "https://www.polygraph.info/sitemap-news.xml.gz": ("application/x-gzip", "polygraph-news-sitemap.xml"),
+    "https://www.polygraph.info/sitemap-pages.xml": ("text/xml", "polygraph-pages-sitemap.xml"),
+    "https://www.slashgear.com/feed/broken": ("application/rss+xml", "malformed-rss.xml"),
+    "https://www.slashgear.com/feed/laughs": ("application/rss+xml", "entity-expansion.xml"),
+}
+LISTINGS_SINCE = datetime(2019, 11, 1, tzinfo=UTC)  # the 2014 and 2015 items are older
 
 
 def main() -> int:
@@ -88,17 +128,22 @@ def main() -> int:
     pages = {
         truth[i]["url"]: gzip.decompress((args.dataset / "html" / f"{i}.html.gz").read_bytes()) for i in ids
     }
-    args.out.unlink(missing_ok=True)
+    documents = {url: ("text/html", body) for url, body in pages.items()}
     hosts = {urlsplit(url).hostname for url in pages}
-    with tempfile.TemporaryDirectory() as scratch, vcr.use_cassette(str(args.out), record_mode="all"):
-        config = RunConfig(state=Path(scratch) / "state.sqlite", delay=0.0, workers=0, quiet=False)
-        for _ in range(2):  # a first run, then a second with conditional requests
-            run_urls(
-                config, io.StringIO("\n".join(pages)), Path(scratch) / "out.jsonl", transport=_origin(pages)
-            )
+    _record(args.out, documents, list(pages))
+    listings_dir = ROOT / "tests" / "fixtures" / "listings"
+    for url, (content_type, name) in LISTINGS.items():
+        body = (listings_dir / name).read_bytes()
+        documents[url] = (content_type, gzip.compress(body, mtime=0) if url.endswith(".gz") else body)
+    lines = [url for url in LISTINGS if "sitemap-" not in url]  # the index lists those two
+    _record(args.out.with_name("listings.yaml"), documents, lines, since=LISTINGS_SINCE)
     bodies = {url: truth[i]["articleBody"] for url, i in zip(pages, ids, strict=True)}
     (args.out.with_suffix(".truth.json")).write_text(json.dumps(bodies, ensure_ascii=False, indent=1) + "\n")
     print(f"{args.out}: {len(pages)} pages on {len(hosts)} hosts, recorded twice", file=sys.stderr)
+    print(
+        f"{args.out.with_name('listings.yaml')}: {len(LISTINGS)} feeds and sitemaps listing them",
+        file=sys.stderr,
+    )
     return 0
 
 

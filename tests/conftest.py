@@ -6,6 +6,7 @@ import io
 import ipaddress
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,11 +54,10 @@ class Runner:
         }  # fmt: skip
         return RunConfig(**{**settings, **options})
 
-    def __call__(self, urls: list[str], **options: Any) -> RunResult:
+    def __call__(self, urls: list[str], listings: Sequence[str] = (), **options: Any) -> RunResult:
         before = (len(read_jsonl(self.output)), len(read_jsonl(self.errors)))
-        counts = run_urls(
-            self.config(**options), io.StringIO("\n".join(urls) + "\n"), self.output, self.errors
-        )
+        source = io.StringIO("\n".join(urls) + "\n")
+        counts = run_urls(self.config(**options), source, self.output, self.errors, listings=listings)
         return RunResult(read_jsonl(self.output)[before[0] :], read_jsonl(self.errors)[before[1] :], counts)
 
 

@@ -1,4 +1,6 @@
-"""A web server on 127.0.0.1 that misbehaves on purpose, one way per path.
+"""A web server on 127.0.0.1 that misbehaves on purpose, one way per path. Every path
+that answers with an article gives an article of its own (`story`), so none is taken for
+another's duplicate.
 
 Started by the tests in a thread of their own process; it speaks just enough HTTP/1.1
 (one request a connection) to drip, stall, reset, loop and flood.
@@ -7,6 +9,7 @@ Started by the tests in a thread of their own process; it speaks just enough HTT
 from __future__ import annotations
 
 import functools
+import hashlib
 import socket
 import socketserver
 import struct
@@ -21,6 +24,12 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = (FIXTURES / "seed-page.html").read_bytes()
+SEED_CANONICAL = (
+    b"https://worldnewstoday.example/zelenskyy-cites-the-risks-of-north-korea-sending-more-troops/"
+)
+FRONT_PAGE = b"""<!DOCTYPE html><html><head><title>Loopback news</title>
+<link rel="alternate" type="application/rss+xml" title="Loopback news" href="/feed.xml">
+</head><body><h1>Loopback news</h1><p><a href="/story/1">A story</a></p></body></html>"""
 ARTICLE_ETAG = '"seed-v1"'
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 
@@ -51,10 +60,11 @@ class FaultServer:
         self.pages: dict[str, bytes] = {}  # path -> body, served with no validators; tests change them
         self.story_delay = 0.0  # seconds each /story/N takes to answer
         self.robots = Reply(200, {"Content-Type": "text/plain"}, ROBOTS)
+        self.feed: list[tuple[str, str]] = []  # (link, RFC 822 date) of each item of /feed.xml
         self.routes: dict[str, Callable[[Request], Reply | None]] = {
             "/robots.txt": lambda r: self.robots,
             "/article": self._article,
-            "/private/article": lambda r: Reply(body=ARTICLE),
+            "/private/article": lambda r: Reply(body=story("private")),
             "/drip": lambda r: Reply(body=self._drip(), length=False),
             "/hang": self._hang,
             "/reset": self._reset,
@@ -67,10 +77,12 @@ class FaultServer:
             "/bomb": self._bomb,
             "/pdf": lambda r: Reply(200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n" + b"\0" * 1000),
             "/odd-charset": lambda r: Reply(
-                200, {"Content-Type": "text/html; charset=x-no-such-charset"}, ARTICLE
+                200, {"Content-Type": "text/html; charset=x-no-such-charset"}, story("odd-charset")
             ),
             "/empty": lambda r: Reply(body=b""),
             "/gone": lambda r: Reply(404, {}, b"not here"),
+            "/feed.xml": self._feed,
+            "/front": lambda r: Reply(body=FRONT_PAGE),
         }
         self._server = socketserver.ThreadingTCPServer(
             ("127.0.0.1", 0), self._handler(), bind_and_activate=True
@@ -99,15 +111,33 @@ class FaultServer:
         return Reply(200, {"Content-Type": "text/html; charset=utf-8", "ETag": ARTICLE_ETAG}, ARTICLE)
 
     def _dynamic(self, request: Request) -> Reply:
-        if request.path in self.pages:
-            return Reply(body=self.pages[request.path])
-        if request.path.startswith("/story/"):
+        path = request.path.split("?")[0]
+        name = path.rsplit("/", 1)[-1]
+        if path in self.pages:
+            return Reply(body=self.pages[path])
+        if path.startswith("/story/"):
             time.sleep(self.story_delay)
-            return Reply(body=story(request.path.rsplit("/", 1)[1]))
+            return Reply(body=story(name))
+        if path.startswith("/amp/"):  # the same article, under another address
+            return Reply(body=story(name))
+        if path.startswith("/mirror/"):  # the same text, with no canonical address
+            return Reply(body=story(name).replace(b'rel="canonical"', b'rel="nothing"'))
         return Reply(404, {}, b"no such page")
 
+    def _feed(self, request: Request) -> Reply:
+        items = "".join(
+            f"<item><title>{link}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+            for link, date in self.feed
+        )
+        channel = f"<channel><title>Loopback news</title>{items}</channel>"
+        body = f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+        etag = f'"{hashlib.sha1(body.encode()).hexdigest()[:16]}"'
+        if request.headers.get("if-none-match") == etag:
+            return Reply(304, {"ETag": etag})
+        return Reply(200, {"Content-Type": "application/rss+xml", "ETag": etag}, body.encode())
+
     def _fail_first(self, request: Request, failures: int, failure: Reply) -> Reply:
-        return failure if self.hits[request.path] <= failures else Reply(body=ARTICLE)
+        return failure if self.hits[request.path] <= failures else Reply(body=story(request.path.strip("/")))
 
     def _drip(self) -> Iterator[bytes]:
         for byte in ARTICLE:
@@ -156,9 +186,11 @@ class FaultServer:
 
 
 def story(name: str) -> bytes:
-    """The seed article with a paragraph of its own, so each story's text differs."""
+    """The seed article with a paragraph and a canonical address of its own, so that no
+    two stories are taken for one article."""
     own = f"<p>This is story {name}, told in a paragraph that no other story has.</p>\n"
-    return ARTICLE.replace(b"<p>Ukrainian President", own.encode() + b"<p>Ukrainian President", 1)
+    page = ARTICLE.replace(b"<p>Ukrainian President", own.encode() + b"<p>Ukrainian President", 1)
+    return page.replace(SEED_CANONICAL, SEED_CANONICAL + f"story/{name}/".encode())
 
 
 @functools.cache

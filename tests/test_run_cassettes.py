@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +60,29 @@ def test_a_korean_page_with_no_http_charset_is_decoded(run: Runner) -> None:
         result = run(list(TRUTH))
     korean = next(record for record in result.records if record["url"].startswith("http://entermedia.co.kr"))
     assert re.search(r"[\uac00-\ud7a3]{2}", korean["text"])
+
+
+def test_feeds_and_sitemaps_of_every_format_lead_to_each_article_once(run: Runner) -> None:
+    """RSS 2.0, RSS 1.0, Atom, JSON Feed, a sitemap index with a gzipped news sitemap and a
+    plain one; a malformed feed and an entity-expansion payload are refused."""
+    lines = [
+        "https://www.sciencealert.com/feed",
+        "https://www.slashgear.com/feed/atom",
+        "http://entermedia.co.kr/rss.xml",
+        "http://www.remember8090.it/feed.json",
+        "https://www.polygraph.info/sitemap_index.xml",
+        "https://www.slashgear.com/feed/broken",
+        "https://www.slashgear.com/feed/laughs",
+    ]
+    since = datetime(2019, 11, 1, tzinfo=UTC)  # as recorded: older items are skipped
+    with _replay().use_cassette(str(CASSETTES / "listings.yaml")) as cassette:
+        first = run(lines, since=since)
+        second = run(lines, since=since)
+        assert cassette.all_played
+    assert sorted(record["url"] for record in first.records) == sorted(TRUTH)
+    assert {(e["url"], e["outcome"]) for e in first.errors} == {
+        ("https://www.slashgear.com/feed/broken", "bad_listing"),
+        ("https://www.slashgear.com/feed/laughs", "bad_listing"),
+    }
+    assert second.records == []
+    assert second.counts["not_modified"] == 7  # 4 feeds, the index and its 2 sitemaps: all 304

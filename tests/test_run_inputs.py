@@ -10,15 +10,16 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
 from scraper import ConfigError, RunConfig
-from scraper._config import load_config
+from scraper._config import load_config, parse_since
 from scraper._network import NetworkPolicy, PerHostTransport
-from scraper._urls import read_url_lines
+from scraper._urls import normalise_url, read_url_lines
 
 
 def test_blank_lines_and_comments_are_skipped_and_line_numbers_kept() -> None:
@@ -53,7 +54,7 @@ def test_the_list_is_read_lazily() -> None:
         while True:
             yield "https://example.com/\n"
 
-    reader = read_url_lines(endless())  # type: ignore[arg-type]
+    reader = read_url_lines(endless())
     assert [next(reader).line for _ in range(3)] == [1, 2, 3]
 
 
@@ -147,3 +148,45 @@ def test_connections_are_pooled_per_host_and_the_least_recently_used_pools_close
         return kept
 
     assert asyncio.run(pools_kept()) == ["b.example", "c.example"]
+
+
+@pytest.mark.parametrize(
+    ("given", "normal"),
+    [
+        (
+            "HTTPS://WWW.Example.COM/News/Story",
+            "https://www.example.com/News/Story",
+        ),  # the path keeps its case
+        ("https://example.com:443/a", "https://example.com/a"),
+        ("http://example.com:80/a", "http://example.com/a"),
+        ("http://example.com:8080/a", "http://example.com:8080/a"),
+        ("https://example.com/a#comments", "https://example.com/a"),
+        ("https://example.com", "https://example.com/"),
+        ("https://example.com/a?utm_source=rss&utm_medium=feed&id=7", "https://example.com/a?id=7"),
+        ("https://example.com/a?id=7&fbclid=IwAR0&gclid=x&mc_cid=1&mc_eid=2", "https://example.com/a?id=7"),
+        ("https://example.com/a?UTM_Campaign=x", "https://example.com/a"),
+        ("https://example.com/a?b=2&a=1", "https://example.com/a?b=2&a=1"),  # order is meaning
+        ("http://[2001:DB8::1]:80/x", "http://[2001:db8::1]/x"),
+    ],
+)
+def test_urls_are_normalised_before_they_are_compared(given: str, normal: str) -> None:
+    assert normalise_url(given) == normal
+
+
+def test_the_list_is_normalised_as_it_is_read() -> None:
+    (line,) = read_url_lines(io.StringIO("HTTPS://Example.com/a?utm_source=x#top\n"))
+    assert line.url == "https://example.com/a"
+
+
+def test_feed_or_sitemap_or_a_list_is_required(tmp_path: Path) -> None:
+    done = _scraper("run", "--state", str(tmp_path / "s"))
+    assert done.returncode == 2 and "give a URLFILE" in done.stderr
+
+
+def test_since_takes_an_age_or_a_date_and_names_a_bad_one() -> None:
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    assert parse_since("2d", now) == now - timedelta(days=2)
+    assert parse_since("90m", now) == now - timedelta(minutes=90)
+    assert parse_since("2026-11-01", now) == datetime(2026, 11, 1, tzinfo=UTC)
+    with pytest.raises(ConfigError, match="--since 'yesterday'"):
+        parse_since("yesterday", now)

@@ -1,0 +1,186 @@
+"""Feeds and sitemaps: recognised by their content, read for the article URLs they list.
+
+RSS 2.0, RSS 1.0 (RDF) and Atom are read by feedparser; JSON Feed by `json`; sitemaps
+(index, urlset, Google News) with defusedxml. XML that declares entities is refused before
+any parser sees it (entity expansion, "billion laughs"), and nothing external is loaded.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import urljoin
+
+from . import _settings
+from ._errors import FetchError, TooLarge
+
+ListingKind = Literal["feed", "sitemap", "sitemap_index"]
+
+# The first element of an XML document, after its declaration, comments and doctype.
+_ROOT = re.compile(
+    rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([A-Za-z_][\w.:-]*)", re.S
+)
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+_FEED_ROOTS = {"rss", "rdf:RDF", "RDF", "feed"}
+_SITEMAP_ROOTS: dict[str, ListingKind] = {"urlset": "sitemap", "sitemapindex": "sitemap_index"}
+# <link rel="alternate" type=...> types that announce a feed on an HTML page.
+FEED_LINK_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json",
+                             "application/rdf+xml"})  # fmt: skip
+
+
+class BadListing(FetchError):
+    """A feed or sitemap that cannot be read safely: malformed, or declaring entities."""
+
+    outcome = "bad_listing"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A URL a feed or sitemap lists, with its date (feed date, `lastmod`, news date)."""
+
+    url: str
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What a feed or sitemap lists. A sitemap index lists other sitemaps."""
+
+    kind: ListingKind
+    entries: tuple[Entry, ...]
+
+
+def read_listing(body: bytes, url: str) -> Listing | None:
+    """The listing in `body`, or None when it is no feed or sitemap (an HTML page, say).
+    A gzipped body is inflated first (up to the size a sitemap may have)."""
+    if body[:2] == b"\x1f\x8b":
+        body = _gunzip(body)
+    text = body.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"{"):
+        return _json_feed(text, url)
+    match = _ROOT.match(text[:4096])
+    if match is None:
+        return None
+    root = match.group(1).decode("ascii")
+    local = root.rsplit(":", 1)[-1]
+    if root not in _FEED_ROOTS and local not in _SITEMAP_ROOTS:
+        return None
+    if _ENTITY_DECLARATION.search(text):
+        raise BadListing("the XML declares entities, which are refused (an entity-expansion attack?)")
+    if local in _SITEMAP_ROOTS:
+        return _sitemap(text, url)
+    return _feed(text, url)
+
+
+def _gunzip(body: bytes) -> bytes:
+    import zlib
+
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = inflater.decompress(body, _settings.MAX_LISTING_BYTES + 1)
+    except zlib.error as error:
+        raise BadListing(f"the gzipped body cannot be inflated: {error}") from None
+    if len(data) > _settings.MAX_LISTING_BYTES:
+        raise TooLarge(f"the inflated body is over {_settings.MAX_LISTING_BYTES:,} bytes")
+    return data
+
+
+def _bounded(kind: ListingKind, entries: list[Entry]) -> Listing:
+    unique = list({entry.url: entry for entry in entries}.values())
+    return Listing(kind, tuple(unique[: _settings.MAX_LISTING_ENTRIES]))
+
+
+def _date(value: str | None) -> datetime | None:
+    """An ISO 8601 / W3C date or date-time, as an aware datetime (UTC when no zone is given)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _json_feed(text: bytes, url: str) -> Listing | None:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(document, dict) or not str(document.get("version", "")).startswith(
+        "https://jsonfeed.org/"
+    ):
+        return None
+    entries = []
+    for item in document.get("items") or []:
+        link = isinstance(item, dict) and (item.get("url") or item.get("external_url"))
+        if isinstance(link, str):
+            entries.append(
+                Entry(urljoin(url, link), _date(item.get("date_published") or item.get("date_modified")))
+            )
+    return _bounded("feed", entries)
+
+
+def _feed(text: bytes, url: str) -> Listing:
+    import feedparser  # loaded only when a feed comes
+
+    parsed: Any = feedparser.parse(text, response_headers={"content-location": url})
+    if parsed.bozo and not parsed.entries:
+        raise BadListing(f"the feed is malformed: {parsed.get('bozo_exception')}")
+    entries = []
+    for item in parsed.entries:
+        link = item.get("link") or next(
+            (li.get("href") for li in item.get("links", []) if li.get("href")), None
+        )
+        if link:
+            when = item.get("published_parsed") or item.get("updated_parsed")
+            entries.append(Entry(urljoin(url, link), _struct_time(when)))
+    return _bounded("feed", entries)
+
+
+def _struct_time(value: Any) -> datetime | None:
+    return datetime.fromtimestamp(calendar.timegm(value), UTC) if value else None
+
+
+def _sitemap(text: bytes, url: str) -> Listing:
+    from xml.etree.ElementTree import Element, ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root: Element = fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except (ParseError, DefusedXmlException) as error:
+        raise BadListing(f"the sitemap is malformed: {error}") from None
+    kind = _SITEMAP_ROOTS[_local(root.tag)]
+    entries = []
+    for node in root:
+        fields = {_local(child.tag): child for child in node.iter()}
+        location = fields.get("loc")
+        if location is None or not (location.text or "").strip():
+            continue
+        news = fields.get("publication_date")
+        modified = fields.get("lastmod")
+        when = _date(news.text if news is not None else modified.text if modified is not None else None)
+        entries.append(Entry(urljoin(url, (location.text or "").strip()), when))
+    return _bounded(kind, entries)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def feed_links(html: bytes, url: str) -> list[str]:
+    """The feeds a page announces with `<link rel="alternate" type="application/rss+xml">`."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    found = []
+    for link in LexborHTMLParser(html).css("link[rel][href][type]"):
+        rel = (link.attributes.get("rel") or "").lower().split()
+        kind = (link.attributes.get("type") or "").lower().strip()
+        if "alternate" in rel and kind in FEED_LINK_TYPES:
+            found.append(urljoin(url, link.attributes.get("href") or ""))
+    return list(dict.fromkeys(found))
