@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
+from loopback_nginx import base_urls, nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = ROOT.parent / "shared" / "datasets" / "article-extraction-benchmark"
-PORT = 8080
 SMALL_PAGE = ROOT / "tests" / "fixtures" / "seed-page.html"
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
@@ -42,66 +42,24 @@ class Measure:
     lines: int
 
 
-def _install_nginx() -> str:
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
-    if found:
-        return found
-    print("bench: installing nginx from Debian's packages...", file=sys.stderr)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(
-        ["apt-get", "install", "-y", "-q", "nginx"], check=True, env=env, stdout=subprocess.DEVNULL
-    )
-    return shutil.which("nginx", path="/usr/sbin:/usr/bin") or "nginx"
-
-
-def _nginx_conf(work: Path, hosts: int) -> str:
-    listens = "\n".join(f"        listen 127.0.0.{2 + i}:{PORT};" for i in range(hosts))
-    user = "user root;" if os.geteuid() == 0 else ""
-    return f"""
-{user}
-worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000;
-    types {{ text/html html; }}
-    client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;
-    uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
-    server {{
-{listens}
-        root {work}/site;
-        location ~ ^/c[0-9]+/(.*)$ {{ try_files /p/$1 =404; }}
-        location /m/ {{ try_files /small.html =404; }}
-        location = /robots.txt {{ return 200 "User-agent: *\\nDisallow: /private/\\n"; }}
-    }}
-}}
+_LOCATIONS = """
+        location ~ ^/c[0-9]+/(.*)$ { try_files /p/$1 =404; }
+        location /m/ { try_files /small.html =404; }
 """
 
 
 @contextmanager
-def nginx(dataset: Path, work: Path, hosts: int) -> Iterator[list[str]]:
-    """nginx serving every page of the dataset; yields the page ids."""
-    binary = _install_nginx()
+def dataset_site(dataset: Path, work: Path, hosts: int) -> Iterator[list[str]]:
+    """nginx serving every page of the dataset (under /cN/, N a copy) and a small page
+    (under /m/); yields the page ids."""
     (work / "site" / "p").mkdir(parents=True)
-    (work / "tmp").mkdir()
     ids = []
     for path in sorted((dataset / "html").glob("*.html.gz")):
         ids.append(path.name.removesuffix(".html.gz"))
         (work / "site" / "p" / f"{ids[-1]}.html").write_bytes(gzip.decompress(path.read_bytes()))
     shutil.copy(SMALL_PAGE, work / "site" / "small.html")
-    (work / "nginx.conf").write_text(_nginx_conf(work, hosts))
-    server = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-p", str(work), "-g", "daemon off;"])
-    time.sleep(0.5)
-    try:
-        if server.poll() is not None:
-            raise SystemExit(f"bench: nginx did not start; see {work}/error.log")
+    with nginx(work, hosts, _LOCATIONS):
         yield ids
-    finally:
-        server.terminate()
-        server.wait()
 
 
 def _descendants(pid: int) -> list[int]:
@@ -201,8 +159,8 @@ def main() -> int:
     parser.add_argument("--memory-urls", type=int, default=100_000, help="length of the long list (0: skip)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="scraper-bench-"))
-    with nginx(args.dataset, work, args.hosts) as ids:
-        host = [f"http://127.0.0.{2 + i}:{PORT}" for i in range(args.hosts)]
+    with dataset_site(args.dataset, work, args.hosts) as ids:
+        host = base_urls(args.hosts)
         urls = work / "urls.txt"
         total = _url_list(urls, (f"{host[(c * len(ids) + n) % args.hosts]}/c{c}/{page}.html"
                                  for c in range(args.copies) for n, page in enumerate(ids)))  # fmt: skip
