@@ -134,7 +134,7 @@ def _url_list(path: Path, urls: Iterator[str]) -> int:
 
 def _scraper(urls: Path, state: Path, output: Path) -> list[str]:
     return [sys.executable, "-m", "scraper", "run", str(urls), "-o", str(output), "--state", str(state),
-            "--allow-network", "127.0.0.0/8", "--delay", "0", "--quiet"]  # fmt: skip
+            "--allow-network", "127.0.0.0/8", "--delay", "0", "--dedupe", "off", "--quiet"]  # fmt: skip
 
 
 def _trafilatura(urls: Path, work: Path, parallel: int) -> list[str]:

@@ -137,8 +137,7 @@ FEEDS AND SITEMAPS
   page is read for the feeds its <link rel="alternate"> tags announce. URLs are
   compared without tracking parameters (utm_*, fbclid, gclid...), fragments or default
   ports; an article already emitted under its canonical address, or with the same
-  text under another address, is not emitted again (--no-text-dedupe keeps the
-  latter).
+  text under another address, is not emitted again (see --dedupe).
 
 \b
 POLITENESS
@@ -193,9 +192,10 @@ EXAMPLES
     "--discover", is_flag=True, default=None, help="Follow the feeds a front page announces (see FEEDS)."
 )
 @click.option(
-    "--text-dedupe/--no-text-dedupe",
-    default=None,
-    help="Emit an article text found under several addresses once. [default: on]",
+    "--dedupe",
+    type=click.Choice(["all", "canonical", "off"]),
+    help="Skip an article already emitted under another address with the same canonical address "
+    "or text (all), the same canonical address only (canonical), or never (off). [default: all]",
 )
 @click.option(
     "-o",

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 
@@ -16,6 +16,13 @@ from . import _settings
 from ._errors import ConfigError
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+Dedupe = Literal["all", "canonical", "off"]
+# --dedupe: an article already emitted under another address is not emitted again when...
+DEDUPE_MODES: dict[str, str] = {
+    "all": "it has the same canonical address or the same text",
+    "canonical": "it has the same canonical address (copies of a wire story on several sites all come out)",
+    "off": "never: every address gives its record",
+}
 
 
 def default_state_path() -> Path:
@@ -70,7 +77,7 @@ class RunConfig:
     workers: int | None = None  # extraction processes; None: one per core
     since: datetime | None = None  # skip feed and sitemap items dated before this
     discover: bool = False  # follow the feeds a front page announces
-    text_dedupe: bool = True  # emit an article text found under several addresses once
+    dedupe: Dedupe = "all"  # what makes two addresses one article (see DEDUPE_MODES)
 
     def __post_init__(self) -> None:
         positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout}
@@ -84,6 +91,8 @@ class RunConfig:
             raise ConfigError(
                 f"--workers must be 0 (extract in the main process) or more, not {self.workers}"
             )
+        if self.dedupe not in DEDUPE_MODES:
+            raise ConfigError(f"--dedupe must be one of {', '.join(DEDUPE_MODES)}, not {self.dedupe!r}")
         if self.max_bytes < 1024:
             raise ConfigError(f"--max-bytes must be at least 1024, not {self.max_bytes}")
 

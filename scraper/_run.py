@@ -305,7 +305,7 @@ class Run:
             self._settle(replace(outcome, outcome="unchanged"))
             return
         keys = article_keys(fields.get("canonical_url"), digest)
-        checked = keys if self._config.text_dedupe else keys[:-1]
+        checked = {"all": keys, "canonical": keys[:-1], "off": []}[self._config.dedupe]
         if not self._config.force and self._state.holder(checked, page.url) is not None:
             self._settle(replace(outcome, outcome="duplicate"))
             return

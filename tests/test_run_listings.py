@@ -76,6 +76,9 @@ def test_an_article_is_not_emitted_again_under_another_address(server: FaultServ
     second = run([server.url("/amp/y")])  # an AMP copy: the same canonical address
     assert len(first.records) == 1 and second.records == []
     assert second.counts == {"duplicate": 1}
+    (run.directory / "off").mkdir()
+    every = Runner(run.directory / "off")([server.url("/story/y"), server.url("/amp/y")], dedupe="off")
+    assert len(every.records) == 2
 
 
 def test_identical_text_from_another_address_is_emitted_once_unless_asked(
@@ -84,7 +87,7 @@ def test_identical_text_from_another_address_is_emitted_once_unless_asked(
     both = [server.url("/story/z"), server.url("/mirror/z")]
     assert len(run(both).records) == 1
     (run.directory / "kept").mkdir()
-    assert len(Runner(run.directory / "kept")(both, text_dedupe=False).records) == 2
+    assert len(Runner(run.directory / "kept")(both, dedupe="canonical").records) == 2
 
 
 def test_a_feed_item_on_a_private_address_is_refused(server: FaultServer, run: Runner) -> None:
