@@ -21,6 +21,16 @@
 
 from __future__ import annotations
 
+# The outcomes of a URL that are no failure. A feed or sitemap read is recorded by its kind.
+LISTING_OUTCOMES = frozenset({"feed", "sitemap", "sitemap_index", "discovered"})
+GOOD_OUTCOMES = frozenset({
+    "emitted",  # an article written
+    "unchanged",  # fetched again, same text: nothing written
+    "not_modified",  # the server answered 304
+    "duplicate",  # already written under another address
+    *LISTING_OUTCOMES,
+})  # fmt: skip
+
 
 class ScraperError(Exception):
     """Base of every error scraper raises on purpose."""

@@ -7,16 +7,13 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ._errors import GOOD_OUTCOMES
 from ._output import JsonLines
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-# Outcomes that are no failure: an article emitted, or known to be the same as before or
-# already emitted under another address; a feed or sitemap read; a front page's feeds found.
-SUCCESS_OUTCOMES = frozenset({
-    "emitted", "unchanged", "not_modified", "duplicate", "feed", "sitemap", "sitemap_index", "discovered",
-})  # fmt: skip
+SUCCESS_OUTCOMES = GOOD_OUTCOMES  # re-exported for the command line
 
 
 class Reporter:

@@ -25,7 +25,7 @@ import httpx
 
 from . import _settings
 from ._config import RunConfig
-from ._errors import EmptyPage, ExtractionFailed, FetchError, InvalidURL
+from ._errors import LISTING_OUTCOMES, EmptyPage, ExtractionFailed, FetchError, InvalidURL
 from ._fetch import Fetcher, Page, Validators
 from ._listings import Listing
 from ._output import JsonLines
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
     import concurrent.futures
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
-# A line of the list or a feed may be a sitemap, which may be larger than a page.
-_LISTING_FETCH_BYTES = max(_settings.DEFAULT_MAX_BYTES, _settings.MAX_LISTING_BYTES)
-# The outcomes that say a URL was a feed or a sitemap.
-_LISTING_OUTCOMES = frozenset({"feed", "sitemap", "sitemap_index", "discovered"})
 _PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
 
 
@@ -238,7 +234,8 @@ class Run:
         try:
             await self._politeness.check_robots(job.url)
             validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
-            limit = self._config.max_bytes if job.kind == "page" else _LISTING_FETCH_BYTES
+            limit = self._config.max_bytes  # a line may be a sitemap, larger than a page may be
+            limit = limit if job.kind == "page" else max(limit, _settings.MAX_LISTING_BYTES)
             async with self._requests, slot.connection():
                 page = await self._fetcher.fetch(
                     job.url, validators, pacer=slot, html_only=job.kind == "page", max_bytes=limit
@@ -250,11 +247,7 @@ class Run:
             if isinstance(document, Listing):
                 await self._expand(job, page, document)
             elif isinstance(document, Discovered):
-                self._state.add_items(job.url, "listing", document.feeds)
-                await self._enqueue(job, self._state.items_to_do(job.url))
-                self._settle(
-                    Outcome(job.url, "discovered", _now(), *_validators(page), content_hash(page.body))
-                )
+                await self._take_listed(job, page, "discovered", "listing", document.feeds)
             elif isinstance(document, str):
                 raise EmptyPage(document)
             else:
@@ -266,7 +259,7 @@ class Run:
 
     async def _not_modified(self, job: URLLine, known: Known) -> None:
         """A 304: nothing to emit; for a feed or sitemap, what it listed is still to do."""
-        listing = known.outcome in _LISTING_OUTCOMES
+        listing = known.outcome in LISTING_OUTCOMES
         if listing:
             await self._enqueue(job, self._state.items_to_do(job.url))
         outcome = Outcome(job.url, known.outcome if listing and known.outcome else "not_modified", _now(),
@@ -282,14 +275,21 @@ class Run:
             if since is None or entry.published is None or entry.published >= since:
                 with contextlib.suppress(InvalidURL):
                     urls.append(normalise_url(entry.url))
-        kind = "listing" if listing.kind == "sitemap_index" else "page"
+        kind: JobKind = "listing" if listing.kind == "sitemap_index" else "page"
+        await self._take_listed(job, page, listing.kind, kind, urls)
+
+    async def _take_listed(
+        self, job: URLLine, page: Page, outcome: str, kind: JobKind, urls: Sequence[str]
+    ) -> None:
+        """Remember what a feed, sitemap or front page lists, queue what of it is still to
+        do, and settle the listing itself (its validators make the next request conditional)."""
         self._state.add_items(job.url, kind, urls)
         await self._enqueue(job, self._state.items_to_do(job.url))
-        self._settle(Outcome(job.url, listing.kind, _now(), *_validators(page), content_hash(page.body)))
+        self._settle(Outcome(job.url, outcome, _now(), *_validators(page), content_hash(page.body)))
 
-    async def _enqueue(self, source: URLLine, found: list[tuple[str, str]]) -> None:
+    async def _enqueue(self, source: URLLine, found: list[tuple[str, JobKind]]) -> None:
         """Add URLs found in `source` to the work (they keep its line number for reports)."""
-        jobs = [URLLine(source.line, url, kind=kind, source=source.url) for url, kind in found]  # type: ignore[arg-type]
+        jobs = [URLLine(source.line, url, kind=kind, source=source.url) for url, kind in found]
         self._reporter.expect(len(jobs))
         async with self._batches.changed:
             for job in jobs:

@@ -25,20 +25,12 @@ from pathlib import Path
 from types import TracebackType
 
 from . import _settings
-from ._errors import ConfigError, InvalidURL, StateLockedError
+from ._errors import GOOD_OUTCOMES, ConfigError, InvalidURL, StateLockedError
+from ._urls import JobKind, normalise_url
 
 _SAVE_EVERY = 100  # outcomes that are not articles, committed together
 # Outcomes after which a URL found in a feed or sitemap is not fetched again.
-SETTLED = (
-    "emitted",
-    "unchanged",
-    "not_modified",
-    "duplicate",
-    "feed",
-    "sitemap",
-    "sitemap_index",
-    "discovered",
-)
+SETTLED = tuple(sorted(GOOD_OUTCOMES))
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (
@@ -198,7 +190,7 @@ class State:
                 [(url, source, kind) for url in urls],
             )
 
-    def items_to_do(self, source: str) -> list[tuple[str, str]]:
+    def items_to_do(self, source: str) -> list[tuple[str, JobKind]]:
         """The (url, kind) listed by `source` still to do: pages never settled well (and not
         given up after MAX_ITEM_ATTEMPTS runs), and every sitemap of a sitemap index."""
         rows = self._db.execute(
@@ -206,7 +198,7 @@ class State:
             f"coalesce(outcome, '') NOT IN ({','.join('?' * len(SETTLED))}) AND attempts < ?))",
             (source, *SETTLED, _settings.MAX_ITEM_ATTEMPTS),
         ).fetchall()
-        return [(str(url), str(kind)) for url, kind in rows]
+        return [(str(url), "listing" if kind == "listing" else "page") for url, kind in rows]
 
     def _record(self, outcome: Outcome) -> None:
         keep = outcome.content_hash is not None
@@ -270,8 +262,6 @@ def _outcome_of_line(line: bytes) -> tuple[Outcome, list[str]] | None:
 
 def article_keys(canonical_url: str | None, content_hash: str) -> list[str]:
     """The keys an emitted article is known by: its canonical address and its text's hash."""
-    from ._urls import normalise_url
-
     keys = [f"text:{content_hash}"]
     if canonical_url:
         with contextlib.suppress(InvalidURL):
