@@ -13,7 +13,7 @@ from typing import Any
 from . import _settings
 from ._errors import NotHTML, TooLarge
 from ._fetch import Page
-from ._listings import Listing, feed_links, read_listing
+from ._listings import BadListing, Listing, feed_links, read_listing
 from ._urls import JobKind
 
 # The fields of a record, in the order they are written.
@@ -48,6 +48,11 @@ def read_document(
     or the reason it has no article text."""
     if kind != "page" and (listing := read_listing(page.body, page.final_url)) is not None:
         return listing
+    if kind == "listing":
+        raise BadListing(
+            f"this is no feed or sitemap but {page.content_type or 'a document of no stated type'}; "
+            "to follow the feeds a front page announces, list it as a line and pass --discover"
+        )
     if page.content_type and page.content_type not in _settings.HTML_CONTENT_TYPES:
         raise NotHTML(f"the content type is {page.content_type}, neither HTML nor a feed or sitemap")
     if len(page.body) > max_bytes:

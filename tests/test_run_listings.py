@@ -122,3 +122,13 @@ def test_an_item_that_failed_is_tried_again_even_when_the_feed_has_not_changed(
     second = run([server.url("/feed.xml")])
     assert [r["url"] for r in second.records] == [server.url("/story/late")]
     assert second.counts["not_modified"] == 1
+
+
+def test_a_feed_option_that_names_a_page_is_reported_not_read_as_an_article(
+    server: FaultServer, run: Runner
+) -> None:
+    result = run([], listings=[server.url("/story/1")])
+    assert result.records == []
+    (error,) = result.errors
+    assert error["outcome"] == "bad_listing" and "--discover" in error["detail"]
+    assert "line" not in error  # named on the command line, not in the list
