@@ -112,13 +112,25 @@ async def _drain(response: httpx.Response) -> None:
         return  # the connection is closed instead, as it would have been
 
 
+def _status_error(response: httpx.Response) -> FetchError:
+    """The error for a status that is no page: to retry (408, 429, 5xx...) or final."""
+    status = response.status_code
+    error = HTTPStatusError(status, f"the server answered {status} {response.reason_phrase}")
+    if status not in _settings.RETRY_STATUSES:
+        return error
+    delay = _retry_after_seconds(response.headers.get("retry-after"))
+    if delay is not None and delay > _settings.MAX_RETRY_AFTER:
+        return HTTPStatusError(status, f"{error.detail}, Retry-After {delay:.0f} s is too long to wait")
+    return _Retryable(error, delay)
+
+
 def _content_type(response: httpx.Response) -> str:
     header: str = response.headers.get("content-type", "")
     return header.split(";")[0].strip().lower()
 
 
 class Fetcher:
-    """Fetches pages over one pooled HTTP client (HTTP/2 where offered)."""
+    """Fetches pages over one HTTP client: pooled connections per host, HTTP/2 where offered."""
 
     def __init__(self, config: RunConfig, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self._config = config
@@ -189,6 +201,7 @@ class Fetcher:
     async def _follow(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:
         current, seen = url, [url]
         for _ in range(_settings.MAX_REDIRECTS + 1):
+            # every hop carries the validators: they came from the last hop's answer last time
             request = self._client.build_request("GET", current, headers=validators.headers())
             response = await self._client.send(request, stream=True)
             try:
@@ -220,18 +233,9 @@ class Fetcher:
         status = response.status_code
         if not 200 <= status < 300:
             await _drain(response)
-        if status == 304:
-            return Page(url, final_url, 304, b"", None, validators)
-        if not 200 <= status < 300:
-            error = HTTPStatusError(status, f"the server answered {status} {response.reason_phrase}")
-            if status in _settings.RETRY_STATUSES:
-                delay = _retry_after_seconds(response.headers.get("retry-after"))
-                if delay is not None and delay > _settings.MAX_RETRY_AFTER:
-                    raise HTTPStatusError(
-                        status, f"{error.detail}, Retry-After {delay:.0f} s is too long to wait"
-                    )
-                raise _Retryable(error, delay)
-            raise error
+            if status == 304:
+                return Page(url, final_url, 304, b"", None, validators)
+            raise _status_error(response)
         content_type = _content_type(response)
         if html_only and content_type and content_type not in _settings.HTML_CONTENT_TYPES:
             raise NotHTML(f"the content type is {content_type}, not HTML")
