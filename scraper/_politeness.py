@@ -6,6 +6,7 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -66,40 +67,43 @@ class _Robots:
             raise RobotsDisallowed(f"robots.txt disallows {urlsplit(url).path or '/'} for {user_agent}")
 
 
+@dataclass(slots=True)
+class _Host:
+    slot: HostSlot
+    robots: asyncio.Task[_Robots] | None = None  # fetched once, by the first URL to ask
+
+
 class Politeness:
-    """The host slots and robots.txt of every host of a run (least recently used forgotten)."""
+    """The slot and robots.txt of every host of a run (least recently used forgotten)."""
 
     def __init__(self, fetcher: Fetcher, per_host: int, delay: float, user_agent: str) -> None:
         self._fetcher = fetcher
         self._per_host = per_host
         self._delay = delay
         self._user_agent = user_agent
-        self._slots: OrderedDict[str, HostSlot] = OrderedDict()
-        self._robots: OrderedDict[str, asyncio.Task[_Robots]] = OrderedDict()
+        self._hosts: OrderedDict[str, _Host] = OrderedDict()
+
+    def _host(self, url: str) -> _Host:
+        key = host_key(url)
+        host = self._hosts.pop(key, None) or _Host(HostSlot(self._per_host, self._delay))
+        self._hosts[key] = host
+        while len(self._hosts) > _settings.MAX_HOSTS_REMEMBERED:
+            self._hosts.popitem(last=False)
+        return host
 
     def slot(self, url: str) -> HostSlot:
-        key = host_key(url)
-        slot = self._slots.pop(key, None) or HostSlot(self._per_host, self._delay)
-        self._slots[key] = slot
-        while len(self._slots) > _settings.MAX_HOSTS_REMEMBERED:
-            self._slots.popitem(last=False)
-        return slot
+        return self._host(url).slot
 
     async def check_robots(self, url: str) -> None:
         """Raise RobotsDisallowed unless robots.txt lets us fetch `url` (fetched once a host)."""
-        key = host_key(url)
-        task = self._robots.pop(key, None)
-        if task is None:
-            task = asyncio.ensure_future(self._load_robots(url))
-        self._robots[key] = task
-        while len(self._robots) > _settings.MAX_HOSTS_REMEMBERED:
-            self._robots.popitem(last=False)
-        (await task).check(url, self._user_agent)
+        host = self._host(url)
+        if host.robots is None:
+            host.robots = asyncio.ensure_future(self._load_robots(url, host.slot))
+        (await host.robots).check(url, self._user_agent)
 
-    async def _load_robots(self, url: str) -> _Robots:
+    async def _load_robots(self, url: str, slot: HostSlot) -> _Robots:
         """RFC 9309: a 4xx means no rules; a 5xx or no answer means all is disallowed."""
         parts = urlsplit(url)
-        slot = self.slot(url)
         try:
             async with slot.connection():
                 page = await self._fetcher.fetch(
