@@ -1,7 +1,9 @@
 """What earlier runs learnt of each URL, kept in SQLite (WAL) so a cron job does only new work.
 
 Per URL: the last outcome, its ETag and Last-Modified (sent back as a conditional request),
-the hash of the last article emitted, when it was fetched and how many runs took it up.
+the hash of the last article emitted, when it was fetched and how many runs took it up;
+for a URL found in a feed or sitemap, which one. Per emitted article: the keys it is known
+by (canonical address, text hash), so that another address of it is not emitted again.
 
 Crash safety rests on one order: an article's line is written to the output whole, then
 its URL is committed here together with the output's new size. A run killed in between
@@ -168,7 +170,7 @@ class State:
             for outcome in self._unsaved:
                 self._record(outcome)
             if output is not None:
-                self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", output)
+                self._set_output_size(*output)
             self._db.executemany("INSERT OR REPLACE INTO articles (key, url) VALUES (?, ?)", keys)
         self._unsaved.clear()
 
@@ -238,14 +240,15 @@ class State:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO articles VALUES (?, ?)", [(k, outcome.url) for k in keys]
                 )
-            self._db.execute(
-                "INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (key, size - len(partial))
-            )
+            self._set_output_size(key, size - len(partial))
         return len(recovered)
 
     def record_output_size(self, output: str, size: int) -> None:
         with self._transaction():
-            self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
+            self._set_output_size(output, size)
+
+    def _set_output_size(self, output: str, size: int) -> None:
+        self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
 
 
 def _outcome_of_line(line: bytes) -> tuple[Outcome, list[str]] | None:
