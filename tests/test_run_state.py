@@ -133,18 +133,30 @@ def test_kill_9_at_any_moment_then_rerun_loses_nothing_and_doubles_nothing(tmp_p
     with fault_server() as server:
         server.story_delay = 0.02
         urls.write_text("".join(server.url(path) + "\n" for path in stories))
-        written = []
-        for attempt in range(8):  # kill -9 at eight moments of a run, each further in
+        written = [0]
+        for attempt in range(8):  # kill -9 eight times, each just after the run wrote something
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(0.4 + 0.05 * attempt)
+            _wait_for_more_lines(output, written[-1], process)
+            time.sleep(0.007 * attempt)  # ...and a little later each time
             process.kill()
             process.wait()
-            written.append(output.read_bytes().count(b"\n") if output.exists() else 0)
+            written.append(_lines(output))
         final = subprocess.run(command, capture_output=True, text=True, timeout=120)
         assert final.returncode == 0, final.stderr
-    assert written[0] < len(stories) and written[-1] > 0  # the kills landed in the middle of the work
+    assert written[1] > 0 and written[-1] < len(stories)  # the kills landed in the middle of the work
     records = read_jsonl(output)  # fails on a half-written line
     assert sorted(record["url"] for record in records) == sorted(server.url(path) for path in stories)
+
+
+def _lines(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def _wait_for_more_lines(path: Path, than: int, process: subprocess.Popen[bytes]) -> None:
+    """Until the run has written past `than` lines (however slow the machine)."""
+    deadline = time.monotonic() + 60
+    while _lines(path) <= than and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def test_unchanged_article_in_a_file_that_was_rotated_is_not_written_again(
