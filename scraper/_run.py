@@ -213,7 +213,10 @@ class Run:
     async def _do_batch(self, batch: list[URLLine]) -> None:
         try:
             known = self._state.take_up([job.url for job in batch])
-            jobs = {job.url: job for job in reversed(batch) if job.url in known}
+            jobs: dict[str, URLLine] = {}  # in the list's order, the first of a URL listed twice
+            for job in batch:
+                if job.url in known:
+                    jobs.setdefault(job.url, job)
             for _ in range(len(batch) - len(jobs)):
                 self._reporter.done("duplicate")
             todo = deque(jobs.values())
