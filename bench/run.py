@@ -102,11 +102,15 @@ def measure(command: list[str], output: Path | None = None, stdout: Path | None 
     reader = threading.Thread(target=lambda: stderr.append(process.stderr.read() if process.stderr else b""))
     reader.start()
     tree, looked = [process.pid], 0.0
-    while process.poll() is None:  # the tree is scanned now and then, its memory read often
+    while True:  # the tree is scanned now and then, its memory read often
+        try:
+            process.wait(timeout=0.05)  # returns the moment the command ends
+            break
+        except subprocess.TimeoutExpired:
+            pass
         if time.perf_counter() - looked > 0.5:
             tree, looked = _descendants(process.pid), time.perf_counter()
         peak = max(peak, _rss_kb(tree))
-        time.sleep(0.05)
     seconds = time.perf_counter() - started
     reader.join()
     if process.returncode not in (0, 1):
@@ -192,8 +196,8 @@ def _report(
     for name, result in rows:
         print(f"| {name} | {result.seconds:.2f} | {result.lines} | {result.peak_mb:.0f} |")
     print()
-    print(f"wall time, scraper / trafilatura: {first.seconds / peer.seconds:.2f} (target <= 0.5)")
-    print(f"second run / first run:           {second.seconds / first.seconds:.2f} (target <= 0.10)")
+    print(f"wall time, scraper / trafilatura: {first.seconds / peer.seconds:.3f} (target <= 0.5)")
+    print(f"second run / first run:           {second.seconds / first.seconds:.3f} (target <= 0.10)")
     print(f"every URL gave a record:          {first.lines == total} ({first.lines}/{total})")
     for count, result in memory:
         done = f"{result.seconds:.0f} s, {result.lines:,} records"

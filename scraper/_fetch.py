@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import functools
+import random
 import time
 import zlib
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from typing import Protocol
 from urllib.parse import urljoin
 
 import httpx
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from . import _settings
 from ._config import RunConfig
@@ -112,6 +112,17 @@ async def _drain(response: httpx.Response) -> None:
         return  # the connection is closed instead, as it would have been
 
 
+def _backoff(pacer: Pacer | None, error: BaseException | None, retry: int) -> float:
+    """Seconds to wait before retry number `retry`: what `Retry-After` asked (then the host's
+    pacer holds every request back, not this one alone), else exponential with full jitter."""
+    if isinstance(error, _Retryable) and error.retry_after is not None:
+        if pacer is None:
+            return error.retry_after
+        pacer.hold_off(error.retry_after)
+        return 0.0
+    return random.uniform(0, min(_settings.MAX_BACKOFF, _settings.RETRY_BACKOFF * 2 ** (retry - 1)))
+
+
 def _status_error(response: httpx.Response) -> FetchError:
     """The error for a status that is no page: to retry (408, 429, 5xx...) or final."""
     status = response.status_code
@@ -158,34 +169,34 @@ class Fetcher:
     ) -> Page:
         """GET `url`, retrying what is worth retrying; raises a FetchError subclass.
         Each attempt waits for the host's `pacer`, which a `Retry-After` holds back."""
+        limit = max_bytes or self._config.max_bytes
+
+        async def attempt() -> Page:
+            if pacer is not None:
+                await pacer.turn()
+            return await self._fetch_once(url, validators, html_only, limit)
+
+        try:
+            return await attempt()  # most fetches end here, before any retry machinery is built
+        except _Retryable as failure:
+            if self._config.retries == 0:
+                raise failure.error from None
+            await asyncio.sleep(_backoff(pacer, failure, 1))
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self._config.retries + 1),
-            wait=functools.partial(self._wait, pacer),
+            stop=stop_after_attempt(self._config.retries),
+            wait=lambda state: _backoff(
+                pacer, state.outcome.exception() if state.outcome else None, state.attempt_number + 1
+            ),
             retry=retry_if_exception(lambda error: isinstance(error, _Retryable)),
             reraise=True,
         )
         try:
-            async for attempt in retrying:
-                with attempt:
-                    if pacer is not None:
-                        await pacer.turn()
-                    return await self._fetch_once(
-                        url, validators, html_only, max_bytes or self._config.max_bytes
-                    )
+            async for retry in retrying:
+                with retry:
+                    return await attempt()
         except _Retryable as failure:
             raise failure.error from None
         raise AssertionError("unreachable: tenacity either returns or raises")
-
-    @staticmethod
-    def _wait(pacer: Pacer | None, state: object) -> float:
-        outcome = getattr(state, "outcome", None)
-        error = outcome.exception() if outcome is not None else None
-        if isinstance(error, _Retryable) and error.retry_after is not None:
-            if pacer is None:
-                return error.retry_after
-            pacer.hold_off(error.retry_after)  # the host asked: all its requests wait, not this one
-            return 0.0
-        return float(wait_random_exponential(multiplier=_settings.RETRY_BACKOFF, max=30)(state))  # type: ignore[arg-type]
 
     async def _fetch_once(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:
         try:

@@ -64,8 +64,10 @@ DEFAULT_RETRIES = 2
 # than stalling the run.
 MAX_RETRY_AFTER = 60.0
 
-# Backoff between retries: exponential from this many seconds, with full jitter.
+# Backoff between retries: exponential from this many seconds, with full jitter, up to
+# MAX_BACKOFF.
 RETRY_BACKOFF = 0.5
+MAX_BACKOFF = 30.0
 
 # Redirects followed for one URL before giving up.
 MAX_REDIRECTS = 10
