@@ -14,6 +14,7 @@
         ├── TooLarge             body over max_bytes             outcome "too_large"
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
+        ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
         └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
 
 `extract()` raises none of these: it reports problems in `Article.reason`.
@@ -95,6 +96,12 @@ class HTTPStatusError(FetchError):
         super().__init__(detail)
         self.status = status
         self.outcome = f"http_{status}"
+
+
+class BadListing(FetchError):
+    """A feed or sitemap that cannot be read safely: malformed, or declaring entities."""
+
+    outcome = "bad_listing"
 
 
 class ExtractionFailed(FetchError):

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from urllib.parse import urljoin
 
 from . import _settings
-from ._errors import FetchError, TooLarge
+from ._errors import BadListing, TooLarge
 
 ListingKind = Literal["feed", "sitemap", "sitemap_index"]
 
@@ -30,12 +30,6 @@ _SITEMAP_ROOTS: dict[str, ListingKind] = {"urlset": "sitemap", "sitemapindex": "
 # <link rel="alternate" type=...> types that announce a feed on an HTML page.
 FEED_LINK_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json",
                              "application/rdf+xml"})  # fmt: skip
-
-
-class BadListing(FetchError):
-    """A feed or sitemap that cannot be read safely: malformed, or declaring entities."""
-
-    outcome = "bad_listing"
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,12 +86,17 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport (pooling, HTTP/2) over `GuardedBackend`. Proxies from the
-    environment are not used: through a proxy, the address checked would be the proxy's."""
+    environment are not used: through a proxy, the address checked would be the proxy's.
+    httpx's `__init__` is not called: it would build a pool, and load the CA certificates,
+    only for both to be replaced."""
 
     def __init__(
-        self, policy: NetworkPolicy, limits: httpx.Limits, ssl_context: ssl.SSLContext, http2: bool = True
+        self,
+        policy: NetworkPolicy,
+        limits: httpx.Limits,
+        ssl_context: ssl.SSLContext | None,
+        http2: bool = True,
     ) -> None:
-        super().__init__(verify=ssl_context, limits=limits, http2=http2, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
             max_connections=limits.max_connections,
@@ -118,12 +123,12 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._max_hosts = max_hosts
         self._pools: OrderedDict[tuple[bytes, bytes, int | None], GuardedTransport] = OrderedDict()
         self._closing: set[asyncio.Task[None]] = set()
-        self._ssl_context = httpx.create_ssl_context(trust_env=False)  # loading CAs takes ~15 ms: once
+        self._ssl_context: ssl.SSLContext | None = None  # loading the CAs takes ~15 ms: once, if needed
 
     def _pool(self, url: httpx.URL) -> GuardedTransport:
         key = (url.raw_scheme, url.raw_host, url.port)
         pool = self._pools.pop(key, None) or GuardedTransport(
-            self._policy, self._limits, self._ssl_context, self._http2
+            self._policy, self._limits, self._tls() if url.scheme == "https" else None, self._http2
         )
         self._pools[key] = pool
         while len(self._pools) > self._max_hosts:
@@ -131,6 +136,11 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             self._closing.add(task)
             task.add_done_callback(self._closing.discard)
         return pool
+
+    def _tls(self) -> ssl.SSLContext:
+        if self._ssl_context is None:
+            self._ssl_context = httpx.create_ssl_context(trust_env=False)
+        return self._ssl_context
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await self._pool(request.url).handle_async_request(request)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _settings
-from ._errors import NotHTML, TooLarge
+from ._errors import BadListing, NotHTML, TooLarge
 from ._fetch import Page
-from ._listings import BadListing, Listing, feed_links, read_listing
+from ._listings import Listing, feed_links, read_listing
 from ._urls import JobKind
 
 # The fields of a record, in the order they are written.

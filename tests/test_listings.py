@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper._listings import BadListing, Entry, feed_links, read_listing
+from scraper._errors import BadListing
+from scraper._listings import Entry, feed_links, read_listing
 from scraper._urls import normalise_url
 
 LISTINGS = Path(__file__).parent / "fixtures" / "listings"

@@ -7,6 +7,7 @@ import asyncio
 import io
 import ipaddress
 import re
+import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -190,3 +191,16 @@ def test_since_takes_an_age_or_a_date_and_names_a_bad_one() -> None:
     assert parse_since("2026-11-01", now) == datetime(2026, 11, 1, tzinfo=UTC)
     with pytest.raises(ConfigError, match="--since 'yesterday'"):
         parse_since("yesterday", now)
+
+
+def test_https_pools_share_one_verifying_tls_context_and_http_pools_load_none() -> None:
+    transport = PerHostTransport(NetworkPolicy(), httpx.Limits(max_connections=2), max_hosts=8)
+    first, other = (
+        transport._pool(httpx.URL("https://a.example/")),
+        transport._pool(httpx.URL("https://b.example/")),
+    )
+    plain = transport._pool(httpx.URL("http://c.example/"))
+    context = first._pool._ssl_context
+    assert context is not None and context is other._pool._ssl_context
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert plain._pool._ssl_context is None
