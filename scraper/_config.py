@@ -14,6 +14,7 @@ import platformdirs
 
 from . import _settings
 from ._errors import ConfigError
+from ._listings import iso_datetime
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Dedupe = Literal["all", "canonical", "off"]
@@ -50,13 +51,12 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
     if match := _AGE.match(value):
         age = timedelta(**{_AGE_UNITS[match.group(2).lower()]: float(match.group(1))})
         return (now or datetime.now(UTC)) - age
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+    moment = iso_datetime(value)
+    if moment is None:
         raise ConfigError(
             f"--since {value!r} is neither an age such as 2d, 12h or 30m nor a date such as 2026-11-01"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        )
+    return moment
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,8 +88,9 @@ def _bounded(kind: ListingKind, entries: list[Entry]) -> Listing:
     return Listing(kind, tuple(unique[: _settings.MAX_LISTING_ENTRIES]))
 
 
-def _date(value: str | None) -> datetime | None:
-    """An ISO 8601 / W3C date or date-time, as an aware datetime (UTC when no zone is given)."""
+def iso_datetime(value: str | None) -> datetime | None:
+    """An ISO 8601 / W3C date or date-time, as an aware datetime (UTC when no zone is
+    given); None when it is none."""
     if not value:
         return None
     try:
@@ -113,7 +114,9 @@ def _json_feed(text: bytes, url: str) -> Listing | None:
         link = isinstance(item, dict) and (item.get("url") or item.get("external_url"))
         if isinstance(link, str):
             entries.append(
-                Entry(urljoin(url, link), _date(item.get("date_published") or item.get("date_modified")))
+                Entry(
+                    urljoin(url, link), iso_datetime(item.get("date_published") or item.get("date_modified"))
+                )
             )
     return _bounded("feed", entries)
 
@@ -158,7 +161,9 @@ def _sitemap(text: bytes, url: str) -> Listing:
             continue
         news = fields.get("publication_date")
         modified = fields.get("lastmod")
-        when = _date(news.text if news is not None else modified.text if modified is not None else None)
+        when = iso_datetime(
+            news.text if news is not None else modified.text if modified is not None else None
+        )
         entries.append(Entry(urljoin(url, (location.text or "").strip()), when))
     return _bounded(kind, entries)
 
