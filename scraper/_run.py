@@ -15,7 +15,7 @@ import os
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -332,6 +332,16 @@ def _validators(page: Page) -> tuple[str | None, str | None]:
     return page.validators.etag, page.validators.last_modified
 
 
+def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop where it is installed (Linux and macOS): the loop's own work is
+    a good part of a run that only sends conditional requests."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def run_urls(
     config: RunConfig, source: TextIO | None, output: Path | None = None, errors: Path | None = None,
     *, listings: Sequence[str] = (), transport: httpx.AsyncBaseTransport | None = None,
@@ -350,7 +360,8 @@ def run_urls(
         failures = JsonLines(errors) if errors is not None else None
         reporter = Reporter(failures, config.quiet, stderr)
         try:
-            asyncio.run(Run(config, state, articles, reporter, transport).run(jobs))
+            with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
+                runner.run(Run(config, state, articles, reporter, transport).run(jobs))
         finally:
             reporter.close()
             articles.close()
