@@ -11,8 +11,7 @@ import click
 
 from ._article import Article
 from ._config import default_state_path, load_config
-from ._errors import ConfigError, StateLockedError
-from ._report import SUCCESS_OUTCOMES
+from ._errors import ConfigError, StateLockedError, count_failures
 from ._settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DELAY,
@@ -263,5 +262,5 @@ def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[
     except StateLockedError as error:
         _warn(str(error))
         sys.exit(EXIT_LOCKED)
-    failed = sum(count for outcome, count in counts.items() if outcome not in SUCCESS_OUTCOMES)
+    failed = count_failures(counts)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)

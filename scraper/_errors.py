@@ -22,6 +22,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 # The outcomes of a URL that are no failure. A feed or sitemap read is recorded by its kind.
 LISTING_OUTCOMES = frozenset({"feed", "sitemap", "sitemap_index", "discovered"})
 GOOD_OUTCOMES = frozenset({
@@ -31,6 +33,11 @@ GOOD_OUTCOMES = frozenset({
     "duplicate",  # already written under another address
     *LISTING_OUTCOMES,
 })  # fmt: skip
+
+
+def count_failures(counts: Mapping[str, int]) -> int:
+    """How many URLs of a run's outcome counts failed (exit status 1 if any)."""
+    return sum(count for outcome, count in counts.items() if outcome not in GOOD_OUTCOMES)
 
 
 class ScraperError(Exception):

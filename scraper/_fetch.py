@@ -6,7 +6,6 @@ import asyncio
 import email.utils
 import random
 import time
-import zlib
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urljoin
@@ -16,7 +15,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from . import _settings
 from ._config import RunConfig
-from ._decode import charset_from_content_type
+from ._decode import BoundedDecoder, charset_from_content_type
 from ._errors import (
     ConnectionFailed,
     FetchError,
@@ -263,54 +262,8 @@ class Fetcher:
         """The body, decompressed here in bounded steps and stopped as soon as it passes
         `max_bytes` (a gzip bomb never gets further than that in memory)."""
         if response.is_stream_consumed:  # read and decoded already, as by httpx.MockTransport
-            return _BoundedDecoder("", max_bytes).whole(response.content)
-        decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), max_bytes)
+            return BoundedDecoder("", max_bytes).whole(response.content)
+        decoder = BoundedDecoder(response.headers.get("content-encoding", ""), max_bytes)
         async for chunk in response.aiter_raw():
             decoder.feed(chunk)
         return decoder.finish()
-
-
-class _BoundedDecoder:
-    """gzip/deflate/identity decoding that refuses to produce more than `limit` bytes."""
-
-    def __init__(self, content_encoding: str, limit: int) -> None:
-        encodings = [e.strip().lower() for e in content_encoding.split(",") if e.strip()]
-        unknown = [e for e in encodings if e not in ("gzip", "x-gzip", "deflate", "identity")]
-        if unknown:
-            raise ConnectionFailed(f"the body is encoded as {', '.join(unknown)}, which was not asked for")
-        self._limit = limit
-        self._size = 0
-        self._parts: list[bytes] = []
-        compressed = [e for e in encodings if e != "identity"]
-        self._zlib = None
-        if compressed:
-            self._zlib = zlib.decompressobj(
-                16 + zlib.MAX_WBITS if compressed[-1] != "deflate" else zlib.MAX_WBITS
-            )
-
-    def _keep(self, data: bytes) -> None:
-        self._size += len(data)
-        if self._size > self._limit:
-            raise TooLarge(f"the body is over --max-bytes {self._limit:,} bytes (after decompression)")
-        self._parts.append(data)
-
-    def feed(self, chunk: bytes) -> None:
-        if self._zlib is None:
-            self._keep(chunk)
-            return
-        data = chunk
-        try:
-            while data:
-                self._keep(self._zlib.decompress(data, self._limit - self._size + 1))
-                data = self._zlib.unconsumed_tail
-        except zlib.error as error:
-            raise ConnectionFailed(f"the body could not be decompressed: {error}") from None
-
-    def whole(self, data: bytes) -> bytes:
-        self.feed(data)
-        return self.finish()
-
-    def finish(self) -> bytes:
-        if self._zlib is not None:
-            self._keep(self._zlib.flush())
-        return b"".join(self._parts)

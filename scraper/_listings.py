@@ -16,7 +16,8 @@ from typing import Any, Literal
 from urllib.parse import urljoin
 
 from . import _settings
-from ._errors import BadListing, TooLarge
+from ._decode import BoundedDecoder
+from ._errors import BadListing, ConnectionFailed
 
 ListingKind = Literal["feed", "sitemap", "sitemap_index"]
 
@@ -71,16 +72,11 @@ def read_listing(body: bytes, url: str) -> Listing | None:
 
 
 def _gunzip(body: bytes) -> bytes:
-    import zlib
-
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    """A gzipped sitemap inflated, up to the size a sitemap may have."""
     try:
-        data = inflater.decompress(body, _settings.MAX_LISTING_BYTES + 1)
-    except zlib.error as error:
-        raise BadListing(f"the gzipped body cannot be inflated: {error}") from None
-    if len(data) > _settings.MAX_LISTING_BYTES:
-        raise TooLarge(f"the inflated body is over {_settings.MAX_LISTING_BYTES:,} bytes")
-    return data
+        return BoundedDecoder("gzip", _settings.MAX_LISTING_BYTES).whole(body)
+    except ConnectionFailed as error:
+        raise BadListing(error.detail) from None
 
 
 def _bounded(kind: ListingKind, entries: list[Entry]) -> Listing:

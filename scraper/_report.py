@@ -7,13 +7,11 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import GOOD_OUTCOMES
+from ._errors import count_failures
 from ._output import JsonLines
 
 if TYPE_CHECKING:
     from rich.progress import Progress
-
-SUCCESS_OUTCOMES = GOOD_OUTCOMES  # re-exported for the command line
 
 
 class Reporter:
@@ -57,7 +55,7 @@ class Reporter:
 
     @property
     def failures(self) -> int:
-        return sum(count for outcome, count in self.counts.items() if outcome not in SUCCESS_OUTCOMES)
+        return count_failures(self.counts)
 
     def _say(self, message: str) -> None:
         if self._progress is not None:

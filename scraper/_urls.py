@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ._errors import InvalidURL
 
@@ -57,6 +57,11 @@ class URLLine:
 
 def check_url(url: str) -> str:
     """The URL if it is an absolute http(s) URL with a host; InvalidURL otherwise."""
+    _checked_parts(url)
+    return url
+
+
+def _checked_parts(url: str) -> SplitResult:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a port out of range
@@ -71,7 +76,7 @@ def check_url(url: str) -> str:
         raise InvalidURL(f"{url!r} has no host name")
     if any(character.isspace() for character in url):
         raise InvalidURL(f"{url!r} contains white space; encode it as %20")
-    return url
+    return parts
 
 
 def _is_tracking(name: str) -> bool:
@@ -83,7 +88,7 @@ def normalise_url(url: str) -> str:
     """The form in which URLs are compared and stored: scheme and host in lower case, the
     default port, the fragment and tracking parameters dropped, an empty path made "/".
     Raises InvalidURL for what `check_url` refuses."""
-    parts = urlsplit(check_url(url.strip()))
+    parts = _checked_parts(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     if ":" in host:
