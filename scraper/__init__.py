@@ -12,23 +12,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# `scraper.extract` is both the subpackage and, here, its function: importing the (light)
+# subpackage now binds the name to the function for good, whatever is imported later.
+from .extract import Article, TextBlock, extract
+
 if TYPE_CHECKING:
-    from ._article import Article, TextBlock
-    from ._config import RunConfig
     from ._errors import ConfigError, FetchError, ScraperError, StateLockedError
-    from ._extract import extract
-    from ._run import run_urls
+    from .crawl import RunConfig, run_urls
 
 _HOMES = {
-    "Article": "_article",
-    "TextBlock": "_article",
-    "RunConfig": "_config",
+    "RunConfig": "crawl._config",
     "ConfigError": "_errors",
     "FetchError": "_errors",
     "ScraperError": "_errors",
     "StateLockedError": "_errors",
-    "extract": "_extract",
-    "run_urls": "_run",
+    "run_urls": "crawl._run",
 }
 
 __all__ = [

@@ -9,10 +9,9 @@ from typing import Any, BinaryIO, TextIO
 
 import click
 
-from ._article import Article
-from ._config import default_state_path, load_config
 from ._errors import ConfigError, StateLockedError, count_failures
-from ._settings import (
+from .crawl._config import default_state_path, load_config
+from .crawl._settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DELAY,
     DEFAULT_MAX_BYTES,
@@ -20,6 +19,7 @@ from ._settings import (
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
 )
+from .extract import Article
 
 # Exit codes of `scraper extract`, for scripts and cron.
 EXIT_OK = 0  # every input gave article text
@@ -85,7 +85,7 @@ def extract_command(files: tuple[str, ...], output_format: str, url: str | None,
       1  an input could not be read or had no article text (each is named on stderr)
       2  usage error
     """
-    from ._extract import extract  # loaded only by the command that needs it
+    from .extract import extract  # loaded only by the command that needs it
 
     failed = False
     for index, source in enumerate(files):
@@ -249,7 +249,7 @@ EXAMPLES
 def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
                 output: Path | None, errors: Path | None, config_file: Path | None,
                 **options: Any) -> None:  # fmt: skip
-    from ._run import run_urls  # the fetching stack is only loaded for this command
+    from .crawl._run import run_urls  # the fetching stack is only loaded for this command
 
     if urlfile is None and not feeds and not sitemaps:
         raise click.UsageError("give a URLFILE ('-' for standard input), or a --feed or --sitemap")

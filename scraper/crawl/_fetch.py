@@ -13,10 +13,7 @@ from urllib.parse import urljoin
 import httpx
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from . import _settings
-from ._config import RunConfig
-from ._decode import BoundedDecoder, charset_from_content_type
-from ._errors import (
+from .._errors import (
     ConnectionFailed,
     FetchError,
     FetchTimeout,
@@ -26,6 +23,10 @@ from ._errors import (
     RedirectError,
     TooLarge,
 )
+from ..extract._decode import charset_from_content_type
+from . import _settings
+from ._config import RunConfig
+from ._inflate import BoundedDecoder
 from ._network import NetworkPolicy, PerHostTransport
 from ._urls import check_url
 

@@ -6,8 +6,8 @@ import io
 import json
 from pathlib import Path
 
-from scraper._output import JsonLines
-from scraper._report import Reporter
+from scraper.crawl._output import JsonLines
+from scraper.crawl._report import Reporter
 
 
 class Terminal(io.StringIO):

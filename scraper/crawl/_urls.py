@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ._errors import InvalidURL
+from .._errors import InvalidURL
 
 # Query parameters that only say where a click came from. They are removed before URLs are
 # compared or stored, so one article shared through several channels is one URL.

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from scraper import extract
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 URL = "https://worldnewstoday.example/zelenskyy-cites-the-risks-of-north-korea-sending-more-troops/"
 
 

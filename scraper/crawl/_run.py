@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import httpx
 
+from .._errors import LISTING_OUTCOMES, EmptyPage, ExtractionFailed, FetchError, InvalidURL
 from . import _settings
 from ._config import RunConfig
-from ._errors import LISTING_OUTCOMES, EmptyPage, ExtractionFailed, FetchError, InvalidURL
 from ._fetch import Fetcher, Page, Validators
 from ._listings import Listing
 from ._output import JsonLines

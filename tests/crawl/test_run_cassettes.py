@@ -17,7 +17,7 @@ from typing import Any
 import vcr
 from conftest import Runner
 
-CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
+CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
 TRUTH: dict[str, str] = json.loads((CASSETTES / "real-pages.truth.json").read_text(encoding="utf-8"))
 
 

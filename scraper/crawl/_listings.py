@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urljoin
 
+from .._errors import BadListing, ConnectionFailed
 from . import _settings
-from ._decode import BoundedDecoder
-from ._errors import BadListing, ConnectionFailed
+from ._inflate import BoundedDecoder
 
 ListingKind = Literal["feed", "sitemap", "sitemap_index"]
 

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import count_failures
+from .._errors import count_failures
 from ._output import JsonLines
 
 if TYPE_CHECKING:

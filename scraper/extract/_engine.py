@@ -173,20 +173,14 @@ def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata)
     return article.with_blocks(blocks)
 
 
-def extract(
+def extract_article(
     html: bytes | str,
     url: str | None = None,
     *,
     charset: str | None = None,
     max_bytes: int = DEFAULT_MAX_HTML_BYTES,
 ) -> Article:
-    """Extract the article of a news page: its clean body text and its metadata.
-
-    `html` is the page as bytes (decoded here: BOM, then `charset` as given by HTTP headers,
-    then `<meta charset>`, then detection) or as text. `url` is the page's address, used to
-    resolve relative links. Never raises for any content of `html`: when no text can be
-    extracted, the `Article` has empty `text` and its `reason` says why.
-    """
+    """`scraper.extract.extract`, whose docstring says what it does."""
     if isinstance(html, bytearray | memoryview):
         html = bytes(html)
     if not isinstance(html, bytes | str):

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
+from .._errors import FetchError, HTTPStatusError, NetworkRefused, RobotsDisallowed, TooLarge
 from . import _settings
-from ._errors import FetchError, HTTPStatusError, NetworkRefused, RobotsDisallowed, TooLarge
 from ._fetch import Fetcher
 
 

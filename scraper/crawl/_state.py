@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from .._errors import GOOD_OUTCOMES, ConfigError, InvalidURL, StateLockedError
 from . import _settings
-from ._errors import GOOD_OUTCOMES, ConfigError, InvalidURL, StateLockedError
 from ._urls import JobKind, normalise_url
 
 _SAVE_EVERY = 100  # outcomes that are not articles, committed together

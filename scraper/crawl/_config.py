@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 import platformdirs
 
+from .._errors import ConfigError
 from . import _settings
-from ._errors import ConfigError
 from ._listings import iso_datetime
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from scraper._errors import BadListing
-from scraper._listings import Entry, feed_links, read_listing
-from scraper._urls import normalise_url
+from scraper.crawl._listings import Entry, feed_links, read_listing
+from scraper.crawl._urls import normalise_url
 
-LISTINGS = Path(__file__).parent / "fixtures" / "listings"
+LISTINGS = Path(__file__).parent.parent / "fixtures" / "listings"
 
 
 def _read(name: str, url: str) -> tuple[str, list[Entry]]:

@@ -3,7 +3,7 @@
 import pytest
 
 from scraper import extract
-from scraper._decode import charset_from_content_type, decode_html
+from scraper.extract._decode import charset_from_content_type, decode_html
 
 FRENCH = "Le café de la gare a rouvert ses portes, à la grande joie des habitués. " * 4
 JAPANESE = "東京都は月曜日、新しい防災計画を発表した。川沿いの地域では、住民の避難訓練が行われる予定だ。" * 4

@@ -10,8 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from .._errors import BadListing, NotHTML, TooLarge
 from . import _settings
-from ._errors import BadListing, NotHTML, TooLarge
 from ._fetch import Page
 from ._listings import Listing, feed_links, read_listing
 from ._urls import JobKind
@@ -64,7 +64,7 @@ def read_document(
 
 def article_fields(body: bytes, charset: str | None, url: str) -> dict[str, Any] | str:
     """The article's fields from a page's bytes, or the reason there is no article text."""
-    from ._extract import extract  # here, not above: only extraction processes load it
+    from ..extract import extract  # here, not above: only extraction processes load it
 
     article = extract(body, url=url, charset=charset)
     if not article.text:

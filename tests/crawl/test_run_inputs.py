@@ -18,9 +18,9 @@ import httpx
 import pytest
 
 from scraper import ConfigError, RunConfig
-from scraper._config import load_config, parse_since
-from scraper._network import NetworkPolicy, PerHostTransport
-from scraper._urls import normalise_url, read_url_lines
+from scraper.crawl._config import load_config, parse_since
+from scraper.crawl._network import NetworkPolicy, PerHostTransport
+from scraper.crawl._urls import normalise_url, read_url_lines
 
 
 def test_blank_lines_and_comments_are_skipped_and_line_numbers_kept() -> None:

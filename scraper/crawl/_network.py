@@ -19,8 +19,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from .._errors import NetworkRefused
 from ._config import Network
-from ._errors import NetworkRefused
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

@@ -14,7 +14,7 @@ from conftest import Runner, read_jsonl
 from faults import ARTICLE_ETAG, FaultServer, fault_server, story
 
 from scraper import StateLockedError
-from scraper._state import Outcome, State
+from scraper.crawl._state import Outcome, State
 
 
 @pytest.fixture

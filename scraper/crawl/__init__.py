@@ -1,0 +1,32 @@
+"""Crawling: URLs (lists, feeds, sitemaps) to records, politely, with state between runs.
+
+The stages, each a module: `_urls` (the URL list), `_run` (host batches and the run),
+`_politeness` (slots, delay, robots.txt), `_fetch` (HTTP, retries), `_network` (the address
+guard), `_inflate` (bounded Content-Encoding decoding), `_listings` (feeds and sitemaps),
+`_records` (a fetched document to a record), `_state` (what earlier runs saw), `_output`,
+`_report` and `_progress` (what a run writes and says), `_config` (`RunConfig` and the config
+file) and `_settings` (every default).
+
+Names are imported when first used, so `import scraper.crawl` costs nothing until a run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._config import RunConfig
+    from ._run import run_urls
+
+_HOMES = {"RunConfig": "_config", "run_urls": "_run"}
+
+__all__ = ["RunConfig", "run_urls"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'scraper.crawl' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value
+    return value
