@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import email.utils
-import random
-import time
 from dataclasses import dataclass
-from typing import Protocol
 from urllib.parse import urljoin
 
 import httpx
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from .._errors import (
     ConnectionFailed,
-    FetchError,
     FetchTimeout,
-    HTTPStatusError,
     InvalidURL,
     NotHTML,
     RedirectError,
@@ -28,6 +21,7 @@ from . import _settings
 from ._config import RunConfig
 from ._inflate import BoundedDecoder
 from ._network import NetworkPolicy, PerHostTransport
+from ._retry import Pacer, Retryable, RetryPolicy
 from ._urls import check_url
 
 _DRAIN_BYTES = 64 * 1024  # the most read of a body that is thrown away
@@ -67,36 +61,6 @@ class Page:
         return self.status == 304
 
 
-class Pacer(Protocol):
-    """Paces the requests to one host (see `_politeness.HostSlot`)."""
-
-    async def turn(self) -> None: ...
-
-    def hold_off(self, seconds: float) -> None: ...
-
-
-class _Retryable(FetchError):
-    """A failure worth another try, wrapping the error to report if tries run out."""
-
-    def __init__(self, error: FetchError, retry_after: float | None = None) -> None:
-        super().__init__(error.detail)
-        self.error = error
-        self.retry_after = retry_after
-
-
-def _retry_after_seconds(value: str | None) -> float | None:
-    """`Retry-After` as seconds from now: a number of seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
-        return None
-
-
 async def _drain(response: httpx.Response) -> None:
     """Read the short body of a 304, redirect or error, so that its connection goes back to
     the pool instead of being closed; a long one is left (closing costs less than reading)."""
@@ -112,29 +76,6 @@ async def _drain(response: httpx.Response) -> None:
         return  # the connection is closed instead, as it would have been
 
 
-def _backoff(pacer: Pacer | None, error: BaseException | None, retry: int) -> float:
-    """Seconds to wait before retry number `retry`: what `Retry-After` asked (then the host's
-    pacer holds every request back, not this one alone), else exponential with full jitter."""
-    if isinstance(error, _Retryable) and error.retry_after is not None:
-        if pacer is None:
-            return error.retry_after
-        pacer.hold_off(error.retry_after)
-        return 0.0
-    return random.uniform(0, min(_settings.MAX_BACKOFF, _settings.RETRY_BACKOFF * 2 ** (retry - 1)))
-
-
-def _status_error(response: httpx.Response) -> FetchError:
-    """The error for a status that is no page: to retry (408, 429, 5xx...) or final."""
-    status = response.status_code
-    error = HTTPStatusError(status, f"the server answered {status} {response.reason_phrase}")
-    if status not in _settings.RETRY_STATUSES:
-        return error
-    delay = _retry_after_seconds(response.headers.get("retry-after"))
-    if delay is not None and delay > _settings.MAX_RETRY_AFTER:
-        return HTTPStatusError(status, f"{error.detail}, Retry-After {delay:.0f} s is too long to wait")
-    return _Retryable(error, delay)
-
-
 def _content_type(response: httpx.Response) -> str:
     header: str = response.headers.get("content-type", "")
     return header.split(";")[0].strip().lower()
@@ -145,6 +86,7 @@ class Fetcher:
 
     def __init__(self, config: RunConfig, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self._config = config
+        self._retry = RetryPolicy(retries=config.retries)
         limits = httpx.Limits(max_connections=config.per_host, max_keepalive_connections=config.per_host)
         policy = NetworkPolicy(config.allow_network)
         self._client = httpx.AsyncClient(
@@ -176,38 +118,18 @@ class Fetcher:
                 await pacer.turn()
             return await self._fetch_once(url, validators, html_only, limit)
 
-        try:
-            return await attempt()  # most fetches end here, before any retry machinery is built
-        except _Retryable as failure:
-            if self._config.retries == 0:
-                raise failure.error from None
-            await asyncio.sleep(_backoff(pacer, failure, 1))
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(self._config.retries),
-            wait=lambda state: _backoff(
-                pacer, state.outcome.exception() if state.outcome else None, state.attempt_number + 1
-            ),
-            retry=retry_if_exception(lambda error: isinstance(error, _Retryable)),
-            reraise=True,
-        )
-        try:
-            async for retry in retrying:
-                with retry:
-                    return await attempt()
-        except _Retryable as failure:
-            raise failure.error from None
-        raise AssertionError("unreachable: tenacity either returns or raises")
+        return await self._retry.call(attempt, pacer)
 
     async def _fetch_once(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:
         try:
             async with asyncio.timeout(self._config.timeout):
                 return await self._follow(url, validators, html_only, max_bytes)
         except TimeoutError:
-            raise _Retryable(FetchTimeout(f"no complete answer within {self._config.timeout:g} s")) from None
+            raise Retryable(FetchTimeout(f"no complete answer within {self._config.timeout:g} s")) from None
         except httpx.TimeoutException as error:
-            raise _Retryable(FetchTimeout(f"timed out: {type(error).__name__}")) from None
+            raise Retryable(FetchTimeout(f"timed out: {type(error).__name__}")) from None
         except (httpx.TransportError, OSError) as error:
-            raise _Retryable(ConnectionFailed(f"{type(error).__name__}: {error}".rstrip(": "))) from None
+            raise Retryable(ConnectionFailed(f"{type(error).__name__}: {error}".rstrip(": "))) from None
 
     async def _follow(self, url: str, validators: Validators, html_only: bool, max_bytes: int) -> Page:
         current, seen = url, [url]
@@ -246,7 +168,9 @@ class Fetcher:
             await _drain(response)
             if status == 304:
                 return Page(url, final_url, 304, b"", None, validators)
-            raise _status_error(response)
+            raise self._retry.status_error(
+                status, response.reason_phrase, response.headers.get("retry-after")
+            )
         content_type = _content_type(response)
         if html_only and content_type and content_type not in _settings.HTML_CONTENT_TYPES:
             raise NotHTML(f"the content type is {content_type}, not HTML")
