@@ -14,10 +14,17 @@ from collections.abc import Iterable, Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
-from ._settings import MAX_JUNK_SHARE_OF_TEXT, MAX_SECTION_PROSE_CHARS, SHORT_BLOCK_CHARS
+from ._settings import (
+    MAX_JUNK_SHARE_OF_TEXT,
+    MAX_SECTION_PROSE_CHARS,
+    PROSE_KEEP_CHARS,
+    PROSE_SENTENCE_CHARS,
+    SHORT_BLOCK_CHARS,
+)
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEVER_REMOVED = frozenset({"html", "body", "head"})
+_CODE_TAGS = frozenset({"pre", "code"})
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
@@ -34,6 +41,8 @@ _JUNK_NAME = re.compile(
 # Class and id attributes as written in the HTML source (one C-speed pass over the text).
 _CLASS_OR_ID = re.compile(r"""\s(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
+# A sentence of article prose: a long run of words that ends as a sentence does.
+_PROSE_SENTENCE = re.compile(rf"[^.!?\n]{{{PROSE_SENTENCE_CHARS},}}[.!?]")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
@@ -46,15 +55,35 @@ def _name_is_junk(value: str) -> bool:
     return False
 
 
+def css_string(value: str) -> str:
+    """`value` as a quoted CSS string: quotes and backslashes escaped, control characters
+    (a raw `\r` in a class attribute, say) written as hex escapes, so the selector parses."""
+    escaped = "".join(
+        f"\\{char}" if char in '"\\' else f"\\{ord(char):x} " if char < " " or char == "\x7f" else char
+        for char in value
+    )
+    return f'"{escaped}"'
+
+
 def _junk_name_selector(html: str) -> str | None:
     """A CSS selector for the elements whose class or id, as written in `html`, is junk."""
     selectors = set()
     for match in _CLASS_OR_ID.finditer(html):
         value = match.group(2) or match.group(3) or match.group(4) or ""
         if _name_is_junk(value):
-            escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            selectors.add(f'[{match.group(1).lower()}="{escaped}"]')
+            selectors.add(f"[{match.group(1).lower()}={css_string(value)}]")
     return ",".join(sorted(selectors)) or None
+
+
+def prose_chars(node: LexborNode) -> int:
+    """How much of `node`'s text reads as article prose: long sentences, discounted by the
+    share of the text that is link text (a teaser list is links, an article is not)."""
+    text = node.text(separator="\n")
+    sentences = sum(len(sentence) for sentence in _PROSE_SENTENCE.findall(text))
+    if not sentences:
+        return 0
+    link_chars = sum(len(link.text()) for link in node.css("a"))
+    return int(sentences * max(0.0, 1 - link_chars / max(1, len(text.strip()))))
 
 
 def is_sentence(text: str) -> bool:
@@ -81,6 +110,7 @@ class _Page:
         self.body = tree.body
         self.total_chars = max(1, len(self.body.text())) if self.body else 1
         self.protected = self._main_container_ancestry()
+        self.removed_prose = 0  # prose characters of what was removed: a reason to double-check
 
     def _main_container_ancestry(self) -> set[int]:
         """mem_ids of the element holding most paragraph text, and of its ancestors.
@@ -124,15 +154,29 @@ class _Page:
             if parent is None:
                 outermost.append(node)
         for node in outermost:  # only now: a removed node's descendants are freed with it
+            self.removed_prose += prose_chars(node)
             node.decompose()
 
 
+def _inside_code(node: LexborNode) -> bool:
+    """Whether `node` is part of a code listing, whose class names are a highlighter's."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _CODE_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _junk_elements(page: _Page, junk_names: str | None) -> Iterator[LexborNode]:
-    selectors = ",".join(_rules.JUNK_ELEMENT_SELECTORS)
-    if junk_names:
-        selectors += "," + junk_names
-    for node in page.tree.css(selectors):
+    """Elements that are junk by what they are, and those whose tag or class names say junk
+    and whose text does not read as article prose (a name alone is weak evidence)."""
+    for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
         if page.removable(node):
+            yield node
+    weak = ",".join(filter(None, (",".join(_rules.NAMED_JUNK_SELECTORS), junk_names)))
+    for node in page.tree.css(weak):
+        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS:
             yield node
     for figure in page.tree.css("figure"):
         holds_body = any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS)
@@ -228,12 +272,16 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             yield from _section_in_flow(page, heading, kind)
 
 
-def prune(tree: LexborHTMLParser, html: str) -> None:
-    """Remove from `tree` (parsed from `html`), in place, all that is not the article's body."""
+def prune(tree: LexborHTMLParser, html: str) -> int:
+    """Remove from `tree` (parsed from `html`), in place, all that is not the article's body.
+
+    Returns how many characters of prose went with the junk: the caller compares the
+    extraction with the unpruned page's when that is more than a caption's worth."""
     tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
     if tree.body is None:
-        return
+        return 0
     page = _Page(tree)
     page.remove_all(_junk_elements(page, _junk_name_selector(html)))
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
+    return page.removed_prose

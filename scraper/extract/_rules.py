@@ -34,7 +34,6 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "nav",  # menus, breadcrumbs, previous/next links
     "aside",  # sidebars, pull-out boxes, "related" rails
     "footer",  # page and article footers: categories, tags, copyright
-    "header",  # page masthead and the article header: headline, byline, dateline
     "figcaption",  # image and video captions with their credits
     "[role=navigation]",  # menus marked only by ARIA
     "[role=complementary]",  # sidebars marked only by ARIA
@@ -45,6 +44,12 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[itemprop=author]",  # bylines in schema.org microdata
     "[rel=author]",  # byline links
     "[itemprop=caption]",  # image captions in schema.org microdata
+)
+
+# Elements that are usually junk but sometimes hold the article's lead or body: removed
+# like junk class names, only when their text does not read as prose.
+NAMED_JUNK_SELECTORS: tuple[str, ...] = (
+    "header",  # page masthead and the article header: headline, byline, dateline
 )
 
 # Links that fill a paragraph of their own; written in capitals, such a paragraph is an

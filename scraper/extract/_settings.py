@@ -32,3 +32,21 @@ SHORT_BLOCK_CHARS = 200
 # A prose junk section (an author's bio, a newsletter pitch) is a few sentences: a longer
 # block after such a heading is article text and ends the section.
 MAX_SECTION_PROSE_CHARS = 600
+
+# A run of at least this many characters ending in ".", "!" or "?" is a sentence of prose,
+# not a label, a title or a teaser.
+PROSE_SENTENCE_CHARS = 80
+
+# When pruning removed more than this many characters of prose, the extraction of the
+# pruned page is compared with that of the whole page, and pruning is undone if it cost
+# article text (the check costs a second extraction, so it is not made for every page).
+PROSE_RECHECK_CHARS = 300
+
+# Pruning is undone when the whole page's extraction holds prose lines, missing from the
+# pruned one, of more than this many words, or this share of the pruned extraction's words.
+MAX_LOST_PROSE_WORDS = 40
+MAX_LOST_PROSE_SHARE = 0.15
+
+# An element named as junk (by its class, id or a `<header>` tag) holding at least this many
+# characters of prose is kept: page builders and forums put real text in such boxes.
+PROSE_KEEP_CHARS = 200
