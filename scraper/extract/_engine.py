@@ -115,7 +115,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
         image_texts=_image_texts(tree),
         addresses=frozenset(filter(None, (url, metadata.canonical_url))),
     )
-    removed_prose = prune(tree, text)
+    removed_prose = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
     return _article(_body_text(pruned, text, url, facts, removed_prose), url, metadata)
 
@@ -134,10 +134,13 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _main_text(html: str, url: str | None, facts: PageFacts) -> tuple[TextBlock, ...]:
-    """trafilatura's full extraction (with its fallback comparison) of `html`, tidied."""
+def _main_text(
+    html: str, url: str | None, facts: PageFacts, *, fast: bool = False
+) -> tuple[TextBlock, ...]:
+    """trafilatura's extraction of `html`, tidied: full (with its fallback comparison)
+    unless `fast`."""
     document = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, with_metadata=False
+        html, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast
     )
     body = getattr(document, "body", None)
     return tidy(body_blocks(body), facts) if body is not None else ()

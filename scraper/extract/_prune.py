@@ -8,6 +8,7 @@ one holding more than `MAX_JUNK_SHARE_OF_TEXT` of the page's text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -38,11 +39,10 @@ _JUNK_NAME = re.compile(
     )
     + r")(?:-|$)"
 )
-# Class and id attributes as written in the HTML source (one C-speed pass over the text).
-_CLASS_OR_ID = re.compile(r"""\s(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
-# A sentence of article prose: a long run of words that ends as a sentence does.
-_PROSE_SENTENCE = re.compile(rf"[^.!?\n]{{{PROSE_SENTENCE_CHARS},}}[.!?]")
+# Text cut after each sentence end and line break (one linear pass): a long run that ends
+# as a sentence does is a sentence of article prose.
+_TEXT_RUN = re.compile(r"[^.!?\n]+[.!?]?")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
@@ -55,31 +55,24 @@ def _name_is_junk(value: str) -> bool:
     return False
 
 
-def css_string(value: str) -> str:
-    """`value` as a quoted CSS string: quotes and backslashes escaped, control characters
-    (a raw `\r` in a class attribute, say) written as hex escapes, so the selector parses."""
-    escaped = "".join(
-        f"\\{char}" if char in '"\\' else f"\\{ord(char):x} " if char < " " or char == "\x7f" else char
-        for char in value
-    )
-    return f'"{escaped}"'
-
-
-def _junk_name_selector(html: str) -> str | None:
-    """A CSS selector for the elements whose class or id, as written in `html`, is junk."""
-    selectors = set()
-    for match in _CLASS_OR_ID.finditer(html):
-        value = match.group(2) or match.group(3) or match.group(4) or ""
-        if _name_is_junk(value):
-            selectors.add(f"[{match.group(1).lower()}={css_string(value)}]")
-    return ",".join(sorted(selectors)) or None
+def _named_junk(page: _Page) -> Iterator[LexborNode]:
+    """The elements whose class names or id are made of junk words (read from the parsed
+    attributes: no value of the page is ever put into a CSS selector)."""
+    for node in page.tree.css("[class],[id]"):
+        attributes = node.attributes
+        if _name_is_junk(attributes.get("class") or "") or _name_is_junk(attributes.get("id") or ""):
+            yield node
 
 
 def prose_chars(node: LexborNode) -> int:
     """How much of `node`'s text reads as article prose: long sentences, discounted by the
     share of the text that is link text (a teaser list is links, an article is not)."""
     text = node.text(separator="\n")
-    sentences = sum(len(sentence) for sentence in _PROSE_SENTENCE.findall(text))
+    if len(text) <= PROSE_SENTENCE_CHARS:
+        return 0
+    sentences = sum(
+        len(run) for run in _TEXT_RUN.findall(text) if len(run) > PROSE_SENTENCE_CHARS and run[-1] in ".!?"
+    )
     if not sentences:
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
@@ -168,14 +161,14 @@ def _inside_code(node: LexborNode) -> bool:
     return False
 
 
-def _junk_elements(page: _Page, junk_names: str | None) -> Iterator[LexborNode]:
+def _junk_elements(page: _Page) -> Iterator[LexborNode]:
     """Elements that are junk by what they are, and those whose tag or class names say junk
     and whose text does not read as article prose (a name alone is weak evidence)."""
     for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
         if page.removable(node):
             yield node
-    weak = ",".join(filter(None, (",".join(_rules.NAMED_JUNK_SELECTORS), junk_names)))
-    for node in page.tree.css(weak):
+    named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
+    for node in named:
         if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS:
             yield node
     for figure in page.tree.css("figure"):
@@ -272,8 +265,8 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             yield from _section_in_flow(page, heading, kind)
 
 
-def prune(tree: LexborHTMLParser, html: str) -> int:
-    """Remove from `tree` (parsed from `html`), in place, all that is not the article's body.
+def prune(tree: LexborHTMLParser) -> int:
+    """Remove from `tree`, in place, all that is not the article's body.
 
     Returns how many characters of prose went with the junk: the caller compares the
     extraction with the unpruned page's when that is more than a caption's worth."""
@@ -281,7 +274,7 @@ def prune(tree: LexborHTMLParser, html: str) -> int:
     if tree.body is None:
         return 0
     page = _Page(tree)
-    page.remove_all(_junk_elements(page, _junk_name_selector(html)))
+    page.remove_all(_junk_elements(page))
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
     return page.removed_prose

@@ -40,7 +40,7 @@ PROSE_SENTENCE_CHARS = 80
 # When pruning removed more than this many characters of prose, the extraction of the
 # pruned page is compared with that of the whole page, and pruning is undone if it cost
 # article text (the check costs a second extraction, so it is not made for every page).
-PROSE_RECHECK_CHARS = 300
+PROSE_RECHECK_CHARS = 800
 
 # Pruning is undone when the whole page's extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
