@@ -13,12 +13,13 @@ from . import _rules
 from ._article import Article, TextBlock
 from ._decode import decode_html
 from ._metadata import Metadata, read_metadata
-from ._prune import is_sentence, prune
+from ._prune import Pruning, is_sentence, prune
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MAX_NESTING_DEPTH,
+    NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
     PROSE_SENTENCE_CHARS,
 )
@@ -115,9 +116,9 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
         image_texts=_image_texts(tree),
         addresses=frozenset(filter(None, (url, metadata.canonical_url))),
     )
-    removed_prose = prune(tree)
+    pruning = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
-    return _article(_body_text(pruned, text, url, facts, removed_prose), url, metadata)
+    return _article(_body_text(pruned, text, url, facts, pruning), url, metadata)
 
 
 def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[str, ...]]:
@@ -155,13 +156,14 @@ def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
 
 
 def _body_text(
-    pruned_html: str, original_html: str, url: str | None, facts: PageFacts, removed_prose: int
+    pruned_html: str, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's full extraction of the pruned page, unless
     pruning may have cost article text (it removed prose, or left nothing or a menu): then
     the whole page's extraction too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
-    if blocks and removed_prose <= PROSE_RECHECK_CHARS and not _looks_like_link_list(blocks):
+    unsure = pruning.prose_chars > PROSE_RECHECK_CHARS or pruning.named_share > NAMED_RECHECK_SHARE
+    if blocks and not unsure and not _looks_like_link_list(blocks):
         return blocks
     unpruned = _main_text(original_html, url, facts)
     return unpruned if _lost_prose(blocks, unpruned) else blocks

@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -104,6 +105,7 @@ class _Page:
         self.total_chars = max(1, len(self.body.text())) if self.body else 1
         self.protected = self._main_container_ancestry()
         self.removed_prose = 0  # prose characters of what was removed: a reason to double-check
+        self.removed_named_chars = 0  # text removed on the weak evidence of a name alone
 
     def _main_container_ancestry(self) -> set[int]:
         """mem_ids of the element holding most paragraph text, and of its ancestors.
@@ -136,7 +138,7 @@ class _Page:
             return False
         return len(node.text()) <= MAX_JUNK_SHARE_OF_TEXT * self.total_chars
 
-    def remove_all(self, nodes: Iterable[LexborNode]) -> None:
+    def remove_all(self, nodes: Iterable[LexborNode], *, named: bool = False) -> None:
         """Remove nodes, skipping those inside another removed node (already gone)."""
         doomed = {node.mem_id: node for node in nodes}
         outermost = []
@@ -148,6 +150,8 @@ class _Page:
                 outermost.append(node)
         for node in outermost:  # only now: a removed node's descendants are freed with it
             self.removed_prose += prose_chars(node)
+            if named:
+                self.removed_named_chars += len(node.text())
             node.decompose()
 
 
@@ -161,20 +165,24 @@ def _inside_code(node: LexborNode) -> bool:
     return False
 
 
-def _junk_elements(page: _Page) -> Iterator[LexborNode]:
-    """Elements that are junk by what they are, and those whose tag or class names say junk
-    and whose text does not read as article prose (a name alone is weak evidence)."""
+def _structural_junk(page: _Page) -> Iterator[LexborNode]:
+    """Elements that are junk by what they are: menus, sidebars, footers, image figures."""
     for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
         if page.removable(node):
-            yield node
-    named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
-    for node in named:
-        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS:
             yield node
     for figure in page.tree.css("figure"):
         holds_body = any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS)
         if not holds_body and page.removable(figure):
             yield figure
+
+
+def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
+    """Elements whose tag or class names say junk and whose text does not read as article
+    prose (a name alone is weak evidence), never parts of a code listing."""
+    named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
+    for node in named:
+        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS:
+            yield node
 
 
 def _shouted_teasers(page: _Page) -> Iterator[LexborNode]:
@@ -265,16 +273,23 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             yield from _section_in_flow(page, heading, kind)
 
 
-def prune(tree: LexborHTMLParser) -> int:
-    """Remove from `tree`, in place, all that is not the article's body.
+@dataclass(frozen=True, slots=True)
+class Pruning:
+    """What pruning removed that may have been the article: the caller compares the
+    extraction with the unpruned page's when it is more than a caption's worth."""
 
-    Returns how many characters of prose went with the junk: the caller compares the
-    extraction with the unpruned page's when that is more than a caption's worth."""
+    prose_chars: int = 0  # characters of prose in the removed elements
+    named_share: float = 0.0  # share of the page's text removed on the evidence of names
+
+
+def prune(tree: LexborHTMLParser) -> Pruning:
+    """Remove from `tree`, in place, all that is not the article's body."""
     tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
     if tree.body is None:
-        return 0
+        return Pruning()
     page = _Page(tree)
-    page.remove_all(_junk_elements(page))
+    page.remove_all(_structural_junk(page))
+    page.remove_all(_named_junk_elements(page), named=True)
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
-    return page.removed_prose
+    return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars)

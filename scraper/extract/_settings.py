@@ -42,6 +42,10 @@ PROSE_SENTENCE_CHARS = 80
 # article text (the check costs a second extraction, so it is not made for every page).
 PROSE_RECHECK_CHARS = 800
 
+# The same check when more than this share of the page's text went on the evidence of class
+# names alone (a forum's posts named "comment", a page builder's "teaser" blocks).
+NAMED_RECHECK_SHARE = 0.1
+
 # Pruning is undone when the whole page's extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
 MAX_LOST_PROSE_WORDS = 40
