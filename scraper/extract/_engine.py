@@ -135,9 +135,7 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _main_text(
-    html: str, url: str | None, facts: PageFacts, *, fast: bool = False
-) -> tuple[TextBlock, ...]:
+def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool = False) -> tuple[TextBlock, ...]:
     """trafilatura's extraction of `html`, tidied: full (with its fallback comparison)
     unless `fast`."""
     document = trafilatura.bare_extraction(

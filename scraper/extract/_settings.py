@@ -22,6 +22,15 @@ CHARSET_SNIFF_BYTES = 64 * 1024
 # real pages put it later, after long comments or inline scripts).
 META_CHARSET_SCAN_BYTES = 16 * 1024
 
+# A page declared UTF-8 whose bytes are not all valid UTF-8 is still read as UTF-8 (bad
+# bytes replaced) when at most this share of its non-ASCII bytes is invalid: one stray byte
+# should not make the whole page go through detection and come back as another charset.
+MAX_INVALID_UTF8_SHARE = 0.05
+
+# An undeclared page that is not UTF-8 is read as windows-1252 when at least this share of
+# its non-ASCII characters, so read, are Western European letters and punctuation.
+WESTERN_CHARS_SHARE = 0.95
+
 # A junk rule never removes an element holding more than this share of the page's text:
 # such an element is a wrapper around the article, not a box beside it.
 MAX_JUNK_SHARE_OF_TEXT = 0.5
@@ -53,4 +62,4 @@ MAX_LOST_PROSE_SHARE = 0.15
 
 # An element named as junk (by its class, id or a `<header>` tag) holding at least this many
 # characters of prose is kept: page builders and forums put real text in such boxes.
-PROSE_KEEP_CHARS = 200
+PROSE_KEEP_CHARS = 150
