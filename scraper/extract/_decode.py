@@ -110,8 +110,9 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     """Decode HTML bytes the way a browser would, never failing.
 
     Order: a byte order mark; the `charset` given (from HTTP headers); `<meta charset>`;
-    then detection (UTF-8 first, then statistical detection for legacy encodings).
-    A declared charset the bytes do not fit is ignored rather than trusted.
+    then detection (UTF-8 first, windows-1252 for Western European text, then statistical
+    detection). A declared charset the bytes do not fit is ignored rather than trusted,
+    except UTF-8 when nearly all the bytes are valid UTF-8 (the few bad ones are replaced).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -120,9 +121,9 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     declared = _codec_name(match.group(1).decode("ascii", "replace")) if match else None
     if declared and declared.startswith(("utf-16", "utf-32")):
         declared = "utf-8"  # a page that can declare itself in ASCII is not UTF-16
-    for codec in (_codec_name(charset), declared):
-        decoded = _try_decode(data, codec)
-        if decoded is None and codec == "utf-8":
+    for candidate in (_codec_name(charset), declared):
+        decoded = _try_decode(data, candidate)
+        if decoded is None and candidate == "utf-8":
             decoded = _mostly_utf8(data)
         if decoded is not None:
             return decoded
