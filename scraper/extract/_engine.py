@@ -19,6 +19,7 @@ from ._settings import (
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MAX_NESTING_DEPTH,
+    MIN_EXTRACTED_PROSE_SHARE,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
     PROSE_SENTENCE_CHARS,
@@ -160,11 +161,21 @@ def _body_text(
     pruning may have cost article text (it removed prose, or left nothing or a menu): then
     the whole page's extraction too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
-    unsure = pruning.prose_chars > PROSE_RECHECK_CHARS or pruning.named_share > NAMED_RECHECK_SHARE
-    if blocks and not unsure and not _looks_like_link_list(blocks):
+    if blocks and not _unsure(pruning, blocks) and not _looks_like_link_list(blocks):
         return blocks
     unpruned = _main_text(original_html, url, facts)
     return unpruned if _lost_prose(blocks, unpruned) else blocks
+
+
+def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
+    """Whether pruning may have cost article text, or trafilatura picked too small a part
+    of the pruned page (a block much shorter than the prose the page holds)."""
+    extracted = sum(len(block.text) for block in blocks)
+    return (
+        pruning.prose_chars > PROSE_RECHECK_CHARS
+        or pruning.named_share > NAMED_RECHECK_SHARE
+        or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
+    )
 
 
 def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:

@@ -280,6 +280,7 @@ class Pruning:
 
     prose_chars: int = 0  # characters of prose in the removed elements
     named_share: float = 0.0  # share of the page's text removed on the evidence of names
+    prose_left: int = 0  # characters of prose in what is left: what the extraction should hold
 
 
 def prune(tree: LexborHTMLParser) -> Pruning:
@@ -292,4 +293,5 @@ def prune(tree: LexborHTMLParser) -> Pruning:
     page.remove_all(_named_junk_elements(page), named=True)
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
-    return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars)
+    left = prose_chars(tree.body) if tree.body is not None else 0
+    return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars, left)

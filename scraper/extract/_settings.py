@@ -55,6 +55,10 @@ PROSE_RECHECK_CHARS = 800
 # names alone (a forum's posts named "comment", a page builder's "teaser" blocks).
 NAMED_RECHECK_SHARE = 0.1
 
+# The same check when the extraction holds less than this share of the prose left on the
+# pruned page: trafilatura picked one block of an article split in several.
+MIN_EXTRACTED_PROSE_SHARE = 0.5
+
 # Pruning is undone when the whole page's extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
 MAX_LOST_PROSE_WORDS = 40
