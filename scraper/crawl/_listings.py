@@ -21,9 +21,11 @@ from ._inflate import BoundedDecoder
 
 ListingKind = Literal["feed", "sitemap", "sitemap_index"]
 
-# The first element of an XML document, after its declaration, comments and doctype.
+# The first element of an XML document, after its declaration, comments and doctype. Each
+# of these is matched once, atomically (`(?>...)*+`): a comment can never be re-read as
+# part of a longer one, so a page of many comments costs linear time, not exponential.
 _ROOT = re.compile(
-    rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([A-Za-z_][\w.:-]*)", re.S
+    rb"(?>\s+|<\?.*?\?>|<!--.*?-->|<!(?i:DOCTYPE)[^>\[]*(?:\[.*?\])?\s*>)*+<([A-Za-z_][\w.:-]*)", re.S
 )
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _FEED_ROOTS = {"rss", "rdf:RDF", "RDF", "feed"}
