@@ -108,6 +108,29 @@ def test_the_network_policy_refuses_private_and_metadata_addresses_unless_allowe
     assert not opened.permits(ipaddress.ip_address("169.254.169.254"))
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::7f00:1",  # NAT64 (well-known prefix) of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254, cloud metadata
+        "64:ff9b:1::a00:1",  # NAT64 (local-use prefix) of 10.0.0.1
+        "::127.0.0.1",  # IPv4-compatible
+        "::ffff:0:a00:1",  # SIIT, IPv4-translated 10.0.0.1
+        "2002:c0a8:1::1",  # 6to4 of 192.168.0.1
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+        "ff02::1",  # IPv6 multicast
+        "224.0.0.1",  # IPv4 multicast
+    ],
+)
+def test_every_ipv6_form_embedding_a_private_ipv4_and_multicast_are_refused(address: str) -> None:
+    assert not NetworkPolicy().permits(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::5db8:d822", "2002:5db8:d822::1", "2606:4700::1111"])
+def test_embedded_public_ipv4_and_public_ipv6_are_permitted(address: str) -> None:
+    assert NetworkPolicy().permits(ipaddress.ip_address(address))
+
+
 def _scraper(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scraper", *args], input=stdin, capture_output=True, text=True, timeout=60
