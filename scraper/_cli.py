@@ -169,9 +169,7 @@ EXAMPLES
 
 
 @main.command("run", help=_RUN_HELP, short_help="Fetch a list of URLs and extract their articles.")
-@click.argument(
-    "urlfile", required=False, type=click.File("r", encoding="utf-8", errors="replace", lazy=True)
-)
+@click.argument("urlfile", required=False, type=click.File("rb", lazy=True))
 @click.option(
     "--feed", "feeds", multiple=True, metavar="URL", help="Read this RSS, Atom or JSON feed (repeatable)."
 )
@@ -246,7 +244,7 @@ EXAMPLES
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="A TOML file of options (see CONFIG FILE).",
 )
-def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
+def run_command(urlfile: BinaryIO | None, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
                 output: Path | None, errors: Path | None, config_file: Path | None,
                 **options: Any) -> None:  # fmt: skip
     from .crawl._run import run_urls  # the fetching stack is only loaded for this command

@@ -106,10 +106,19 @@ def normalise_url(url: str) -> str:
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
-def read_url_lines(stream: Iterable[str]) -> Iterator[URLLine]:
-    """The URL lines of `stream`, read lazily (a list of any length takes no more memory)."""
+def read_url_lines(stream: Iterable[bytes] | Iterable[str]) -> Iterator[URLLine]:
+    """The URL lines of `stream`, read lazily (a list of any length takes no more memory).
+
+    Give a file opened in binary mode: lines then end at `\n` only, so a stray carriage
+    return inside a line cannot split it (and shift every later line number); a UTF-8 byte
+    order mark is skipped, and a line that is not UTF-8 is reported, not guessed at."""
     for number, raw in enumerate(stream, start=1):
-        text = raw.strip()
+        try:
+            text: str = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        except UnicodeDecodeError:
+            yield URLLine(number, repr(raw)[2:-1], InvalidURL(f"line {number}: is not UTF-8 text"))
+            continue
+        text = (text.removeprefix("\ufeff") if number == 1 else text).strip()
         if not text or text.startswith("#"):
             continue
         try:

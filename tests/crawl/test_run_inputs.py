@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import ipaddress
 import re
 import ssl
@@ -227,3 +228,29 @@ def test_https_pools_share_one_verifying_tls_context_and_http_pools_load_none() 
     assert context is not None and context is other._pool._ssl_context
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     assert plain._pool._ssl_context is None
+
+
+def test_a_carriage_return_inside_a_line_neither_splits_it_nor_shifts_later_line_numbers() -> None:
+    data = b"https://a.example/1\r\nhttps://b.example/2\rhttps://evil.example/x\nhttps://c.example/3\n"
+    lines = list(read_url_lines(io.BytesIO(data)))
+    assert [(line.line, line.url) for line in lines if line.error is None] == [
+        (1, "https://a.example/1"),
+        (3, "https://c.example/3"),
+    ]
+    (bad,) = [line for line in lines if line.error is not None]
+    assert bad.line == 2 and bad.error is not None and "line 2:" in bad.error.detail
+
+
+def test_a_byte_order_mark_is_skipped_and_a_line_that_is_not_utf8_is_reported() -> None:
+    lines = list(read_url_lines(io.BytesIO(b"\xef\xbb\xbfhttps://a.example/1\nhttps://b.example/\xff\n")))
+    assert (lines[0].line, lines[0].url, lines[0].error) == (1, "https://a.example/1", None)
+    assert lines[1].error is not None and lines[1].error.detail == "line 2: is not UTF-8 text"
+
+
+def test_the_command_reads_the_list_as_bytes(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes(b"\xef\xbb\xbfnot a url\rstill line one\nftp://x.example/\n")
+    errors = tmp_path / "errors.jsonl"
+    done = _scraper("run", str(urls), "--state", str(tmp_path / "s"), "--errors", str(errors), "-q")
+    assert done.returncode == 1
+    assert [json.loads(line)["line"] for line in errors.read_text().splitlines()] == [1, 2]
