@@ -343,12 +343,13 @@ def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
 
 
 def run_urls(
-    config: RunConfig, source: Iterable[bytes] | Iterable[str] | None, output: Path | None = None, errors: Path | None = None,
-    *, listings: Sequence[str] = (), transport: httpx.AsyncBaseTransport | None = None,
-    stderr: TextIO | None = None,
+    config: RunConfig, source: Iterable[bytes] | Iterable[str] | None, output: Path | None = None,
+    errors: Path | None = None, *, listings: Sequence[str] = (),
+    transport: httpx.AsyncBaseTransport | None = None, stderr: TextIO | None = None,
 ) -> Counter[str]:  # fmt: skip
     """Fetch and extract every URL listed in `source` (a file opened in binary mode, or
-    any lines; each may be a page, a feed or a sitemap) and in `listings` (feeds and sitemaps), writing articles as JSON Lines to
+    any lines; each may be a page, a feed or a sitemap) and in `listings` (feeds and
+    sitemaps), writing articles as JSON Lines to
     `output` (standard output if None) and failures to `errors` (stderr if None).
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
     any work when the setup is wrong; a URL's failure is reported, never raised."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import io
-import json
 import ipaddress
+import json
 import re
 import ssl
 import subprocess
