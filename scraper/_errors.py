@@ -8,7 +8,9 @@
         ├── RobotsDisallowed     robots.txt forbids it           outcome "robots_disallowed"
         ├── NetworkRefused       resolves to a non-public address outcome "refused_network"
         ├── FetchTimeout         no whole answer in time         outcome "timeout"
-        ├── ConnectionFailed     DNS, refused, reset, TLS...     outcome "connection_error"
+        ├── ConnectionFailed     refused, reset, TLS...          outcome "connection_error"
+        │   └── DNSFailed            the host name does not resolve  outcome "dns_error"
+        ├── DecodingFailed       a body that cannot be decompressed outcome "decoding_error"
         ├── HTTPStatusError      a 4xx/5xx answer                outcome "http_<status>"
         ├── RedirectError        a loop, or too many redirects   outcome "redirect_loop"
         ├── TooLarge             body over max_bytes             outcome "too_large"
@@ -80,6 +82,18 @@ class FetchTimeout(FetchError):
 
 class ConnectionFailed(FetchError):
     outcome = "connection_error"
+
+
+class DNSFailed(ConnectionFailed):
+    """The host name did not resolve (no such name, or the resolver failed)."""
+
+    outcome = "dns_error"
+
+
+class DecodingFailed(FetchError):
+    """A body whose Content-Encoding is unknown or whose compressed data is damaged."""
+
+    outcome = "decoding_error"
 
 
 class RedirectError(FetchError):

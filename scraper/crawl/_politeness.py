@@ -13,7 +13,7 @@ from protego import Protego
 
 from .._errors import FetchError, HTTPStatusError, NetworkRefused, RobotsDisallowed, TooLarge
 from . import _settings
-from ._fetch import Fetcher
+from ._fetch import ROBOTS_LIMIT, BodyLimit, Fetcher
 
 
 def host_key(url: str) -> str:
@@ -110,7 +110,7 @@ class Politeness:
                     f"{parts.scheme}://{parts.netloc}/robots.txt",
                     pacer=slot,
                     html_only=False,
-                    max_bytes=_settings.MAX_ROBOTS_BYTES,
+                    limit=BodyLimit(ROBOTS_LIMIT),
                 )
         except HTTPStatusError as error:
             if error.status < 500:

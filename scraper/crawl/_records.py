@@ -56,17 +56,17 @@ def read_document(
     if page.content_type and page.content_type not in _settings.HTML_CONTENT_TYPES:
         raise NotHTML(f"the content type is {page.content_type}, neither HTML nor a feed or sitemap")
     if len(page.body) > max_bytes:
-        raise TooLarge(f"the page is {len(page.body):,} bytes, over --max-bytes {max_bytes:,}")
+        raise TooLarge(f"the page ({len(page.body):,} bytes) is over --max-bytes {max_bytes:,}")
     if discover and kind == "line" and (feeds := feed_links(page.body, page.final_url)):
         return Discovered(tuple(feeds))
-    return article_fields(page.body, page.charset, page.final_url)
+    return article_fields(page.body, page.charset, page.final_url, max_bytes)
 
 
-def article_fields(body: bytes, charset: str | None, url: str) -> dict[str, Any] | str:
+def article_fields(body: bytes, charset: str | None, url: str, max_bytes: int) -> dict[str, Any] | str:
     """The article's fields from a page's bytes, or the reason there is no article text."""
     from ..extract import extract  # here, not above: only extraction processes load it
 
-    article = extract(body, url=url, charset=charset)
+    article = extract(body, url=url, charset=charset, max_bytes=max_bytes)
     if not article.text:
         return article.reason or "no article text found on the page"
     return {name: getattr(article, name) for name in _ARTICLE_FIELDS}

@@ -79,6 +79,10 @@ MAX_HOSTS_REMEMBERED = 10_000
 # Largest feed or sitemap read, after decompression: the sitemap protocol's own limit.
 MAX_LISTING_BYTES = 50 * 1024 * 1024
 
+# How many bytes of a document (a line of the list) say whether it is a feed or sitemap,
+# to which MAX_LISTING_BYTES applies, or a page, to which --max-bytes does.
+LISTING_SNIFF_BYTES = 4096
+
 # Most URLs taken from one feed or sitemap: the sitemap protocol's own limit.
 MAX_LISTING_ENTRIES = 50_000
 
