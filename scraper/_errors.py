@@ -17,6 +17,7 @@
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
+        ├── ListingTruncated     a listing over MAX_LISTING_ENTRIES outcome "listing_truncated"
         └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
 
 `extract()` raises none of these: it reports problems in `Article.reason`.
@@ -123,6 +124,13 @@ class BadListing(FetchError):
     """A feed or sitemap that cannot be read safely: malformed, or declaring entities."""
 
     outcome = "bad_listing"
+
+
+class ListingTruncated(FetchError):
+    """A feed or sitemap listing more URLs than are taken from one: the first are done,
+    the rest are reported (through this outcome, for the listing) rather than dropped."""
+
+    outcome = "listing_truncated"
 
 
 class ExtractionFailed(FetchError):

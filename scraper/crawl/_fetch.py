@@ -26,7 +26,7 @@ from ._inflate import BoundedDecoder, ByteLimit
 from ._listings import LISTING_LIMIT, looks_like_listing
 from ._network import NetworkPolicy, PerHostTransport
 from ._retry import Pacer, Retryable, RetryPolicy
-from ._urls import JobKind, check_url
+from ._urls import JobKind, check_url, without_credentials
 
 _DRAIN_BYTES = 64 * 1024  # the most read of a body that is thrown away
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -194,7 +194,7 @@ class Fetcher:
     def _next_hop(current: str, response: httpx.Response, seen: list[str]) -> str:
         target = urljoin(current, response.headers["location"])
         try:
-            check_url(target)
+            target = without_credentials(check_url(target))
         except InvalidURL:
             raise RedirectError(f"redirect to {target!r}, which is not an http(s) URL") from None
         if target in seen:

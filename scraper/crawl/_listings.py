@@ -65,6 +65,7 @@ class Listing:
 
     kind: ListingKind
     entries: tuple[Entry, ...]
+    dropped: int = 0  # URLs past MAX_LISTING_ENTRIES, not taken
 
 
 def read_listing(body: bytes, url: str) -> Listing | None:
@@ -139,7 +140,8 @@ def _gunzip(body: bytes) -> bytes:
 
 def _bounded(kind: ListingKind, entries: list[Entry]) -> Listing:
     unique = list({entry.url: entry for entry in entries}.values())
-    return Listing(kind, tuple(unique[: _settings.MAX_LISTING_ENTRIES]))
+    kept = unique[: _settings.MAX_LISTING_ENTRIES]
+    return Listing(kind, tuple(kept), len(unique) - len(kept))
 
 
 def iso_datetime(value: str | None) -> datetime | None:

@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import httpx
 
-from .._errors import LISTING_OUTCOMES, EmptyPage, ExtractionFailed, FetchError, InvalidURL
+from .._errors import (
+    LISTING_OUTCOMES,
+    BadListing,
+    EmptyPage,
+    ExtractionFailed,
+    FetchError,
+    InvalidURL,
+    ListingTruncated,
+)
 from . import _settings
 from ._config import RunConfig
 from ._fetch import Fetcher, Page, Validators, body_limit
@@ -278,20 +286,38 @@ class Run:
                 with contextlib.suppress(InvalidURL):
                     urls.append(normalise_url(entry.url))
         kind: JobKind = "listing" if listing.kind == "sitemap_index" else "page"
-        await self._take_listed(job, page, listing.kind, kind, urls)
+        if kind == "listing" and job.depth >= _settings.MAX_LISTING_DEPTH:
+            raise BadListing(
+                f"sitemap indexes nested {job.depth + 1} deep (the limit is {_settings.MAX_LISTING_DEPTH}): "
+                "the sitemaps this one lists are not read; list them directly"
+            )
+        problem = None
+        if listing.dropped:
+            problem = ListingTruncated(
+                f"lists {len(listing.entries) + listing.dropped:,} URLs; only the first "
+                f"{len(listing.entries):,} are taken (the most from one feed or sitemap): split it"
+            )
+        await self._take_listed(job, page, listing.kind, kind, urls, problem)
 
     async def _take_listed(
-        self, job: URLLine, page: Page, outcome: str, kind: JobKind, urls: Sequence[str]
-    ) -> None:
+        self, job: URLLine, page: Page, outcome: str, kind: JobKind, urls: Sequence[str],
+        problem: FetchError | None = None,
+    ) -> None:  # fmt: skip
         """Remember what a feed, sitemap or front page lists, queue what of it is still to
         do, and settle the listing itself (its validators make the next request conditional)."""
         self._state.add_items(job.url, kind, urls)
         await self._enqueue(job, self._state.items_to_do(job.url))
-        self._settle(Outcome(job.url, outcome, _now(), *_validators(page), content_hash(page.body)))
+        settled = Outcome(job.url, outcome, _now(), *_validators(page), content_hash(page.body))
+        if problem is None:
+            self._settle(settled)
+        else:  # read, and what it gave is done, but the run says what it could not take
+            self._state.record(settled)
+            self._reporter.failed(job.url, problem.outcome, problem.detail, job.line)
 
     async def _enqueue(self, source: URLLine, found: list[tuple[str, JobKind]]) -> None:
         """Add URLs found in `source` to the work (they keep its line number for reports)."""
-        jobs = [URLLine(source.line, url, kind=kind, source=source.url) for url, kind in found]
+        jobs = [URLLine(source.line, url, kind=kind, source=source.url, depth=source.depth + 1)
+                for url, kind in found]  # fmt: skip
         self._reporter.expect(len(jobs))
         async with self._batches.changed:
             for job in jobs:

@@ -53,6 +53,7 @@ class URLLine:
     error: InvalidURL | None = None
     kind: JobKind = "line"
     source: str | None = None
+    depth: int = 0  # listings followed to find it (a sitemap index's sitemap: 1)
 
 
 def check_url(url: str) -> str:
@@ -79,14 +80,23 @@ def _checked_parts(url: str) -> SplitResult:
     return parts
 
 
+def without_credentials(url: str) -> str:
+    """`url` without `user:pass@` (credentials are never sent, stored or printed)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PARAMETER_PREFIXES)
 
 
 def normalise_url(url: str) -> str:
-    """The form in which URLs are compared and stored: scheme and host in lower case, the
-    default port, the fragment and tracking parameters dropped, an empty path made "/".
+    """The form in which URLs are compared, fetched and stored: scheme and host in lower
+    case, the default port, credentials (`user:pass@`: never stored, sent or printed), the
+    fragment and tracking parameters dropped, an empty path made "/".
     Raises InvalidURL for what `check_url` refuses."""
     parts = _checked_parts(url.strip())
     scheme = parts.scheme.lower()
@@ -95,8 +105,6 @@ def normalise_url(url: str) -> str:
         host = f"[{host}]"  # an IPv6 address
     if parts.port is not None and parts.port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{parts.port}"
-    if parts.username or parts.password:
-        host = f"{parts.netloc.rsplit('@', 1)[0]}@{host}"
     query = parts.query
     if query:
         pairs = parse_qsl(query, keep_blank_values=True)
