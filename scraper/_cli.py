@@ -114,8 +114,9 @@ OUTPUT
   Each record holds url, final_url, canonical_url, status, fetched_at, title, author,
   published, language, site_name, text, word_count and content_hash. A URL that gives
   no article is reported with its outcome (timeout, http_404, robots_disallowed,
-  too_large, not_html, redirect_loop, refused_network, connection_error, empty,
-  invalid_url...) to the --errors file, or else to standard error.
+  too_large, not_html, redirect_loop, refused_network, connection_error, dns_error,
+  decoding_error, empty, invalid_url, bad_listing, listing_truncated...) to the --errors
+  file, or else to standard error.
 
 \b
 STATE
@@ -226,7 +227,8 @@ EXAMPLES
 @click.option(
     "--max-bytes",
     type=int,
-    help=f"Largest page, counted after decompression. [default: {DEFAULT_MAX_BYTES:,}]",
+    help=f"Largest page, counted after decompression (feeds and sitemaps may have 50 MB). "
+    f"[default: {DEFAULT_MAX_BYTES:,}]",
 )
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), help="The state file (see STATE).")
 @click.option("--force", is_flag=True, default=None, help="Fetch everything afresh and emit every article.")
