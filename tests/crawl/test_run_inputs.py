@@ -168,6 +168,11 @@ def test_connections_are_pooled_per_host_and_the_least_recently_used_pools_close
         ("https://example.com/a?UTM_Campaign=x", "https://example.com/a"),
         ("https://example.com/a?b=2&a=1", "https://example.com/a?b=2&a=1"),  # order is meaning
         ("http://[2001:DB8::1]:80/x", "http://[2001:db8::1]/x"),
+        # the query is kept byte for byte apart from the tracking parameters taken out
+        ("https://example.com/a?flag&utm_source=1", "https://example.com/a?flag"),
+        ("https://example.com/a?a=1;utm_medium=x;b=2", "https://example.com/a?a=1;b=2"),
+        ("https://example.com/a?q=caf%C3%A9+au+lait&gclid=1&x=%7e", "https://example.com/a?q=caf%C3%A9+au+lait&x=%7e"),
+        ("https://example.com/a?a=1&", "https://example.com/a?a=1&"),  # nothing removed: untouched
     ],
 )
 def test_urls_are_normalised_before_they_are_compared(given: str, normal: str) -> None:
