@@ -16,7 +16,6 @@ be read back: a kill at that moment emits that article again on the next run.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import sqlite3
@@ -27,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .._errors import GOOD_OUTCOMES, ConfigError, InvalidURL, StateLockedError
-from . import _settings
+from . import _lock, _settings
 from ._urls import JobKind, normalise_url
 
 _SAVE_EVERY = 100  # outcomes that are not articles, committed together
@@ -93,7 +92,7 @@ class State:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = _lock(path)
+            self._lock = _lock_state(path)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
@@ -118,7 +117,7 @@ class State:
     def close(self) -> None:
         self.save()
         self._db.close()
-        os.close(self._lock)
+        _lock.release(self._lock)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -272,19 +271,12 @@ def article_keys(canonical_url: str | None, content_hash: str) -> list[str]:
     return keys
 
 
-def _lock(path: Path) -> int:
+def _lock_state(path: Path) -> int:
     """An exclusive lock on `path`.lock, held until the state is closed."""
-    lock_path = path.with_name(path.name + ".lock")
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "unknown"
-        os.close(descriptor)
+        return _lock.acquire(path.with_name(path.name + ".lock"))
+    except _lock.LockHeld as held:
         raise StateLockedError(
-            f"another scraper run (pid {holder}) is using the state {path}; "
+            f"another scraper run (pid {held.holder}) is using the state {path}; "
             "let it finish, or give this run its own --state"
         ) from None
-    os.ftruncate(descriptor, 0)
-    os.pwrite(descriptor, str(os.getpid()).encode(), 0)
-    return descriptor
