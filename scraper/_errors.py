@@ -3,6 +3,7 @@
     ScraperError
     ├── ConfigError          bad options or config file (exit status 2)
     ├── StateLockedError     another run holds the state file (exit status 3)
+    ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
         ├── RobotsDisallowed     robots.txt forbids it           outcome "robots_disallowed"
@@ -14,6 +15,7 @@
         ├── TooLarge             body over max_bytes             outcome "too_large"
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
+        ├── NotArticle           too little text to be an article outcome "not_article"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
         └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
 
@@ -50,6 +52,11 @@ class ConfigError(ScraperError):
 
 class StateLockedError(ScraperError):
     """Another `scraper run` is using the same state file."""
+
+
+class OutputClosed(ScraperError):
+    """The output was closed by its reader (a broken pipe, as under `| head -1`): nothing
+    more can be written, so the run stops; what was written is committed to the state."""
 
 
 class FetchError(ScraperError):
@@ -96,6 +103,13 @@ class NotHTML(FetchError):
 
 class EmptyPage(FetchError):
     outcome = "empty"
+
+
+class NotArticle(FetchError):
+    """A page with text, but too little to be an article: a front page, a menu, a
+    directory listing (see `--min-words`)."""
+
+    outcome = "not_article"
 
 
 class HTTPStatusError(FetchError):

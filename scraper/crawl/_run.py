@@ -8,14 +8,19 @@ download; records are written and committed to the state one at a time (see `_st
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import contextlib
 import itertools
 import os
+import signal
+import sys
 import threading
 import time
+import traceback
+import warnings
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,12 +28,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import httpx
 
-from .._errors import LISTING_OUTCOMES, EmptyPage, ExtractionFailed, FetchError, InvalidURL
+from .._errors import LISTING_OUTCOMES, EmptyPage, ExtractionFailed, FetchError, InvalidURL, OutputClosed
 from . import _settings
 from ._config import RunConfig
 from ._fetch import Fetcher, Page, Validators
 from ._listings import Listing
-from ._output import JsonLines
+from ._output import Destination, JsonLines
 from ._politeness import HostSlot, Politeness, host_key
 from ._records import Discovered, content_hash, make_record, read_document
 from ._report import Reporter
@@ -37,6 +42,7 @@ from ._urls import JobKind, URLLine, listing_jobs, normalise_url, read_url_lines
 
 if TYPE_CHECKING:
     import concurrent.futures
+    from multiprocessing.context import BaseContext
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
 _PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
@@ -96,26 +102,26 @@ class _Extractors:
     process, for tests and debugging."""
 
     def __init__(self, workers: int | None) -> None:
-        self._workers = len(os.sched_getaffinity(0)) if workers is None else workers
+        self._workers = _usable_cores() if workers is None else workers
+        self._context = worker_context() if self._workers else None
+        if self._context is None:
+            self._workers = 0
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
 
     async def read(
         self, page: Page, kind: JobKind, config: RunConfig
     ) -> Listing | Discovered | dict[str, Any] | str:
         """`read_document` on `page`, in an extraction process."""
-        arguments = (page, kind, config.discover, config.max_bytes)
+        arguments = (page, kind, config.discover, config.max_bytes, config.min_words)
         if self._workers == 0:
             return read_document(*arguments)
         from concurrent.futures.process import BrokenProcessPool  # loaded once pages arrive
 
         if self._pool is None:
-            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["scraper._extract", "scraper._records"])
             self._pool = ProcessPoolExecutor(
-                self._workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
+                self._workers, mp_context=self._context, initializer=_exit_with, initargs=(os.getpid(),)
             )
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, read_document, *arguments)
@@ -129,8 +135,76 @@ class _Extractors:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (all of them where the OS cannot say)."""
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_context() -> BaseContext | None:
+    """The multiprocessing context of the extraction processes, or None to extract in
+    this process (with a warning that says why and what to do).
+
+    Processes are started by a fork server (forking a process that runs threads and an
+    event loop is unsafe), and Python starts each one by importing the main module again,
+    as `__mp_main__`. A script that calls `run_urls` outside `if __name__ == "__main__":`
+    would run the whole job again in every worker, and a program read from standard input
+    (`python -`) cannot be imported at all; for those, extraction stays in this process."""
+    import multiprocessing
+
+    problem = _main_module_problem()
+    if problem is not None:
+        warnings.warn(
+            f"scraper: extracting in this process only (one core): {problem}, and each extraction "
+            'process would run it again. Put the call under `if __name__ == "__main__":` '
+            "to extract on every core.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if sys.platform != "win32":
+        context.set_forkserver_preload(["scraper.extract", "scraper.crawl._records"])
+    return context
+
+
+def _main_module_problem() -> str | None:
+    """Why the main module cannot be imported again safely by a worker process, or None."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and (spec.name == "__main__" or spec.name.endswith(".__main__")):
+        return None  # `python -m package`: multiprocessing does not import it again
+    path = spec.origin if spec is not None else getattr(main, "__file__", None)
+    if path is None:
+        return None  # the interactive interpreter or `python -c`: nothing to import again
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return f"the main program ({path}) cannot be read back from a file"
+    calls = [frame for frame, _ in traceback.walk_stack(None) if frame.f_globals is vars(main)]
+    top = next((frame for frame in reversed(calls) if frame.f_code.co_name == "<module>"), None)
+    if top is None or _guarded(source, top.f_lineno):
+        return None
+    return f'{path} calls it at line {top.f_lineno}, outside `if __name__ == "__main__":`'
+
+
+def _guarded(source: str, line: int) -> bool:
+    """Whether `line` of a module's `source` is inside an `if __name__ == ...:` block."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return True  # it ran, so it parses; an encoding mismatch: do not second-guess it
+    for statement in tree.body:
+        if statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+            return isinstance(statement, ast.If) and "__name__" in ast.unparse(statement.test)
+    return False
+
+
 def _exit_with(parent: int) -> None:
-    """In an extraction process: exit when the run is gone (killed with -9, it cannot say so)."""
+    """In an extraction process: exit when the run is gone (killed with -9, it cannot say
+    so), and leave Ctrl-C to the run (it stops the workers itself)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while True:
@@ -162,19 +236,37 @@ class Run:
         self._batches = _Batches()
         self._requests = asyncio.Semaphore(config.concurrency)
         self._extractors = _Extractors(config.workers)
+        self._tasks: set[asyncio.Task[None]] = set()  # batches at work, referenced as asyncio asks
+        self._halted: OutputClosed | None = None
 
     async def run(self, lines: Iterator[URLLine]) -> None:
+        """Work through `lines`; raises OutputClosed when the output's reader went away."""
         self._fetcher = Fetcher(self._config, self._transport)
         self._politeness = Politeness(
             self._fetcher, self._config.per_host, self._config.delay, self._config.user_agent
         )
+        self._main = asyncio.current_task()
+        reader = asyncio.create_task(self._read(lines))
         try:
-            reader = asyncio.create_task(self._read(lines))
             await self._dispatch()
             await reader
+        except asyncio.CancelledError:
+            if self._halted is None or self._main is None or self._main.uncancel():
+                raise  # cancelled from outside (Ctrl-C), not by `_halt`
         finally:
+            for task in (reader, *self._tasks):
+                task.cancel()
+            await asyncio.gather(reader, *self._tasks, return_exceptions=True)
             await self._fetcher.aclose()
             self._extractors.close()
+        if self._halted is not None:
+            raise self._halted
+
+    def _halt(self, error: OutputClosed) -> None:
+        """Stop the whole run: nothing more can be written."""
+        if self._halted is None and self._main is not None:
+            self._halted = error
+            self._main.cancel()
 
     async def _read(self, lines: Iterator[URLLine]) -> None:
         batches = self._batches
@@ -198,7 +290,7 @@ class Run:
     async def _dispatch(self) -> None:
         batches = self._batches
         most_batches = max(1, self._config.concurrency // self._config.per_host)
-        tasks: set[asyncio.Task[None]] = set()  # referenced until done, as asyncio asks
+        tasks = self._tasks
         async with batches.changed:
             while True:
                 while batches.at_work < most_batches and (batch := batches.take()) is not None:
@@ -217,8 +309,9 @@ class Run:
             for job in batch:
                 if job.url in known:
                     jobs.setdefault(job.url, job)
-            for _ in range(len(batch) - len(jobs)):
-                self._reporter.done("duplicate")
+            for job in batch:
+                if jobs.get(job.url) is not job:
+                    self._reporter.done("duplicate", job.url, "listed twice: fetched once")
             todo = deque(jobs.values())
             slot = self._politeness.slot(batch[0].url)
 
@@ -257,6 +350,8 @@ class Run:
                 self._store(page, document, known)
         except FetchError as error:
             self._fail(job, error.outcome, error.detail)
+        except OutputClosed as error:
+            self._halt(error)
         except Exception as error:  # a bug must cost one URL, not the run
             self._fail(job, "internal_error", f"{type(error).__name__}: {error}")
 
@@ -268,7 +363,7 @@ class Run:
         outcome = Outcome(job.url, known.outcome if listing and known.outcome else "not_modified", _now(),
                           known.etag, known.last_modified, known.content_hash)  # fmt: skip
         self._state.record(outcome)
-        self._reporter.done("not_modified")
+        self._reporter.done("not_modified", job.url)
 
     async def _expand(self, job: URLLine, page: Page, listing: Listing) -> None:
         """Queue what a feed or sitemap lists that is new (or failed before), then settle it."""
@@ -309,17 +404,18 @@ class Run:
             return
         keys = article_keys(fields.get("canonical_url"), digest)
         checked = {"all": keys, "canonical": keys[:-1], "off": []}[self._config.dedupe]
-        if not self._config.force and self._state.holder(checked, page.url) is not None:
-            self._settle(replace(outcome, outcome="duplicate"))
+        holder = None if self._config.force else self._state.holder(checked, page.url)
+        if holder is not None:
+            self._settle(replace(outcome, outcome="duplicate"), f"the same article as {holder}")
             return
         size = self._output.write(make_record(page, fields, fetched_at))
         key = self._output.key
         self._state.record(outcome, (key, size) if key is not None else None, keys)
-        self._reporter.done("emitted")
+        self._reporter.done("emitted", page.url)
 
-    def _settle(self, outcome: Outcome) -> None:
+    def _settle(self, outcome: Outcome, detail: str = "") -> None:
         self._state.record(outcome)
-        self._reporter.done(outcome.outcome)
+        self._reporter.done(outcome.outcome, outcome.url, detail)
 
     def _fail(self, job: URLLine, outcome: str, detail: str) -> None:
         self._state.record(Outcome(job.url, outcome, _now()))
@@ -343,27 +439,39 @@ def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
 
 
 def run_urls(
-    config: RunConfig, source: TextIO | None, output: Path | None = None, errors: Path | None = None,
-    *, listings: Sequence[str] = (), transport: httpx.AsyncBaseTransport | None = None,
-    stderr: TextIO | None = None,
+    config: RunConfig, source: Iterable[str] | None, output: Destination = None,
+    errors: Destination = None, *, listings: Sequence[str] = (),
+    transport: httpx.AsyncBaseTransport | None = None, stderr: TextIO | None = None,
+    progress: bool = True,
 ) -> Counter[str]:  # fmt: skip
-    """Fetch and extract every URL listed in `source` (each may be a page, a feed or a
-    sitemap) and in `listings` (feeds and sitemaps), writing articles as JSON Lines to
-    `output` (standard output if None) and failures to `errors` (stderr if None).
+    """Fetch and extract every URL listed in `source` (an open file, or any iterable of
+    lines; each may be a page, a feed or a sitemap) and in `listings` (feeds and sitemaps).
+
+    Articles are written as JSON Lines to `output`: a path (`str` or `Path`, appended to;
+    a run killed half-way loses nothing there), an open file object, or None for standard
+    output. URLs that gave no article go, one JSON line each, to `errors` (the same
+    kinds) or, if None, to `stderr` when given and to the `scraper` logger in any case.
+    Nothing is printed unless `stderr` is given: then failures (without `errors`), the
+    progress bar (if `progress` and it is a terminal) and the summary go there.
+
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
-    any work when the setup is wrong; a URL's failure is reported, never raised."""
+    any work when the setup is wrong, OutputClosed when the output's reader goes away
+    (`| head`); a URL's failure is reported, never raised."""
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with State(config.state) as state:
-        if output is not None:
-            state.recover_output(output)
         articles = JsonLines(output)
+        if articles.path is not None:
+            state.recover_output(articles.path)
         failures = JsonLines(errors) if errors is not None else None
-        reporter = Reporter(failures, config.quiet, stderr)
+        records_to = sys.stdout if output is None else None
+        reporter = Reporter(failures, config.quiet, stderr, records_to=records_to, progress=progress)
+        stopped = True
         try:
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
                 runner.run(Run(config, state, articles, reporter, transport).run(jobs))
+            stopped = False
         finally:
-            reporter.close()
+            reporter.close(summary=not stopped)  # a run stopped (Ctrl-C, a closed pipe) says no more
             articles.close()
             if failures is not None:
                 failures.close()

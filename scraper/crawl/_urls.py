@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
-import re
 from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 from .._errors import InvalidURL
