@@ -53,7 +53,11 @@ def test_missing_file_is_named_and_the_rest_goes_on(runner: CliRunner, tmp_path:
     assert result.exit_code == EXIT_SOME_FAILED
     assert f"scraper: {missing}: no such file" in result.stderr
     unreadable, page = map(json.loads, result.stdout.splitlines())
-    assert (unreadable["input"], unreadable["text"], unreadable["reason"]) == (str(missing), "", "no such file")
+    assert (unreadable["input"], unreadable["text"], unreadable["reason"]) == (
+        str(missing),
+        "",
+        "no such file",
+    )
     assert unreadable.keys() == page.keys()  # the same line as for a page with no article
     assert page["text"] == EXPECTED
 
@@ -83,7 +87,16 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
 def test_extract_help_shows_examples_and_every_field(runner: CliRunner) -> None:
     text = runner.invoke(main, ["extract", "--help"]).stdout
     assert "EXAMPLES" in text and "scraper extract page.html" in text
-    for field in ("title", "text", "author", "published", "language", "canonical_url", "word_count", "reason"):
+    for field in (
+        "title",
+        "text",
+        "author",
+        "published",
+        "language",
+        "canonical_url",
+        "word_count",
+        "reason",
+    ):
         assert field in text
 
 

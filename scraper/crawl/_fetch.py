@@ -93,6 +93,9 @@ def _cookie_jar(path: Path) -> http.cookiejar.CookieJar:
         raise ConfigError(
             f"--cookies {path}: not a cookies.txt file (Netscape format) that can be read: {error}"
         ) from None
+    for cookie in jar:
+        if cookie.expires == 0:  # curl and browser exporters write a session cookie's expiry as 0
+            cookie.expires = None
     return jar
 
 
