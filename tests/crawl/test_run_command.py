@@ -146,9 +146,8 @@ def test_command_line_wins_over_environment_over_file_over_defaults(
 ) -> None:
     urls = _url_list(tmp_path, [server.url("/story/where")])
     config = tmp_path / "config.toml"
-    config.write_text(
-        f'output = "{tmp_path / "from-file.jsonl"}"\nallow-network = "127.0.0.1"\nerrors = "{tmp_path / "e.jsonl"}"\n'
-    )
+    output, errors = tmp_path / "from-file.jsonl", tmp_path / "errors.jsonl"
+    config.write_text(f'output = "{output}"\nerrors = "{errors}"\nallow-network = "127.0.0.1"\n')
     env = {"SCRAPER_CONFIG": str(config)}
     assert _scraper(tmp_path, urls, env=env).returncode == 0
     assert (tmp_path / "from-file.jsonl").exists()  # a string allow-network is one network
