@@ -155,12 +155,13 @@ def worker_context() -> BaseContext | None:
 
     problem = _main_module_problem()
     if problem is not None:
-        warnings.warn(
-            f"scraper: extracting in this process only (one core): {problem}, and each extraction "
-            'process would run it again. Put the call under `if __name__ == "__main__":` '
-            "to extract on every core.",
+        reason, filename, line = problem
+        warnings.warn_explicit(
+            f"scraper: extracting in this process only (one core): {reason}. Put the call under "
+            '`if __name__ == "__main__":` in a script file to extract on every core.',
             RuntimeWarning,
-            stacklevel=2,
+            filename,
+            line,
         )
         return None
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
@@ -169,8 +170,9 @@ def worker_context() -> BaseContext | None:
     return context
 
 
-def _main_module_problem() -> str | None:
-    """Why the main module cannot be imported again safely by a worker process, or None."""
+def _main_module_problem() -> tuple[str, str, int] | None:
+    """Why worker processes cannot import the main module again safely, and where the
+    main module calls this (for the warning); None when they can."""
     main = sys.modules.get("__main__")
     spec = getattr(main, "__spec__", None)
     if spec is not None and (spec.name == "__main__" or spec.name.endswith(".__main__")):
@@ -178,15 +180,17 @@ def _main_module_problem() -> str | None:
     path = spec.origin if spec is not None else getattr(main, "__file__", None)
     if path is None:
         return None  # the interactive interpreter or `python -c`: nothing to import again
+    calls = [frame for frame, _ in traceback.walk_stack(None) if frame.f_globals is vars(main)]
+    top = next((frame for frame in reversed(calls) if frame.f_code.co_name == "<module>"), None)
+    where = (path, top.f_lineno if top is not None else 0)
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return f"the main program ({path}) cannot be read back from a file"
-    calls = [frame for frame, _ in traceback.walk_stack(None) if frame.f_globals is vars(main)]
-    top = next((frame for frame in reversed(calls) if frame.f_code.co_name == "<module>"), None)
+        return f"the main program ({path}) is no file that extraction processes can import", *where
     if top is None or _guarded(source, top.f_lineno):
         return None
-    return f'{path} calls it at line {top.f_lineno}, outside `if __name__ == "__main__":`'
+    guard = '`if __name__ == "__main__":`'
+    return f"{path} calls it outside {guard}, so each extraction process would run it again", *where
 
 
 def _guarded(source: str, line: int) -> bool:
