@@ -96,23 +96,22 @@ class Reporter:
 
     def close(self, summary: bool = True) -> None:
         """Stop the progress bar and print the summary, as the class says (not at all for
-        a run that was stopped: `summary` False)."""
+        a run that was stopped: `summary` False). The summary's first line is logged too."""
         if self._progress is not None:
             self._progress.stop()
         total = sum(self.counts.values())
         line = f"{total} URLs in {time.monotonic() - self._started:.1f} s, {self.failures} failed"
-        log.info("%s", line)
-        if not summary or self._stderr is None:
-            return
-        if self._quiet:
-            if self.failures and self._errors is not None:
-                self._say(f"{self.failures} of {total} URLs failed; see {self._errors.path}")
-            return
-        if self.failures or self.counts["emitted"] or self._watched:
+        printed = summary and self._stderr is not None and not self._quiet
+        printed = printed and bool(self.failures or self.counts["emitted"] or self._watched)
+        log.info("%s", line, extra={PRINTED: printed})
+        if printed:
             width = max((len(outcome) for outcome in self.counts), default=0)
             counts = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
             lines = [f"scraper: {line}", *(f"  {outcome:<{width}}  {count:>8}" for outcome, count in counts)]
             print("\n".join(lines), file=self._stderr, flush=True)
+        elif summary and self._quiet and self.failures and self._errors is not None:
+            where = self._errors.path or "the errors file"
+            self._say(f"{self.failures} of {total} URLs failed; see {where}")
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -112,6 +112,7 @@ def test_verbose_names_each_outcome_and_what_a_duplicate_duplicated(
     assert f"scraper: {server.url('/story/dup')}: emitted" in done.stderr
     said = f"{server.url('/amp/dup')}: duplicate: the same article as {server.url('/story/dup')}"
     assert said in done.stderr and said in log.read_text()
+    assert done.stderr.count("2 URLs in") == 1  # the summary once, not again as a log line
 
 
 # --- the config file and the environment ------------------------------------------------
