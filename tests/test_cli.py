@@ -1,6 +1,7 @@
 """`scraper extract FILE...`: JSON Lines, text or Markdown out; errors name the file."""
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,12 +102,10 @@ def test_extract_help_shows_examples_and_every_field(runner: CliRunner) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    import scraper.extract
-
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(scraper.extract, "extract", interrupted)
+    monkeypatch.setattr(sys.modules["scraper.extract"], "extract", interrupted)
     result = runner.invoke(main, ["extract", str(SEED)])
     assert result.exit_code == 130
     assert "Traceback" not in result.output and "Aborted" not in result.output

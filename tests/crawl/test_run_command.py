@@ -31,7 +31,11 @@ def _command(tmp_path: Path, *args: str) -> list[str]:
 def _scraper(
     tmp_path: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config"), **(env or {})}
+    environment = {
+        **os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config"),  # no user config file
+        "SCRAPER_WORKERS": "0", "SCRAPER_DELAY": "0",  # quick: one process, loopback needs no spacing
+        **(env or {}),
+    }  # fmt: skip
     return subprocess.run(
         _command(tmp_path, *args), capture_output=True, text=True, timeout=120, env=environment
     )
