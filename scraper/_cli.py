@@ -277,7 +277,8 @@ class _Parsed(click.ParamType):  # type: ignore[type-arg]  # generic from click 
         try:
             return self._parse(value)
         except ConfigError as error:
-            self.fail(str(error).removeprefix(f"{param.opts[0]} " if param else ""), param, ctx)
+            message = str(error)  # "--option 'value' is not ...": click names the option itself
+            self.fail(message.split(" ", 1)[1] if message.startswith("--") else message, param, ctx)
 
 
 _NETWORK = _Parsed("CIDR", parse_network)
