@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from .crawl._settings import (
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
 )
+from .crawl._urls import READER_THREAD
 from .extract import Article
 
 # Exit codes of `scraper extract`, for scripts and cron.
@@ -78,14 +80,27 @@ def _conventional_exits(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except KeyboardInterrupt:
-            sys.exit(EXIT_INTERRUPTED)
+            _exit_now(EXIT_INTERRUPTED)
         except (OutputClosed, BrokenPipeError):
             # nothing more can be written; Python would complain flushing stdout at exit
             with contextlib.suppress(OSError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(EXIT_BROKEN_PIPE)
+            _exit_now(EXIT_BROKEN_PIPE)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _exit_now(status: int) -> None:
+    """Exit with `status`. A run stopped while its URL list was still being read (a pipe
+    or terminal left open) leaves a thread blocked in that read, which Python's own exit
+    would wait on, or abort over: then the process ends at once, its files flushed."""
+    if not any(thread.name == READER_THREAD and thread.is_alive() for thread in threading.enumerate()):
+        sys.exit(status)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
 
 
 def _read(source: str, stdin: BinaryIO) -> bytes | str:

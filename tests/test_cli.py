@@ -1,6 +1,7 @@
 """`scraper extract FILE...`: JSON Lines, text or Markdown out; errors name the file."""
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -109,3 +110,14 @@ def test_ctrl_c_exits_130_without_a_traceback(runner: CliRunner, monkeypatch: py
     result = runner.invoke(main, ["extract", str(SEED)])
     assert result.exit_code == 130
     assert "Traceback" not in result.output and "Aborted" not in result.output
+
+
+def test_extract_piped_into_head_ends_quietly_with_the_status_of_a_closed_pipe() -> None:
+    pages = " ".join([str(SEED)] * 60)  # more lines than a pipe holds
+    pipeline = f"{sys.executable} -m scraper extract {pages} | head -1; echo status ${{PIPESTATUS[0]}} >&2"
+    done = subprocess.run(
+        ["bash", "-c", pipeline],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert json.loads(done.stdout)["text"] == EXPECTED
+    assert done.stderr.strip() == "status 141"

@@ -10,8 +10,10 @@ at a time (`_settle`, `state`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
@@ -25,7 +27,7 @@ from ._jobs import JobRunner
 from ._output import Destination, JsonLines, recover_output
 from ._report import Reporter
 from ._settle import Settler
-from ._urls import JobKind, URLLine, listing_jobs, read_url_lines
+from ._urls import READER_THREAD, JobKind, URLLine, listing_jobs, read_url_lines
 from .executor import local_executor
 from .state import Known, State, open_state
 
@@ -78,7 +80,7 @@ class Run:
     async def _read(self, lines: Iterator[URLLine]) -> None:
         batches = self._batches
         try:
-            while chunk := await asyncio.to_thread(list, itertools.islice(lines, _READ_CHUNK)):
+            while chunk := await _next_chunk(lines):
                 valid = [item for item in chunk if item.error is None]
                 self._reporter.expect(len(chunk))
                 for item in chunk:
@@ -129,6 +131,29 @@ class Run:
             for job in jobs:
                 self._batches.add(job)
             self._batches.changed.notify_all()
+
+
+async def _next_chunk(lines: Iterator[URLLine]) -> list[URLLine]:
+    """The next lines of the list, read in a daemon thread: a list that is a terminal or a
+    pipe left open may block for good, and must not hold the run up when Ctrl-C ends it
+    (asyncio's own threads are waited for at the end of a run)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[list[URLLine]] = loop.create_future()
+
+    def deliver(chunk: list[URLLine] | None, error: BaseException | None) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(chunk or [])
+
+    def read() -> None:
+        try:
+            chunk, error = list(itertools.islice(lines, _READ_CHUNK)), None
+        except BaseException as failure:  # given to the run, which raises it
+            chunk, error = None, failure
+        with contextlib.suppress(RuntimeError):  # the run is over: nobody waits for it
+            loop.call_soon_threadsafe(deliver, chunk, error)
+
+    threading.Thread(target=read, name=READER_THREAD, daemon=True).start()
+    return await future
 
 
 def take_up(state: State, batch: list[URLLine], reporter: Reporter) -> list[tuple[URLLine, Known]]:

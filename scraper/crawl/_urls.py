@@ -38,6 +38,9 @@ TRACKING_PARAMETERS = frozenset({
     "smid",  # share-menu id (New York Times and others)
 })  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# The name of the threads that read a URL list (`scraper run` ends without waiting for one
+# blocked on a pipe or terminal left open).
+READER_THREAD = "read-url-list"
 
 # What a job is: a line of the list (the content decides whether it is a page, a feed or a
 # sitemap), a feed or sitemap, or a page listed in one.

@@ -85,6 +85,26 @@ def test_ctrl_c_exits_130_without_a_traceback(server: FaultServer, tmp_path: Pat
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
 
 
+def test_ctrl_c_while_the_list_is_still_coming_exits_130_at_once(tmp_path: Path) -> None:
+    reading, writing = os.pipe()  # a list piped in by a program that has not finished
+    process = subprocess.Popen(
+        _command(tmp_path, "-"), stdin=reading, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    os.close(reading)
+    try:
+        os.write(writing, b"https://example.com/one\n")
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "state.sqlite.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)  # into the run
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(writing)
+    assert process.returncode == 130
+    assert stderr == ""  # no traceback, and no "Fatal Python error" over the blocked read
+
+
 def test_a_cron_run_that_finds_nothing_new_prints_nothing_and_exits_0(
     server: FaultServer, tmp_path: Path
 ) -> None:
