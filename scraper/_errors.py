@@ -65,11 +65,7 @@ OUTCOMES: tuple[OutcomeCode, ...] = (
     OutcomeCode("too_large", "failure", "the body is over --max-bytes (after decompression)"),
     OutcomeCode("not_html", "failure", "another content type than HTML, a feed or a sitemap"),
     OutcomeCode("empty", "failure", "no article text in the page"),
-    OutcomeCode(
-        "not_article",
-        "failure",
-        "too little prose for an article: a front page, a menu, a directory listing (see --min-words)",
-    ),
+    OutcomeCode("not_article", "failure", "too little prose for an article: a menu, a listing (--min-words)"),
     OutcomeCode("bad_listing", "failure", "a malformed or unsafe feed or sitemap"),
     OutcomeCode("extraction_failed", "failure", "the extraction process died"),
     OutcomeCode("internal_error", "failure", "a bug in scraper: please report it with the detail"),

@@ -1,4 +1,7 @@
-"""Configuration of `scraper run` as small value objects, from options and a TOML file."""
+"""Configuration of `scraper run` as a small value object, and the parsers of its values
+(networks, sizes, headers, ages): the command line, the environment and the config file
+(read in `scraper._cli` through click types made of these parsers) and Python callers all
+go through them."""
 
 from __future__ import annotations
 
