@@ -146,12 +146,23 @@ def _exit_with(parent: int) -> None:
     so), and leave Ctrl-C to the run (it stops the workers itself)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+    import multiprocessing
+
+    run = multiprocessing.parent_process()  # its sentinel: portable (os.kill(pid, 0) ends a
+    # process on Windows rather than probing it)
+
+    def alive() -> bool:
+        if run is not None:
+            return run.is_alive()
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
     def watch() -> None:
-        while True:
+        while alive():
             time.sleep(_PARENT_CHECK_SECONDS)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(0)
+        os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
