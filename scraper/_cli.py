@@ -323,6 +323,8 @@ def _config_value(ctx: click.Context, option: click.Option, value: Any) -> Any:
         accepted, said = (int, str), "a size such as 10MiB, or bytes"
     else:
         accepted, said = _TOML_TYPES.get(type(option.type), ((str,), "a string"))
+    if isinstance(option.type, click.Path) and isinstance(value, str):
+        value = os.path.expanduser(value)  # as a shell does for the command line
     items = (value if isinstance(value, list) else [value]) if option.multiple else [value]
     for item in items:
         if isinstance(item, bool) != (bool in accepted) or not isinstance(item, accepted):
@@ -392,7 +394,24 @@ def _set_up_logging(verbose: int, log_file: Path | None) -> None:
             logger.addHandler(handler)
 
 
-@main.command("run", help=_RUN_HELP, short_help="Fetch a list of URLs and extract their articles.")
+class _RunCommand(click.Command):
+    """`scraper run`: a bad value taken from the environment is said to come from there."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.BadParameter as error:
+            param = error.param
+            source = ctx.get_parameter_source(param.name) if param is not None and param.name else None
+            if source is click.core.ParameterSource.ENVIRONMENT and isinstance(param, click.Option):
+                said = f"{error.message} (from the environment: {param.envvar})"
+                raise click.BadParameter(said, ctx=ctx, param=param) from None
+            raise
+
+
+@main.command(
+    "run", cls=_RunCommand, help=_RUN_HELP, short_help="Fetch a list of URLs and extract their articles."
+)
 @click.argument(
     "urlfile", required=False, type=click.File("r", encoding="utf-8", errors="replace", lazy=True)
 )

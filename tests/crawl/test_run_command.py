@@ -191,6 +191,14 @@ def test_command_line_wins_over_environment_over_file_over_defaults(
     assert (tmp_path / "from-cli.jsonl").exists()
 
 
+def test_a_bad_value_from_the_environment_names_its_variable(tmp_path: Path) -> None:
+    done = _scraper(tmp_path, "-", env={"SCRAPER_MAX_BYTES": "lots"})
+    assert done.returncode == 2
+    assert (
+        "'lots' is not a size" in done.stderr and "(from the environment: SCRAPER_MAX_BYTES)" in done.stderr
+    )
+
+
 def test_the_default_config_file_is_read_from_the_user_config_directory(tmp_path: Path) -> None:
     home = tmp_path / "config-home"
     (home / "scraper").mkdir(parents=True)
