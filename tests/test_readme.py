@@ -112,3 +112,25 @@ def test_the_run_example_works_unguarded_and_from_stdin_and_says_why_it_uses_one
     assert "RuntimeWarning: scraper: extracting in this process only (one core)" in done.stderr
     assert 'if __name__ == "__main__":' in done.stderr  # and what to do about it
     assert "Traceback" not in done.stderr
+
+
+CONSOLE_BLOCKS = re.findall(r"^```console\n(.*?)^```$", README, re.S | re.M)
+# `$ command` lines of the README's console examples with the output they show, for the
+# commands that need nothing but this checkout (the `scraper run` one shows a made-up list).
+SHOWN = [
+    (match.group(1), match.group(2).rstrip("\n"))
+    for block in CONSOLE_BLOCKS
+    for match in re.finditer(r"^\$ (scraper extract .+)\n((?:[^$].*\n)+)", block, re.M)
+]
+
+
+@pytest.mark.parametrize(("command", "shown"), SHOWN)
+def test_console_examples_print_what_the_readme_shows(command: str, shown: str) -> None:
+    if "| jq" in command and shutil.which("jq") is None:
+        pytest.skip("jq is not installed")
+    scraper = Path(sys.executable).parent / "scraper"
+    done = subprocess.run(
+        command.replace("scraper ", f"{scraper} ", 1), shell=True, cwd=ROOT, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert done.stdout.rstrip("\n") == shown
