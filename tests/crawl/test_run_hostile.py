@@ -220,3 +220,22 @@ def test_a_redirect_carrying_credentials_does_not_pass_them_on(server: FaultServ
 
 def test_the_seed_page_is_untouched_by_the_fault_helpers() -> None:
     assert ARTICLE.startswith(b"<")
+
+
+def test_a_robots_txt_of_thousands_of_wildcard_rules_still_decides_each_url(
+    server: FaultServer, run: Runner
+) -> None:
+    rules = "".join(f"Disallow: /*/archive-{n}/*.html$\n" for n in range(5_000))
+    server.robots = Reply(
+        200, {"Content-Type": "text/plain"}, f"User-agent: *\n{rules}Disallow: /private/\n".encode()
+    )
+    try:
+        urls = [server.url("/private/article"), server.url("/story/robots-1"), server.url("/story/robots-1"),
+                server.url("/x/archive-7/old.html")]  # fmt: skip
+        result = run(urls, per_host=1)
+    finally:
+        server.robots = Reply(200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n")
+    outcomes = {e["url"]: e["outcome"] for e in result.errors}
+    assert outcomes[server.url("/private/article")] == "robots_disallowed"
+    assert outcomes[server.url("/x/archive-7/old.html")] == "robots_disallowed"
+    assert [record["url"] for record in result.records] == [server.url("/story/robots-1")]
