@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Runner, read_jsonl
-from faults import ARTICLE, FaultServer, Reply, fault_server, story
+from faults import FaultServer, Reply, fault_server, story
 
 from scraper.crawl import _settings
 
@@ -216,10 +216,6 @@ def test_a_redirect_carrying_credentials_does_not_pass_them_on(server: FaultServ
     server.routes["/to-credentials"] = lambda request: Reply(302, {"Location": target})
     result = run([server.url("/to-credentials")])
     assert [record["final_url"] for record in result.records] == [server.url("/story/redirected")]
-
-
-def test_the_seed_page_is_untouched_by_the_fault_helpers() -> None:
-    assert ARTICLE.startswith(b"<")
 
 
 def test_a_robots_txt_of_thousands_of_wildcard_rules_still_decides_each_url(
