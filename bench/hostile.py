@@ -65,8 +65,8 @@ AT_THE_LIMITS: dict[str, Callable[[], bytes]] = {
     "4,900 attributes (limit 5,000)": lambda: _page(
         "<div " + " ".join(f"a{i}=1" for i in range(4_900)) + ">" + PARAGRAPH + "</div>"
     ),
-    "1,900 unclosed <b> x 100 <p> (190,000 copies)": lambda: _page(
-        "<p>" + "".join(f'<b class="f{i}">' for i in range(1900)) + "<p>x" * 100
+    "1,100 unclosed <b> x 50 <p> (55,000 copies, limit 60,000)": lambda: _page(
+        "<p>" + "".join(f'<b class="f{i}">' for i in range(1100)) + "<p>x" * 50
     ),
 }
 ALL = {**DOCUMENTS, **AT_THE_LIMITS}
