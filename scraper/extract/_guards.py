@@ -169,8 +169,8 @@ def _too_much_reconstruction(text: str) -> str | None:
     copies = _reconstructed_elements(text)
     if copies > MAX_RECONSTRUCTED_ELEMENTS:
         return (
-            f"unclosed formatting tags the parser would copy {copies:,} times "
-            f"(the limit is {MAX_RECONSTRUCTED_ELEMENTS:,})"
+            "unclosed formatting tags the parser would copy into later blocks more than "
+            f"{MAX_RECONSTRUCTED_ELEMENTS:,} times (counting stopped there)"
         )
     return None
 
