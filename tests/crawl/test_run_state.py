@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -14,7 +15,9 @@ from conftest import Runner, read_jsonl
 from faults import ARTICLE_ETAG, FaultServer, fault_server, story
 
 from scraper import StateLockedError
-from scraper.crawl._state import Outcome, State
+from scraper.crawl._output import recover_output
+from scraper.crawl.state import Outcome
+from scraper.crawl.state._sqlite import SQLiteState as State
 
 
 @pytest.fixture
@@ -114,7 +117,7 @@ def test_recovery_commits_a_written_line_and_cuts_a_half_written_one(tmp_path: P
         file.write(written.encode() + b"\n")
         file.write(b'{"url": "https://a.example/2", "conte')  # ...or killed in the middle of a line
     with State(tmp_path / "state.sqlite") as state:
-        assert state.recover_output(output) == 1
+        assert recover_output(output, state) == 1
         known = state.take_up(["https://a.example/1", "https://a.example/2"])
     assert known["https://a.example/1"].content_hash == "11"
     assert known["https://a.example/2"].content_hash is None
@@ -166,3 +169,14 @@ def test_unchanged_article_in_a_file_that_was_rotated_is_not_written_again(
     run.output.unlink()  # logrotate took the file away
     assert run([server.url("/story/1")]).counts == {"unchanged": 1}
     assert not run.output.exists() or run.output.read_text() == ""
+
+
+def test_the_state_lock_names_its_holder_and_is_free_again_once_released(tmp_path: Path) -> None:
+    from scraper.crawl import _lock
+
+    held = _lock.acquire(tmp_path / "state.lock")
+    with pytest.raises(_lock.LockHeld) as refused:
+        _lock.acquire(tmp_path / "state.lock")
+    assert refused.value.holder == str(os.getpid())
+    _lock.release(held)
+    _lock.release(_lock.acquire(tmp_path / "state.lock"))
