@@ -94,7 +94,7 @@ def _body_text(
     if blocks and not _unsure(pruning, blocks) and not _looks_like_link_list(blocks):
         return blocks
     unpruned = _main_text(original_html, url, facts)
-    return unpruned if _lost_prose(blocks, unpruned) else blocks
+    return unpruned if _pruning_cost_text(blocks, unpruned) else blocks
 
 
 def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
@@ -108,7 +108,17 @@ def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
     )
 
 
-def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
+def _word_count(blocks: tuple[TextBlock, ...]) -> int:
+    return sum(len(block.text.split()) for block in blocks)
+
+
+def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
+    """Whether the unpruned extraction is the better one: the pruned page gave nothing, or
+    the unpruned extraction holds enough prose lines the pruned one lacks."""
+    return not pruned or _lost_prose(pruned, unpruned, _word_count(pruned))
+
+
+def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
     """Whether the unpruned extraction holds enough prose lines the pruned one lacks."""
     kept = {line for block in pruned for line in block.text.splitlines()}
     lost = sum(
@@ -117,7 +127,6 @@ def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) 
         for line in block.text.splitlines()
         if line not in kept and is_sentence(line) and len(line) >= PROSE_SENTENCE_CHARS
     )
-    pruned_words = sum(len(block.text.split()) for block in pruned)
     return lost > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * pruned_words)
 
 
