@@ -10,11 +10,12 @@ from typing import Any, BinaryIO, TextIO
 import click
 
 from ._docs import outcomes_help, record_fields_help
-from ._errors import ConfigError, StateLockedError, count_failures
+from ._errors import ConfigError, RunInterrupted, StateLockedError, StorageError, count_failures
 from .crawl._config import default_state_path, load_config
 from .crawl._settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DELAY,
+    DEFAULT_EXTRACT_TIMEOUT,
     DEFAULT_MAX_BYTES,
     DEFAULT_PER_HOST,
     DEFAULT_RETRIES,
@@ -27,6 +28,8 @@ EXIT_OK = 0  # every input gave article text
 EXIT_SOME_FAILED = 1  # at least one input could not be read or had no article text
 EXIT_USAGE = 2  # bad options or arguments (click's own code for usage errors)
 EXIT_LOCKED = 3  # `scraper run`: another run holds the state file
+EXIT_STORAGE = 4  # `scraper run`: a file of the run could not be written (disk full...)
+EXIT_SIGNAL = 128  # `scraper run`: stopped by signal N exits 128 + N (SIGINT 130, SIGTERM 143)
 
 
 def _warn(message: str) -> None:
@@ -162,8 +165,20 @@ CONFIG FILE
 EXIT STATUS
   0  every URL gave an article, or was unchanged since the last run
   1  some URLs failed (each one is reported)
-  2  usage or configuration error; nothing was fetched
+  2  usage or configuration error, or a damaged or emptied state file (named, with
+     what to do); nothing was fetched
   3  another run is using the same state file
+  4  the output, the errors file or the state could not be written (disk full, I/O
+     error): the run stopped; the file was left as it was before the failed write and
+     nothing unwritten was committed, so a run once space is back loses and repeats nothing
+  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: no new work was taken, the URLs at
+     work were abandoned (the next run does them), the summary was written
+
+\b
+DEADLINES
+  --timeout bounds each request, --extract-timeout the reading of each page in its
+  extraction process: a page past it is given up (extraction_timeout), its process
+  replaced, and the run goes on. Extraction processes end with their run, however it ends.
 
 \b
 EXAMPLES
@@ -226,6 +241,12 @@ EXAMPLES
     help=f"Seconds for a whole request, redirects and body included. [default: {DEFAULT_TIMEOUT:g}]",
 )
 @click.option(
+    "--extract-timeout",
+    type=float,
+    metavar="SECONDS",
+    help=f"Seconds to read (extract) one page before giving it up. [default: {DEFAULT_EXTRACT_TIMEOUT:g}]",
+)
+@click.option(
     "--retries", type=int, help=f"Retries after a failure worth retrying. [default: {DEFAULT_RETRIES}]"
 )
 @click.option("--user-agent", help="The User-Agent header sent, and the name robots.txt rules are read for.")
@@ -266,5 +287,14 @@ def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[
     except StateLockedError as error:
         _warn(str(error))
         sys.exit(EXIT_LOCKED)
+    except StorageError as error:
+        _warn(str(error))
+        sys.exit(EXIT_STORAGE)
+    except RunInterrupted as error:
+        _warn("stopped by SIGTERM; what was done is kept, the next run does the rest")
+        sys.exit(EXIT_SIGNAL + error.signal_number)
+    except KeyboardInterrupt:
+        _warn("interrupted; what was done is kept, the next run does the rest")
+        sys.exit(EXIT_SIGNAL + 2)
     failed = count_failures(counts)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)

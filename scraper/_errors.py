@@ -2,7 +2,10 @@
 
     ScraperError
     ├── ConfigError          bad options or config file (exit status 2)
+    │   └── StateDamaged     the state file is damaged or was emptied (exit status 2)
     ├── StateLockedError     another run holds the state file (exit status 3)
+    ├── StorageError         a file of the run cannot be written: disk full... (exit status 4)
+    ├── RunInterrupted       SIGTERM stopped the run in order (exit status 143)
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
         ├── RobotsDisallowed     robots.txt forbids it           outcome "robots_disallowed"
@@ -15,7 +18,8 @@
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
-        └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
+        ├── ExtractionFailed     the extraction process died     outcome "extraction_failed"
+        └── ExtractionTimeout    past --extract-timeout          outcome "extraction_timeout"
 
 `extract()` raises none of these: it reports problems in `Article.reason`. Every outcome
 code, with its meaning, is in `OUTCOMES` below.
@@ -65,6 +69,7 @@ OUTCOMES: tuple[OutcomeCode, ...] = (
     OutcomeCode("empty", "failure", "no article text in the page"),
     OutcomeCode("bad_listing", "failure", "a malformed or unsafe feed or sitemap"),
     OutcomeCode("extraction_failed", "failure", "the extraction process died"),
+    OutcomeCode("extraction_timeout", "failure", "reading the page took over --extract-timeout"),
     OutcomeCode("internal_error", "failure", "a bug in scraper: please report it with the detail"),
 )
 LISTING_OUTCOMES = frozenset(o.code for o in OUTCOMES if o.kind == "listing")
@@ -91,8 +96,30 @@ class ConfigError(ScraperError):
     """Options or a config file that cannot be used; the message says which and why."""
 
 
+class StateDamaged(ConfigError):
+    """The state cannot be trusted: damaged, truncated, emptied, or not a state at all. The
+    message names it and what to do; a run never starts afresh over it by itself."""
+
+
 class StateLockedError(ScraperError):
     """Another `scraper run` is using the same state file."""
+
+
+class StorageError(ScraperError):
+    """A file of the run (the output, the errors file, the state) could not be written: the
+    disk is full, an I/O error, a file size limit. The run stops; the file is left as it was
+    before the failed write and nothing unwritten is committed, so a run once space is back
+    loses and repeats nothing."""
+
+
+class RunInterrupted(ScraperError):
+    """SIGTERM stopped the run: no new work was taken, URLs at work were abandoned (the next
+    run does them), what was done is committed and the summary written. (SIGINT does the
+    same and raises KeyboardInterrupt.)"""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(f"stopped by signal {signal_number}")
+        self.signal_number = signal_number
 
 
 class FetchError(ScraperError):
@@ -156,3 +183,9 @@ class BadListing(FetchError):
 
 class ExtractionFailed(FetchError):
     outcome = "extraction_failed"
+
+
+class ExtractionTimeout(FetchError):
+    """Reading the page took longer than its deadline; the process reading it was killed."""
+
+    outcome = "extraction_timeout"

@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._errors import ConfigError
+from .._errors import ConfigError, StorageError
 from .state import Emitted, Outcome, State, article_keys
 
 
 class JsonLines:
     """Appends JSON objects, one a line, each line in a single write to a file opened for
-    appending (or to standard output when `path` is None)."""
+    appending (or to standard output when `path` is None). A write that fails (a full disk,
+    an I/O error) is undone, the file cut back to its last whole line, and raises
+    StorageError: the run stops rather than go on with a file it cannot write."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -35,10 +37,33 @@ class JsonLines:
     def write(self, record: dict[str, Any]) -> int:
         """Append `record`; returns the size of the output after it (0 for standard output)."""
         data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        view = memoryview(data)
-        while view:  # a pipe may take a long line in several writes
-            view = view[os.write(self._descriptor, view) :]
+        before = 0 if self.path is None else os.fstat(self._descriptor).st_size
+        try:
+            view = memoryview(data)
+            while view:  # a pipe may take a long line in several writes
+                view = view[os.write(self._descriptor, view) :]
+        except BrokenPipeError:
+            raise  # the reader of standard output is gone: the command line's to handle
+        except OSError as error:
+            raise self._failed(error, before) from None
         return 0 if self.path is None else os.fstat(self._descriptor).st_size
+
+    def _failed(self, error: OSError, size: int) -> StorageError:
+        """Cut the file back to `size` (a half-written line undone): the error to raise."""
+        reason = error.strerror or str(error)
+        if self.path is None:
+            return StorageError(f"standard output cannot be written: {reason}")
+        try:
+            os.ftruncate(self._descriptor, size)
+        except OSError as undo:
+            return StorageError(
+                f"{self.path}: cannot be written ({reason}), nor cut back to its last whole "
+                f"line ({undo.strerror or undo}); the next run cuts the half-written line off"
+            )
+        return StorageError(
+            f"{self.path}: cannot be written: {reason}; the file is left as it was before this "
+            "record. Free space (or mend the disk) and run again: nothing is lost or written twice"
+        )
 
     def close(self) -> None:
         if self.path is not None:

@@ -5,12 +5,20 @@ how far); URLs are grouped by host into batches, at most one batch of a host at 
 time (`_batches`); each URL of a batch is fetched with its host's politeness and read in an
 executor (`_jobs`, `executor`); what it gave is written and committed to the state one URL
 at a time (`_settle`, `state`).
+
+Whatever goes wrong with one URL is its outcome; anything else (a file that cannot be
+written, a damaged state, a bug outside a URL's handling) stops the whole run and is
+raised, never lost with its task. SIGINT and SIGTERM stop it in order (`_stopping_on`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
+import os
+import signal
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -18,6 +26,7 @@ from typing import TextIO
 
 import httpx
 
+from .._errors import RunInterrupted, ScraperError
 from ._batches import HostBatches
 from ._config import RunConfig
 from ._jobs import JobRunner
@@ -44,17 +53,48 @@ class Run:
         self._transport = transport
         self._batches = HostBatches()
         self._settler = Settler(config, state, output, reporter, self._enqueue)
+        self.stopped_by: int | None = None  # the signal that stopped the run, if one did
 
-    async def run(self, lines: Iterator[URLLine]) -> None:
+    async def run(self, lines: Iterator[URLLine], signals: Sequence[int] = ()) -> None:
+        """Do every URL of `lines`; on one of `signals`, stop taking work and abandon the
+        URLs at work (nothing of them is committed: the next run does them)."""
         executor = local_executor(self._config.workers)
         self._jobs = JobRunner(self._config, executor, self._transport)
         try:
-            reader = asyncio.create_task(self._read(lines))
-            await self._dispatch()
-            await reader
+            with self._stopping_on(signals):
+                async with asyncio.TaskGroup() as group:
+                    group.create_task(self._read(lines))
+                    await self._dispatch(group)
+        except BaseExceptionGroup as failures:
+            raise _first(failures) from None
         finally:
+            executor.shutdown()  # kills the workers at once, even one spinning on a page
             await self._jobs.aclose()
-            executor.shutdown()
+
+    @contextlib.contextmanager
+    def _stopping_on(self, signals: Sequence[int]) -> Iterator[None]:
+        """Cancel the run (its task, so every batch with it) on the first of `signals`; a
+        second one has its default effect, at once."""
+        loop, task = asyncio.get_running_loop(), asyncio.current_task()
+        assert task is not None
+
+        def stop(number: int) -> None:
+            if self.stopped_by is not None:
+                signal.signal(
+                    number, signal.SIG_DFL if number != signal.SIGINT else signal.default_int_handler
+                )
+                os.kill(os.getpid(), number)
+                return
+            self.stopped_by = number
+            task.cancel()
+
+        for number in signals:
+            loop.add_signal_handler(number, stop, number)
+        try:
+            yield
+        finally:
+            for number in signals:
+                loop.remove_signal_handler(number)
 
     async def _read(self, lines: Iterator[URLLine]) -> None:
         batches = self._batches
@@ -75,16 +115,13 @@ class Run:
                 batches.reading = False
                 batches.changed.notify_all()
 
-    async def _dispatch(self) -> None:
+    async def _dispatch(self, group: asyncio.TaskGroup) -> None:
         batches = self._batches
         most_batches = max(1, self._config.concurrency // self._config.per_host)
-        tasks: set[asyncio.Task[None]] = set()  # referenced until done, as asyncio asks
         async with batches.changed:
             while True:
                 while batches.at_work < most_batches and (batch := batches.take()) is not None:
-                    task = asyncio.create_task(self._do_batch(batch))
-                    tasks.add(task)
-                    task.add_done_callback(tasks.discard)
+                    group.create_task(self._do_batch(batch))
                     batches.changed.notify_all()  # the reader may go on
                 if batches.exhausted and not batches.at_work:
                     return
@@ -123,6 +160,31 @@ def take_up(state: State, batch: list[URLLine], reporter: Reporter) -> list[tupl
     return [(job, known[url]) for url, job in jobs.items()]
 
 
+def _first(failures: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The error to report of those that stopped a run: one of ours (it says what to do)
+    before another."""
+    found = [error for error in _leaves(failures) if not isinstance(error, asyncio.CancelledError)]
+    ours = [error for error in found if isinstance(error, ScraperError)]
+    return (ours or found or [asyncio.CancelledError()])[0]
+
+
+def _leaves(error: BaseException) -> Iterator[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            yield from _leaves(inner)
+    else:
+        yield error
+
+
+def _signals_to_handle() -> list[int]:
+    """SIGINT and SIGTERM, where this run may handle them: in the main thread, and where the
+    program calling it has not set handlers of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        return []
+    defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
+    return [number for number, default in defaults.items() if signal.getsignal(number) is default]
+
+
 def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     """uvloop's event loop where it is installed (Linux and macOS): the loop's own work is
     a good part of a run that only sends conditional requests."""
@@ -142,7 +204,10 @@ def run_urls(
     sitemap) and in `listings` (feeds and sitemaps), writing articles as JSON Lines to
     `output` (standard output if None) and failures to `errors` (stderr if None).
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
-    any work when the setup is wrong; a URL's failure is reported, never raised."""
+    any work when the setup is wrong; a URL's failure is reported, never raised. A file
+    that cannot be written stops the run with StorageError, a damaged state with
+    StateDamaged; SIGTERM stops it in order with RunInterrupted, SIGINT with
+    KeyboardInterrupt (the summary is written first either way)."""
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with open_state(config.state) as state:
         if output is not None:
@@ -150,12 +215,20 @@ def run_urls(
         articles = JsonLines(output)
         failures = JsonLines(errors) if errors is not None else None
         reporter = Reporter(failures, config.quiet, stderr)
+        run = Run(config, state, articles, reporter, transport)
         try:
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
-                runner.run(Run(config, state, articles, reporter, transport).run(jobs))
+                runner.run(run.run(jobs, _signals_to_handle()))
+        except asyncio.CancelledError:
+            if run.stopped_by is None:
+                raise
         finally:
             reporter.close()
             articles.close()
             if failures is not None:
                 failures.close()
+    if run.stopped_by == signal.SIGINT:
+        raise KeyboardInterrupt
+    if run.stopped_by is not None:
+        raise RunInterrupted(run.stopped_by)
     return reporter.counts

@@ -5,19 +5,25 @@ the hash of the last article emitted, when it was fetched and how many runs took
 for a URL found in a feed or sitemap, which one. Per emitted article: the keys it is known
 by (canonical address, text hash), so that another address of it is not emitted again.
 Per output file: the size that holds committed records (see `._base` for why).
+
+A state file that cannot be trusted (emptied, truncated, damaged, not a state) raises
+StateDamaged, at opening or when found later, rather than being started afresh: a fresh
+state would write every article again. A write the disk refuses raises StorageError.
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import ParamSpec, TypeVar
 
-from ..._errors import ConfigError, StateLockedError
+from ..._errors import ConfigError, StateDamaged, StateLockedError, StorageError
 from .. import _settings
 from .._urls import JobKind
 from ._base import SETTLED, Emitted, Known, Outcome
@@ -53,6 +59,35 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
+# The columns a run reads and writes: a file without them is no state of this tool.
+_COLUMNS = {"url", "outcome", "etag", "last_modified", "content_hash", "fetched_at", "attempts", "run"}
+_HEADER = b"SQLite format 3\x00"
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """`method`, with SQLite's errors turned into ours: the disk refusing a write is a
+    StorageError, anything else (a damaged page, a missing table) StateDamaged."""
+
+    @functools.wraps(method)
+    def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            path = getattr(args[0], "path", "?")
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+                raise StorageError(
+                    f"state file {path}: cannot be written: {error}; free space and run again"
+                ) from None
+            raise StateDamaged(f"state file {path}: damaged ({error}); {_WHAT_TO_DO}") from None
+
+    return guarded
+
+
+_WHAT_TO_DO = "restore it from a backup, or delete it to start afresh knowing nothing"
+
+
 class SQLiteState:
     """The state file of one run at a time (a second run gets StateLockedError)."""
 
@@ -61,18 +96,36 @@ class SQLiteState:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(path)
-            self._db = sqlite3.connect(path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
-            self._migrate()
-            self._db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as error:
-            raise ConfigError(f"state file {path}: {error}; move it away to start afresh") from None
         except OSError as error:
             raise ConfigError(
                 f"state file {path}: {error.strerror or error}; choose another with --state"
             ) from None
+        try:
+            self._open()
+        except BaseException:
+            os.close(self._lock)
+            raise
         self._unsaved: list[Outcome] = []
+
+    @_guarded
+    def _open(self) -> None:
+        _check_file(self.path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise ConfigError(
+                f"state file {self.path}: cannot be opened: {error}; choose another with --state"
+            ) from None
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
+        self._migrate()
+        self._db.executescript(_SCHEMA)
+        missing = _COLUMNS - {row[1] for row in self._db.execute("PRAGMA table_info(urls)")}
+        if missing:
+            raise StateDamaged(
+                f"state file {self.path}: not a state of scraper (its table urls has no "
+                f"{', '.join(sorted(missing))}); give another with --state, or {_WHAT_TO_DO}"
+            )
         self.run = int(self._db.execute("INSERT INTO runs DEFAULT VALUES RETURNING id").fetchone()[0])
 
     def _migrate(self) -> None:
@@ -83,9 +136,11 @@ class SQLiteState:
                 self._db.execute(f"ALTER TABLE urls ADD COLUMN {column} TEXT")
 
     def close(self) -> None:
-        self.save()
-        self._db.close()
-        os.close(self._lock)
+        try:
+            self.save()
+        finally:
+            self._db.close()
+            os.close(self._lock)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -105,6 +160,7 @@ class SQLiteState:
     ) -> None:
         self.close()
 
+    @_guarded
     def take_up(self, urls: Sequence[str]) -> dict[str, Known]:
         marks = ",".join("?" * len(urls))
         with self._transaction():
@@ -119,6 +175,7 @@ class SQLiteState:
             )
         return {url: known[url][1] if url in known else Known() for url in fresh}
 
+    @_guarded
     def record(
         self, outcome: Outcome, output: tuple[str, int] | None = None, keys: Sequence[str] = ()
     ) -> None:
@@ -126,6 +183,7 @@ class SQLiteState:
         if output is not None or keys or len(self._unsaved) >= _SAVE_EVERY:
             self.save(output, [(key, outcome.url) for key in keys])
 
+    @_guarded
     def save(self, output: tuple[str, int] | None = None, keys: Sequence[tuple[str, str]] = ()) -> None:
         """Commit the outcomes recorded so far and, if given, an output's new size."""
         with self._transaction():
@@ -136,6 +194,7 @@ class SQLiteState:
             self._db.executemany("INSERT OR REPLACE INTO articles (key, url) VALUES (?, ?)", keys)
         self._unsaved.clear()
 
+    @_guarded
     def holder(self, keys: Sequence[str], url: str) -> str | None:
         for key in keys:
             row = self._db.execute(
@@ -145,6 +204,7 @@ class SQLiteState:
                 return str(row[0])
         return None
 
+    @_guarded
     def add_items(self, source: str, kind: JobKind, urls: Sequence[str]) -> None:
         with self._transaction():
             self._db.executemany(
@@ -152,6 +212,7 @@ class SQLiteState:
                 [(url, source, kind) for url in urls],
             )
 
+    @_guarded
     def items_to_do(self, source: str) -> list[tuple[str, JobKind]]:
         rows = self._db.execute(
             "SELECT url, kind FROM urls WHERE source = ? AND (kind = 'listing' OR ("
@@ -170,10 +231,12 @@ class SQLiteState:
              outcome.content_hash, outcome.url),
         )  # fmt: skip
 
+    @_guarded
     def output_size(self, output: str) -> int | None:
         row = self._db.execute("SELECT size FROM outputs WHERE path = ?", (output,)).fetchone()
         return None if row is None else int(row[0])
 
+    @_guarded
     def commit_output(self, output: str, size: int, emitted: Sequence[Emitted] = ()) -> None:
         with self._transaction():
             for outcome, keys in emitted:
@@ -186,6 +249,36 @@ class SQLiteState:
 
     def _set_output_size(self, output: str, size: int) -> None:
         self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a state file that was emptied or cut short (SQLite would take the first for a
+    new database, and find the second damaged only where a query reads past its end)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return  # a new state
+    wal = path.with_name(path.name + "-wal")
+    if size == 0 and not (wal.exists() and wal.stat().st_size):
+        raise StateDamaged(
+            f"state file {path} is empty (0 bytes). A state a run has used never is: it was "
+            f"emptied or truncated, and what it knew is lost; {_WHAT_TO_DO}"
+        )
+    with path.open("rb") as file:
+        header = file.read(100)
+    if size and (len(header) < 100 or not header.startswith(_HEADER)):
+        raise StateDamaged(
+            f"state file {path}: not a SQLite database (damaged, or another file); {_WHAT_TO_DO}"
+        )
+    if size:
+        page_size = int.from_bytes(header[16:18]) or 65536  # 1 in the header means 65,536
+        pages = int.from_bytes(header[28:32])
+        # The page count holds only if written by the same change as the header (SQLite's rule).
+        if header[24:28] == header[92:96] and size < pages * page_size:
+            raise StateDamaged(
+                f"state file {path}: truncated ({size:,} bytes of the {pages * page_size:,} it "
+                f"had); {_WHAT_TO_DO}"
+            )
 
 
 def _lock(path: Path) -> int:
