@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 _PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that the run is alive
 _START_SECONDS = 60.0  # the most a new worker may take to say it is ready (a loaded machine)
-# Imported once by the fork server, so each worker starts with them loaded.
-_PRELOAD = ["scraper.extract", "scraper.crawl._records"]
+# Imported once by the fork server, so each worker (a replacement too) starts with the
+# extraction stack loaded rather than spending a third of a second on its first page.
+_PRELOAD = ["scraper.extract._engine", "scraper.crawl._records"]
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -64,13 +65,24 @@ class ProcessPool:
         worker = await self._idle.get()
         call = asyncio.get_running_loop().run_in_executor(self._calls, worker.read, task)
         call.add_done_callback(lambda _: self._idle.put_nowait(worker))  # free once really done
-        return await asyncio.shield(call)  # a cancelled run stops waiting; shutdown ends the call
+        try:
+            return await asyncio.shield(call)  # a cancelled run stops waiting; shutdown ends the call
+        except asyncio.CancelledError:
+            call.add_done_callback(_forget)
+            raise
 
     def shutdown(self) -> None:
         self._closing.set()
         for worker in self._workers:
             worker.stop()
         self._calls.shutdown(wait=True)  # each call ends as its worker is gone
+
+
+def _forget(call: asyncio.Future[Document]) -> None:
+    """Take the outcome of a call nobody awaits any more (the run stopped), so that asyncio
+    does not report it as never retrieved."""
+    if not call.cancelled():
+        call.exception()
 
 
 class _Worker:
@@ -164,6 +176,7 @@ def _die_with_run(run: int) -> None:
     spins in C code holding the GIL: on Linux the kernel kills it when its parent (the fork
     server, which exits when the run is gone) dies; elsewhere, and as a second guard, a
     thread checks now and then that the run is alive."""
+    _let_the_fork_server_go()
     if sys.platform == "linux":
         parent = os.getppid()
         with contextlib.suppress(OSError, AttributeError):
@@ -180,3 +193,17 @@ def _die_with_run(run: int) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
+
+
+def _let_the_fork_server_go() -> None:
+    """Close this worker's copy of the fork server's "alive" pipe: the server exits when
+    no process holds it, so with only the run holding it the server ends with the run (and
+    takes this worker with it, see `_die_with_run`). A worker starts no processes itself."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]

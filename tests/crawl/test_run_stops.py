@@ -1,0 +1,174 @@
+"""A run never hangs on a page and leaves nothing behind: each page is read under a deadline,
+and the extraction processes end with their run however it ends (kill -9, SIGTERM, Ctrl-C),
+SIGTERM and Ctrl-C after an orderly stop with the summary written."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Runner, read_jsonl
+from faults import FaultServer, fault_server
+
+# A real but very long page: 30,000 paragraphs (7.4 MB, under every limit) take seconds to
+# read, hundreds of times the seed article; so a deadline of a second is always past for
+# it and never for a story.
+_SENTENCE = "The council met again on Tuesday to weigh the plan, and the members said it was far from settled. "
+LONG_PAGE = (
+    "<html><head><title>The long report</title></head><body><article><h1>The long report</h1>"
+    + "".join(f"<p>{n}: {_SENTENCE * 2}</p>\n" for n in range(30_000))
+    + "</article></body></html>"
+).encode()
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FaultServer]:
+    with fault_server() as running:
+        running.pages["/long"] = LONG_PAGE
+        yield running
+
+
+def test_a_page_past_the_extraction_deadline_is_given_up_and_the_run_goes_on(
+    server: FaultServer, run: Runner
+) -> None:
+    urls = [server.url("/long"), server.url("/story/a"), server.url("/story/b")]
+    started = time.monotonic()
+    result = run(urls, workers=1, extract_timeout=1.0)
+    assert time.monotonic() - started < 30
+    assert sorted(record["url"] for record in result.records) == urls[1:]
+    (error,) = result.errors
+    assert (error["url"], error["outcome"]) == (urls[0], "extraction_timeout")
+    assert "--extract-timeout" in error["detail"]
+
+
+def test_the_next_run_gives_the_timed_out_page_another_chance(server: FaultServer, run: Runner) -> None:
+    url = server.url("/long")
+    assert run([url], workers=1, extract_timeout=0.5).counts == {"extraction_timeout": 1}
+    assert run([url], workers=1, extract_timeout=0.5).counts == {"extraction_timeout": 1}
+
+
+@needs_proc
+@pytest.mark.parametrize(
+    ("stop", "status", "says"),
+    [
+        (signal.SIGKILL, -signal.SIGKILL, None),
+        (signal.SIGTERM, 128 + signal.SIGTERM, "stopped by SIGTERM"),
+        (signal.SIGINT, 128 + signal.SIGINT, "interrupted"),
+    ],
+    ids=["kill-9", "sigterm", "ctrl-c"],
+)
+def test_no_extraction_process_outlives_its_run_even_one_busy_with_a_page(
+    server: FaultServer, tmp_path: Path, stop: int, status: int, says: str | None
+) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{server.url('/long')}\n{server.url('/story/c')}\n")
+    command = [
+        sys.executable, "-m", "scraper", "run", str(urls), "-o", str(tmp_path / "out.jsonl"),
+        "--state", str(tmp_path / "state.sqlite"), "--allow-network", "127.0.0.1", "--delay", "0",
+        "--workers", "1", "--extract-timeout", "600",
+    ]  # fmt: skip
+    # A session of its own: SIGTERM and Ctrl-C go to the whole group, as a terminal or a
+    # service manager sends them; kill -9 only to the run, which cannot pass it on.
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        worker = _wait_for_a_busy_worker(process)
+        left = _descendants(process.pid)
+        sent = time.monotonic()
+        if stop == signal.SIGKILL:
+            process.kill()
+        else:
+            os.killpg(process.pid, stop)
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == status, stderr
+        assert time.monotonic() - sent < 5, "the run waited for the page being read"
+        assert _gone(left, within=10), "extraction processes outlived the run"
+        assert worker in left
+    finally:
+        if process.poll() is None:
+            process.kill()
+    if says is not None:
+        assert says in stderr and "scraper: " in stderr and " URLs in " in stderr  # the summary
+        assert "Traceback" not in stderr
+
+
+@needs_proc
+def test_after_sigterm_the_next_run_does_what_was_abandoned(server: FaultServer, tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    urls = tmp_path / "urls.txt"
+    stories = [server.url(f"/story/term-{n}") for n in range(3)]
+    urls.write_text("".join(f"{url}\n" for url in [server.url("/long"), *stories]))
+    command = [
+        sys.executable, "-m", "scraper", "run", str(urls), "-o", str(output), "--quiet",
+        "--state", str(tmp_path / "state.sqlite"), "--allow-network", "127.0.0.1", "--delay", "0",
+        "--workers", "1", "--per-host", "1",
+    ]  # fmt: skip
+    process = subprocess.Popen([*command, "--extract-timeout", "600"], stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for_a_busy_worker(process)
+        process.terminate()
+        assert process.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert read_jsonl(output) == []  # the stories waited behind the long page
+    again = subprocess.run([*command, "--extract-timeout", "1"], capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1  # the long page failed, past its deadline
+    assert sorted(record["url"] for record in read_jsonl(output)) == stories
+
+
+def _wait_for_a_busy_worker(process: subprocess.Popen[str]) -> int:
+    """The run's extraction process, once it has spent a second and a half of CPU on a page
+    (the fork server's own start costs less than half a second)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and process.poll() is None:
+        for pid in _descendants(process.pid):
+            if _cpu_ticks(pid) >= 1.5 * ticks:
+                return pid
+        time.sleep(0.05)
+    raise AssertionError(f"no extraction process got busy (the run exited with {process.poll()})")
+
+
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name (state, ppid, ...), or []."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = _stat(pid)
+    return int(fields[11]) + int(fields[12]) if fields else 0  # utime + stime
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))):
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _gone(pids: set[int], within: float) -> bool:
+    """Whether every one of `pids` has ended (a zombie not yet reaped has ended) in time."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not any(_stat(pid)[:1] not in ([], ["Z"], ["X"]) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
