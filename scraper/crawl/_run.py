@@ -26,7 +26,7 @@ from typing import TextIO
 
 import httpx
 
-from .._errors import RunInterrupted, ScraperError
+from .._errors import RunInterrupted, ScraperError, StateDamaged
 from ._batches import HostBatches
 from ._config import RunConfig
 from ._jobs import JobRunner
@@ -185,6 +185,20 @@ def _signals_to_handle() -> list[int]:
     return [number for number, default in defaults.items() if signal.getsignal(number) is default]
 
 
+def _open_state(location: Path, output: Path | None) -> State:
+    """The run's state; if it is damaged, the error says too what a fresh one would cost."""
+    try:
+        return open_state(location)
+    except StateDamaged as error:
+        size = output.stat().st_size if output is not None and output.exists() else 0
+        if not size:
+            raise
+        raise StateDamaged(
+            f"{error}. {output} already holds {size:,} bytes of records: with a fresh state every "
+            "article in it would be written again"
+        ) from None
+
+
 def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     """uvloop's event loop where it is installed (Linux and macOS): the loop's own work is
     a good part of a run that only sends conditional requests."""
@@ -209,7 +223,7 @@ def run_urls(
     StateDamaged; SIGTERM stops it in order with RunInterrupted, SIGINT with
     KeyboardInterrupt (the summary is written first either way)."""
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
-    with open_state(config.state) as state:
+    with _open_state(config.state, output) as state:
         if output is not None:
             recover_output(output, state)
         articles = JsonLines(output)
