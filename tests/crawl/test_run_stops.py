@@ -19,7 +19,7 @@ from faults import FaultServer, fault_server
 # A real but very long page: 30,000 paragraphs (7.4 MB, under every limit) take seconds to
 # read, hundreds of times the seed article; so a deadline of a second is always past for
 # it and never for a story.
-_SENTENCE = "The council met again on Tuesday to weigh the plan, and the members said it was far from settled. "
+_SENTENCE = "The council met again on Tuesday to weigh the plan; the members said it was far from settled. "
 LONG_PAGE = (
     "<html><head><title>The long report</title></head><body><article><h1>The long report</h1>"
     + "".join(f"<p>{n}: {_SENTENCE * 2}</p>\n" for n in range(30_000))

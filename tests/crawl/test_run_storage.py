@@ -65,9 +65,8 @@ def test_a_full_disk_stops_the_run_with_status_4_and_the_next_run_loses_and_doub
     stories = [f"/story/disk-{n}" for n in range(12)]
     command = _command(tmp_path, server, stories)
     # Room for two or three records (about 4 KB each), not twelve: a write fails halfway.
-    full = subprocess.run(
-        command, capture_output=True, text=True, timeout=120, preexec_fn=_file_size_limit(len(earlier) + 10_000)
-    )
+    room = _file_size_limit(len(earlier) + 10_000)
+    full = subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=room)
     assert full.returncode == 4, full.stderr
     assert f"{output}: cannot be written: File too large" in full.stderr
     assert "Traceback" not in full.stderr
