@@ -75,7 +75,9 @@ class JobRunner:
                 job, known = todo.popleft()
                 await settle(job, known, await self.job(job, known, slot))
 
-        await asyncio.gather(*(work() for _ in range(min(self._config.per_host, len(todo)))))
+        async with asyncio.TaskGroup() as group:  # one that fails stops the others
+            for _ in range(min(self._config.per_host, len(todo))):
+                group.create_task(work())
 
     async def job(self, job: URLLine, known: Known, slot: HostSlot) -> Result:
         """What one URL gives; a failure of any kind is a `Failed`, never raised."""

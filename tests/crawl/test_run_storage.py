@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import resource
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -141,6 +142,23 @@ def test_a_damaged_state_stops_the_run_with_status_2_naming_it(
     assert status == 2, output
     assert f"state file {run.state}" in output and said in output
     assert "Traceback" not in output
+
+
+def test_a_state_table_found_damaged_during_the_run_stops_it_with_status_2(
+    server: FaultServer, run: Runner
+) -> None:
+    urls = [server.url(f"/story/table-{n}") for n in range(30)]
+    run(urls)
+    with sqlite3.connect(run.state) as db:  # the file opens; the table of URLs is unreadable
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'urls'").fetchone()[0]
+    data = bytearray(run.state.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = bytes(page_size)
+    run.state.write_bytes(bytes(data))
+    status, output = _invoke(run, urls[0])
+    assert status == 2, output
+    assert f"state file {run.state}: damaged" in output
+    assert "never retrieved" not in output and "Traceback" not in output
 
 
 def test_a_new_state_beside_an_existing_output_starts_afresh(server: FaultServer, run: Runner) -> None:
