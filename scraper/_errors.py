@@ -6,6 +6,7 @@
     ├── StateLockedError     another run holds the state file (exit status 3)
     ├── StorageError         a file of the run cannot be written: disk full... (exit status 4)
     ├── RunInterrupted       SIGTERM stopped the run in order (exit status 143)
+    ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
         ├── RobotsDisallowed     robots.txt forbids it           outcome "robots_disallowed"
@@ -17,6 +18,7 @@
         ├── TooLarge             body over max_bytes             outcome "too_large"
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
+        ├── NotArticle           too little text to be an article outcome "not_article"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
         ├── ExtractionFailed     the extraction process died     outcome "extraction_failed"
         └── ExtractionTimeout    past --extract-timeout          outcome "extraction_timeout"
@@ -67,6 +69,7 @@ OUTCOMES: tuple[OutcomeCode, ...] = (
     OutcomeCode("too_large", "failure", "the body is over --max-bytes (after decompression)"),
     OutcomeCode("not_html", "failure", "another content type than HTML, a feed or a sitemap"),
     OutcomeCode("empty", "failure", "no article text in the page"),
+    OutcomeCode("not_article", "failure", "too little prose for an article: a menu, a listing (--min-words)"),
     OutcomeCode("bad_listing", "failure", "a malformed or unsafe feed or sitemap"),
     OutcomeCode("extraction_failed", "failure", "the extraction process died"),
     OutcomeCode("extraction_timeout", "failure", "reading the page took over --extract-timeout"),
@@ -122,6 +125,11 @@ class RunInterrupted(ScraperError):
         self.signal_number = signal_number
 
 
+class OutputClosed(ScraperError):
+    """The output was closed by its reader (a broken pipe, as under `| head -1`): nothing
+    more can be written, so the run stops; what was written is committed to the state."""
+
+
 class FetchError(ScraperError):
     """A URL that gave no article. `outcome` is a short code, the message the detail."""
 
@@ -166,6 +174,13 @@ class NotHTML(FetchError):
 
 class EmptyPage(FetchError):
     outcome = "empty"
+
+
+class NotArticle(FetchError):
+    """A page with text, but too little to be an article: a front page, a menu, a
+    directory listing (see `--min-words`)."""
+
+    outcome = "not_article"
 
 
 class HTTPStatusError(FetchError):

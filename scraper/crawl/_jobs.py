@@ -93,7 +93,8 @@ class JobRunner:
             if page.not_modified:
                 return Read(page, None)
             config = self._config
-            task = ReadTask(page, job.kind, config.discover, config.max_bytes, config.extract_timeout)
+            task = ReadTask(page, job.kind, config.discover, config.max_bytes, config.min_words,
+                            config.extract_timeout)  # fmt: skip
             document = await self._executor.submit(task)
             if isinstance(document, str):
                 raise EmptyPage(document)

@@ -7,8 +7,9 @@ executor (`_jobs`, `executor`); what it gave is written and committed to the sta
 at a time (`_settle`, `state`).
 
 Whatever goes wrong with one URL is its outcome; anything else (a file that cannot be
-written, a damaged state, a bug outside a URL's handling) stops the whole run and is
-raised, never lost with its task. SIGINT and SIGTERM stop it in order (`_stopping_on`).
+written or whose reader went away, a damaged state, a bug outside a URL's handling) stops
+the whole run and is raised, never lost with its task. SIGINT and SIGTERM stop it in
+order (`_stopping_on`).
 """
 
 from __future__ import annotations
@@ -18,22 +19,23 @@ import contextlib
 import itertools
 import os
 import signal
+import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import httpx
 
-from .._errors import RunInterrupted, ScraperError, StateDamaged
+from .._errors import RunInterrupted, ScraperError, StateDamaged, StorageError
 from ._batches import HostBatches
 from ._config import RunConfig
 from ._jobs import JobRunner
-from ._output import JsonLines, recover_output
+from ._output import Destination, JsonLines, recover_output
 from ._report import Reporter
 from ._settle import Settler
-from ._urls import JobKind, URLLine, listing_jobs, read_url_lines
+from ._urls import READER_THREAD, JobKind, URLLine, listing_jobs, read_url_lines
 from .executor import local_executor
 from .state import Known, State, open_state
 
@@ -99,7 +101,7 @@ class Run:
     async def _read(self, lines: Iterator[URLLine]) -> None:
         batches = self._batches
         try:
-            while chunk := await asyncio.to_thread(list, itertools.islice(lines, _READ_CHUNK)):
+            while chunk := await _next_chunk(lines):
                 valid = [item for item in chunk if item.error is None]
                 self._reporter.expect(len(chunk))
                 for item in chunk:
@@ -147,6 +149,29 @@ class Run:
             self._batches.changed.notify_all()
 
 
+async def _next_chunk(lines: Iterator[URLLine]) -> list[URLLine]:
+    """The next lines of the list, read in a daemon thread: a list that is a terminal or a
+    pipe left open may block for good, and must not hold the run up when Ctrl-C ends it
+    (asyncio's own threads are waited for at the end of a run)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[list[URLLine]] = loop.create_future()
+
+    def deliver(chunk: list[URLLine] | None, error: BaseException | None) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(chunk or [])
+
+    def read() -> None:
+        try:
+            chunk, error = list(itertools.islice(lines, _READ_CHUNK)), None
+        except BaseException as failure:  # given to the run, which raises it
+            chunk, error = None, failure
+        with contextlib.suppress(RuntimeError):  # the run is over: nobody waits for it
+            loop.call_soon_threadsafe(deliver, chunk, error)
+
+    threading.Thread(target=read, name=READER_THREAD, daemon=True).start()
+    return await future
+
+
 def take_up(state: State, batch: list[URLLine], reporter: Reporter) -> list[tuple[URLLine, Known]]:
     """The jobs of `batch` this run has not taken up yet, each with what the state knows of
     it, in the list's order (the first of a URL listed twice; the others count as duplicates)."""
@@ -155,8 +180,9 @@ def take_up(state: State, batch: list[URLLine], reporter: Reporter) -> list[tupl
     for job in batch:
         if job.url in known:
             jobs.setdefault(job.url, job)
-    for _ in range(len(batch) - len(jobs)):
-        reporter.done("duplicate")
+    for job in batch:
+        if jobs.get(job.url) is not job:
+            reporter.done("duplicate", job.url, "listed twice: fetched once")
     return [(job, known[url]) for url, job in jobs.items()]
 
 
@@ -185,16 +211,17 @@ def _signals_to_handle() -> list[int]:
     return [number for number, default in defaults.items() if signal.getsignal(number) is default]
 
 
-def _open_state(location: Path, output: Path | None) -> State:
+def _open_state(location: Path, output: Destination) -> State:
     """The run's state; if it is damaged, the error says too what a fresh one would cost."""
     try:
         return open_state(location)
     except StateDamaged as error:
-        size = output.stat().st_size if output is not None and output.exists() else 0
+        path = Path(output).expanduser() if isinstance(output, str | os.PathLike) else None
+        size = path.stat().st_size if path is not None and path.exists() else 0
         if not size:
             raise
         raise StateDamaged(
-            f"{error}. {output} already holds {size:,} bytes of records: with a fresh state every "
+            f"{error}. {path} already holds {size:,} bytes of records: with a fresh state every "
             "article in it would be written again"
         ) from None
 
@@ -210,34 +237,51 @@ def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
 
 
 def run_urls(
-    config: RunConfig, source: TextIO | None, output: Path | None = None, errors: Path | None = None,
-    *, listings: Sequence[str] = (), transport: httpx.AsyncBaseTransport | None = None,
-    stderr: TextIO | None = None,
+    config: RunConfig, source: Iterable[str] | None, output: Destination = None,
+    errors: Destination = None, *, listings: Sequence[str] = (),
+    transport: httpx.AsyncBaseTransport | None = None, stderr: TextIO | None = None,
+    progress: bool = True,
 ) -> Counter[str]:  # fmt: skip
-    """Fetch and extract every URL listed in `source` (each may be a page, a feed or a
-    sitemap) and in `listings` (feeds and sitemaps), writing articles as JSON Lines to
-    `output` (standard output if None) and failures to `errors` (stderr if None).
+    """Fetch and extract every URL listed in `source` (an open file, or any iterable of
+    lines; each may be a page, a feed or a sitemap) and in `listings` (feeds and sitemaps).
+
+    Articles are written as JSON Lines to `output`: a path (`str` or `Path`, appended to;
+    a run killed half-way loses nothing there), an open file object, or None for standard
+    output. URLs that gave no article go, one JSON line each, to `errors` (the same
+    kinds) or, if None, to `stderr` when given and to the `scraper` logger in any case.
+    Nothing is printed unless `stderr` is given: then failures (without `errors`), the
+    progress bar (if `progress` and it is a terminal) and the summary go there.
+
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
-    any work when the setup is wrong; a URL's failure is reported, never raised. A file
-    that cannot be written stops the run with StorageError, a damaged state with
-    StateDamaged; SIGTERM stops it in order with RunInterrupted, SIGINT with
-    KeyboardInterrupt (the summary is written first either way)."""
+    any work when the setup is wrong (StateDamaged, a ConfigError, for a state that cannot
+    be trusted); a URL's failure is reported, never raised. The run stops, raising, when
+    the output's reader goes away (OutputClosed, `| head`), when a file cannot be written
+    (StorageError: it is left as it was) or the state is found damaged (StateDamaged);
+    SIGTERM stops it in order with RunInterrupted, SIGINT with KeyboardInterrupt (both
+    after the summary)."""
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with _open_state(config.state, output) as state:
-        if output is not None:
-            recover_output(output, state)
         articles = JsonLines(output)
+        if articles.path is not None:
+            recover_output(articles.path, state)
         failures = JsonLines(errors) if errors is not None else None
-        reporter = Reporter(failures, config.quiet, stderr)
+        records_to = sys.stdout if output is None else None
+        reporter = Reporter(failures, config.quiet, stderr, records_to=records_to, progress=progress)
         run = Run(config, state, articles, reporter, transport)
+        summary = False  # a run whose output's reader went away says no more
         try:
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
                 runner.run(run.run(jobs, _signals_to_handle()))
+            summary = True
         except asyncio.CancelledError:
             if run.stopped_by is None:
                 raise
+            summary = True
+        except (StorageError, StateDamaged):
+            summary = True
+            raise
         finally:
-            reporter.close()
+            reporter.close(summary=summary)
             articles.close()
             if failures is not None:
                 failures.close()

@@ -9,6 +9,7 @@ stops, and when the run itself is killed they are killed by the kernel (see `_se
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import contextlib
 import ctypes
@@ -17,7 +18,10 @@ import signal
 import sys
 import threading
 import time
+import traceback
+import warnings
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..._errors import ExtractionFailed, ExtractionTimeout
@@ -25,7 +29,8 @@ from . import Document, ReadTask
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from multiprocessing.context import ForkServerContext, ForkServerProcess
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
 
 _PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that the run is alive
 _START_SECONDS = 60.0  # the most a new worker may take to say it is ready (a loaded machine)
@@ -51,8 +56,9 @@ class ProcessPool:
     the extraction stack loaded; a worker that dies or runs past a deadline costs its page
     only, and is replaced."""
 
-    def __init__(self, workers: int | None) -> None:
-        self._size = len(os.sched_getaffinity(0)) if workers is None else workers
+    def __init__(self, workers: int | None, context: BaseContext) -> None:
+        self._size = _usable_cores() if workers is None else workers
+        self._context = context
         self._workers: list[_Worker] = []
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._closing = threading.Event()
@@ -60,7 +66,7 @@ class ProcessPool:
 
     async def submit(self, task: ReadTask) -> Document:
         if self._idle.empty() and len(self._workers) < self._size:
-            self._workers.append(_Worker(self._closing))
+            self._workers.append(_Worker(self._context, self._closing))
             self._idle.put_nowait(self._workers[-1])
         worker = await self._idle.get()
         call = asyncio.get_running_loop().run_in_executor(self._calls, worker.read, task)
@@ -88,10 +94,11 @@ def _forget(call: asyncio.Future[Document]) -> None:
 class _Worker:
     """One extraction process and its pipe, (re)started on demand by the thread calling it."""
 
-    def __init__(self, closing: threading.Event) -> None:
+    def __init__(self, context: BaseContext, closing: threading.Event) -> None:
+        self._context = context
         self._closing = closing
         self._lock = threading.Lock()  # between the thread calling and `stop`
-        self._process: ForkServerProcess | None = None
+        self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 
     def read(self, task: ReadTask) -> Document:
@@ -117,9 +124,9 @@ class _Worker:
         with self._lock:
             if self._closing.is_set():
                 raise EOFError  # the run is stopping: no new process
-            context = _context()
-            ours, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
+            ours, theirs = self._context.Pipe()
+            start: Any = self._context.Process  # type: ignore[attr-defined]  # each context has one
+            process: BaseProcess = start(target=_serve, args=(theirs, os.getpid()), daemon=True)
             process.start()
             theirs.close()
             self._process, self._connection = process, ours
@@ -139,12 +146,74 @@ class _Worker:
             connection.close()
 
 
-def _context() -> ForkServerContext:
+def _usable_cores() -> int:
+    """The cores this process may run on (all of them where the OS cannot say)."""
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_context() -> BaseContext | None:
+    """The multiprocessing context of the extraction processes, or None to extract in
+    this process (with a warning that says why and what to do).
+
+    Processes are started by a fork server (forking a process that runs threads and an
+    event loop is unsafe), and Python starts each one by importing the main module again,
+    as `__mp_main__`. A script that calls `run_urls` outside `if __name__ == "__main__":`
+    would run the whole job again in every worker, and a program read from standard input
+    (`python -`) cannot be imported at all; for those, extraction stays in this process."""
     import multiprocessing
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
+    problem = _main_module_problem()
+    if problem is not None:
+        reason, filename, line = problem
+        warnings.warn_explicit(
+            f"scraper: extracting in this process only (one core): {reason}. Put the call under "
+            '`if __name__ == "__main__":` in a script file to extract on every core.',
+            RuntimeWarning,
+            filename,
+            line,
+        )
+        return None
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if sys.platform != "win32":
+        context.set_forkserver_preload(_PRELOAD)
     return context
+
+
+def _main_module_problem() -> tuple[str, str, int] | None:
+    """Why worker processes cannot import the main module again safely, and where the
+    main module calls this (for the warning); None when they can."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and (spec.name == "__main__" or spec.name.endswith(".__main__")):
+        return None  # `python -m package`: multiprocessing does not import it again
+    path = spec.origin if spec is not None else getattr(main, "__file__", None)
+    if path is None:
+        return None  # the interactive interpreter or `python -c`: nothing to import again
+    calls = [frame for frame, _ in traceback.walk_stack(None) if frame.f_globals is vars(main)]
+    top = next((frame for frame in reversed(calls) if frame.f_code.co_name == "<module>"), None)
+    where = (path, top.f_lineno if top is not None else 0)
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return f"the main program ({path}) is no file that extraction processes can import", *where
+    if top is None or _guarded(source, top.f_lineno):
+        return None
+    guard = '`if __name__ == "__main__":`'
+    return f"{path} calls it outside {guard}, so each extraction process would run it again", *where
+
+
+def _guarded(source: str, line: int) -> bool:
+    """Whether `line` of a module's `source` is inside an `if __name__ == ...:` block."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return True  # it ran, so it parses; an encoding mismatch: do not second-guess it
+    for statement in tree.body:
+        if statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+            return isinstance(statement, ast.If) and "__name__" in ast.unparse(statement.test)
+    return False
 
 
 def _serve(connection: Connection, run: int) -> None:
@@ -175,22 +244,34 @@ def _die_with_run(run: int) -> None:
     """Make sure this worker ends when its run does, even killed with -9 while this worker
     spins in C code holding the GIL: on Linux the kernel kills it when its parent (the fork
     server, which exits when the run is gone) dies; elsewhere, and as a second guard, a
-    thread checks now and then that the run is alive."""
+    thread checks now and then that the run is alive (it needs the GIL, so it acts only
+    between two pages or inside Python code)."""
     _let_the_fork_server_go()
     if sys.platform == "linux":
-        parent = os.getppid()
+        server = os.getppid()
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the parent died before the line above
+        if os.getppid() != server:  # it died before the line above
             os._exit(0)
 
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()  # the run, through its sentinel: portable
+    # (os.kill(pid, 0) ends a process on Windows rather than probing it)
+
+    def alive() -> bool:
+        if parent is not None:
+            return parent.is_alive()
+        try:
+            os.kill(run, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
     def watch() -> None:
-        while True:
+        while alive():
             time.sleep(_PARENT_CHECK_SECONDS)
-            try:
-                os.kill(run, 0)
-            except ProcessLookupError:
-                os._exit(0)
+        os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
 

@@ -13,9 +13,7 @@ state would write every article again. A write the disk refuses raises StorageEr
 
 from __future__ import annotations
 
-import fcntl
 import functools
-import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +22,7 @@ from types import TracebackType
 from typing import ParamSpec, TypeVar
 
 from ..._errors import ConfigError, StateDamaged, StateLockedError, StorageError
-from .. import _settings
+from .. import _lock, _settings
 from .._urls import JobKind
 from ._base import SETTLED, Emitted, Known, Outcome
 
@@ -95,7 +93,7 @@ class SQLiteState:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = _lock(path)
+            self._lock = _lock_state(path)
         except OSError as error:
             raise ConfigError(
                 f"state file {path}: {error.strerror or error}; choose another with --state"
@@ -103,7 +101,7 @@ class SQLiteState:
         try:
             self._open()
         except BaseException:
-            os.close(self._lock)
+            _lock.release(self._lock)
             raise
         self._unsaved: list[Outcome] = []
 
@@ -140,7 +138,7 @@ class SQLiteState:
             self.save()
         finally:
             self._db.close()
-            os.close(self._lock)
+            _lock.release(self._lock)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -281,19 +279,12 @@ def _check_file(path: Path) -> None:
             )
 
 
-def _lock(path: Path) -> int:
+def _lock_state(path: Path) -> int:
     """An exclusive lock on `path`.lock, held until the state is closed."""
-    lock_path = path.with_name(path.name + ".lock")
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "unknown"
-        os.close(descriptor)
+        return _lock.acquire(path.with_name(path.name + ".lock"))
+    except _lock.LockHeld as held:
         raise StateLockedError(
-            f"another scraper run (pid {holder}) is using the state {path}; "
+            f"another scraper run (pid {held.holder}) is using the state {path}; "
             "let it finish, or give this run its own --state"
         ) from None
-    os.ftruncate(descriptor, 0)
-    os.pwrite(descriptor, str(os.getpid()).encode(), 0)
-    return descriptor
