@@ -16,6 +16,8 @@ import pytest
 from conftest import Runner, read_jsonl
 from faults import FaultServer, fault_server
 
+from scraper import ConfigError, RunConfig
+
 # A real but very long page: 30,000 paragraphs (7.4 MB, under every limit) take seconds to
 # read, hundreds of times the seed article; so a deadline of a second is always past for
 # it and never for a story.
@@ -53,6 +55,12 @@ def test_the_next_run_gives_the_timed_out_page_another_chance(server: FaultServe
     url = server.url("/long")
     assert run([url], workers=1, extract_timeout=0.5).counts == {"extraction_timeout": 1}
     assert run([url], workers=1, extract_timeout=0.5).counts == {"extraction_timeout": 1}
+
+
+@pytest.mark.parametrize("seconds", [0, -1])
+def test_an_extraction_deadline_must_be_above_zero(seconds: float) -> None:
+    with pytest.raises(ConfigError, match="--extract-timeout must be above 0"):
+        RunConfig(extract_timeout=seconds)
 
 
 @needs_proc
@@ -99,6 +107,7 @@ def test_no_extraction_process_outlives_its_run_and_the_next_run_does_what_was_a
     if says is not None:
         assert says in stderr and "URLs in" in stderr and "emitted" in stderr  # the summary
         assert "Traceback" not in stderr and "never retrieved" not in stderr
+        assert "leaked" not in stderr  # multiprocessing's resource tracker finds nothing left
     again = subprocess.run([*command, "--extract-timeout", "1"], capture_output=True, text=True, timeout=120)
     assert again.returncode == 1, again.stderr  # the long page failed, past its deadline
     assert [record["url"] for record in read_jsonl(output)] == [story]  # once
