@@ -81,10 +81,8 @@ class Run:
         assert task is not None
 
         def stop(number: int) -> None:
-            if self.stopped_by is not None:
-                signal.signal(
-                    number, signal.SIG_DFL if number != signal.SIGINT else signal.default_int_handler
-                )
+            if self.stopped_by is not None:  # asked twice: the signal's own effect, at once
+                signal.signal(number, signal.SIG_DFL)
                 os.kill(os.getpid(), number)
                 return
             self.stopped_by = number
