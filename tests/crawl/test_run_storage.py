@@ -5,6 +5,8 @@ was emptied or damaged is named, never silently started afresh."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import resource
 import signal
@@ -19,6 +21,7 @@ from click.testing import CliRunner
 from conftest import Runner, read_jsonl
 from faults import FaultServer, fault_server
 
+from scraper import StorageError, run_urls
 from scraper._cli import main
 
 
@@ -99,6 +102,22 @@ def test_an_errors_file_that_cannot_be_written_stops_the_run_it_is_not_lost_in_a
     kept = errors.read_bytes()
     assert kept.startswith(earlier) and kept.endswith(b"\n")
     assert 1 <= len(read_jsonl(errors)) - 1000 < len(missing)
+
+
+class _FullDisk(io.StringIO):
+    """An output whose every write fails as on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_an_output_stream_that_fails_stops_the_run_and_commits_nothing_it_did_not_take(
+    server: FaultServer, run: Runner
+) -> None:
+    url = server.url("/story/stream")
+    with pytest.raises(StorageError, match="No space left on device"):
+        run_urls(run.config(), [url], output=_FullDisk())
+    assert run([url]).counts == {"emitted": 1}  # the state did not take it for written
 
 
 def _invoke(run: Runner, url: str) -> tuple[int, str]:
