@@ -17,14 +17,16 @@ from conftest import Runner, read_jsonl
 from faults import FaultServer, fault_server
 
 from scraper import ConfigError, RunConfig
+from scraper.extract._settings import MAX_ELEMENTS
 
-# A real but very long page: 30,000 paragraphs (7.4 MB, under every limit) take seconds to
-# read, hundreds of times the seed article; so a deadline of a second is always past for
-# it and never for a story.
+# A real but very long page: as many paragraphs as extraction accepts, up to 30,000 (7 MB,
+# under every limit), take seconds to read, hundreds of times the seed article; so a
+# deadline of a second is always past for it and never for a story.
 _SENTENCE = "The council met again on Tuesday to weigh the plan; the members said it was far from settled. "
+_PARAGRAPHS = min(30_000, MAX_ELEMENTS - 100)
 LONG_PAGE = (
     "<html><head><title>The long report</title></head><body><article><h1>The long report</h1>"
-    + "".join(f"<p>{n}: {_SENTENCE * 2}</p>\n" for n in range(30_000))
+    + "".join(f"<p>{n}: {_SENTENCE * 2}</p>\n" for n in range(_PARAGRAPHS))
     + "</article></body></html>"
 ).encode()
 
