@@ -30,6 +30,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "crawl"))  # the tests' helpers that read /proc
+import processes  # noqa: E402
+
 SEED = (ROOT / "tests" / "fixtures" / "seed-page.html").read_bytes()
 SEED_CANONICAL = (
     b"https://worldnewstoday.example/zelenskyy-cites-the-risks-of-north-korea-sending-more-troops/"
@@ -217,7 +220,8 @@ def stopped_runs() -> bool:
         for name, number in stops:
             command = _run_command([f"{base}/slow.html"], work, "--workers", "1", "--extract-timeout", "600")
             process = subprocess.Popen(command, stderr=subprocess.DEVNULL, start_new_session=True)
-            family = _busy_family(process)
+            processes.busy_worker(process, cpu=1.0)
+            family = processes.descendants(process.pid)
             started = time.perf_counter()
             if number == signal.SIGKILL:
                 process.kill()
@@ -226,51 +230,12 @@ def stopped_runs() -> bool:
             status = process.wait(timeout=120)
             seconds = time.perf_counter() - started
             time.sleep(5)
-            left = [pid for pid in family if _running(pid)]
+            left = [pid for pid in family if processes.running(pid)]
             for pid in left:
                 os.kill(pid, signal.SIGKILL)
             all_clean &= not left and seconds < 5
             print(f"| {name} | {status} | {seconds:.2f} | {len(left)} |")
     return all_clean
-
-
-def _busy_family(process: subprocess.Popen[bytes]) -> set[int]:
-    """The run's processes, once one of them (the worker) has read for a second."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    while process.poll() is None:
-        family = _descendants(process.pid)
-        if any(_stat(pid)[1:2] != [str(process.pid)] and _cpu_ticks(pid) > ticks for pid in family):
-            return family
-        time.sleep(0.05)
-    raise RuntimeError(f"the run ended first, with status {process.returncode}")
-
-
-def _stat(pid: int) -> list[str]:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return []
-
-
-def _cpu_ticks(pid: int) -> int:
-    fields = _stat(pid)
-    return int(fields[11]) + int(fields[12]) if fields else 0  # utime + stime
-
-
-def _running(pid: int) -> bool:
-    return _stat(pid)[:1] not in ([], ["Z"], ["X"])
-
-
-def _descendants(pid: int) -> set[int]:
-    pids = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
-    parents = {child: _stat(child)[1:2] for child in pids}
-    found, todo = set(), [pid]
-    while todo:
-        parent = str(todo.pop())
-        children = [child for child, of in parents.items() if of == [parent] and child not in found]
-        found.update(children)
-        todo.extend(children)
-    return found
 
 
 def full_disk(pages: int) -> bool:
@@ -313,7 +278,7 @@ def main() -> None:
     extract_table(AT_THE_LIMITS)
     emitted = mixed_run(options.pages)
     bounded = deadline_run(options.pages)
-    clean = stopped_runs() if Path("/proc/self/stat").exists() else True
+    clean = stopped_runs() if processes.AVAILABLE else True
     kept = full_disk(options.pages)
     sys.exit(0 if fast and emitted and bounded and clean and kept else 1)
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import processes
 import pytest
 from conftest import Runner, read_jsonl
 from faults import FaultServer, fault_server
@@ -30,7 +31,7 @@ LONG_PAGE = (
     + "</article></body></html>"
 ).encode()
 
-needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+needs_proc = pytest.mark.skipif(not processes.AVAILABLE, reason="reads processes from /proc")
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +93,8 @@ def test_no_extraction_process_outlives_its_run_and_the_next_run_does_what_was_a
         [*command, "--extract-timeout", "600"], stderr=subprocess.PIPE, text=True, start_new_session=True
     )
     try:
-        worker = _wait_for_a_busy_worker(process)
-        left = _descendants(process.pid)
+        worker = processes.busy_worker(process, cpu=0.3)
+        left = processes.descendants(process.pid)
         sent = time.monotonic()
         if stop == signal.SIGKILL:
             process.kill()
@@ -102,7 +103,7 @@ def test_no_extraction_process_outlives_its_run_and_the_next_run_does_what_was_a
         _, stderr = process.communicate(timeout=60)
         assert process.returncode == status, stderr
         assert time.monotonic() - sent < 5, "the run waited for the page being read"
-        assert worker in left and _gone(left, within=10), "extraction processes outlived the run"
+        assert worker in left and processes.all_gone(left, within=10), "extraction processes outlived the run"
     finally:
         if process.poll() is None:
             process.kill()
@@ -113,53 +114,3 @@ def test_no_extraction_process_outlives_its_run_and_the_next_run_does_what_was_a
     again = subprocess.run([*command, "--extract-timeout", "1"], capture_output=True, text=True, timeout=120)
     assert again.returncode == 1, again.stderr  # the long page failed, past its deadline
     assert [record["url"] for record in read_jsonl(output)] == [story]  # once
-
-
-def _wait_for_a_busy_worker(process: subprocess.Popen[str]) -> int:
-    """The run's extraction process (a child of the fork server, itself the run's child),
-    once it has spent a third of a second of CPU on a page."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and process.poll() is None:
-        for pid in _descendants(process.pid):
-            if _stat(pid)[1:2] != [str(process.pid)] and _cpu_ticks(pid) >= ticks / 3:
-                return pid
-        time.sleep(0.05)
-    raise AssertionError(f"no extraction process got busy (the run exited with {process.poll()})")
-
-
-def _stat(pid: int) -> list[str]:
-    """The fields of /proc/PID/stat after the command name (state, ppid, ...), or []."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return []
-
-
-def _cpu_ticks(pid: int) -> int:
-    fields = _stat(pid)
-    return int(fields[11]) + int(fields[12]) if fields else 0  # utime + stime
-
-
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and (fields := _stat(int(entry.name))):
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _gone(pids: set[int], within: float) -> bool:
-    """Whether every one of `pids` has ended (a zombie not yet reaped has ended) in time."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if not any(_stat(pid)[:1] not in ([], ["Z"], ["X"]) for pid in pids):
-            return True
-        time.sleep(0.05)
-    return False
