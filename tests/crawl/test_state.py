@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from postgres import PostgresServer
 
-from scraper import StateLockedError
+from scraper import ConfigError, StateLockedError
 from scraper.crawl import _settings
 from scraper.crawl.state import Known, Outcome, State, open_state
 
@@ -18,10 +21,13 @@ OUTPUT = "/srv/out.jsonl"
 Opener = Callable[[], State]
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgresql"])
 def open_fresh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opener]:
     """Opens the same, initially empty state, each call as a new run."""
-    location = str(tmp_path / "state.sqlite")
+    if request.param == "postgresql":
+        location = request.getfixturevalue("postgres").database()
+    else:
+        location = str(tmp_path / "state.sqlite")
     yield lambda: open_state(location)
 
 
@@ -107,3 +113,27 @@ def test_a_second_run_on_the_same_state_is_refused(open_fresh: Opener) -> None:
         open_fresh()
     with open_fresh():  # released when the first closed
         pass
+
+
+def test_the_postgresql_schema_is_made_on_first_use_and_versioned(postgres: PostgresServer) -> None:
+    url = postgres.database()
+    with open_state(url):
+        pass
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT version FROM scraper.schema_version").fetchall() == [(1,)]
+        db.execute("UPDATE scraper.schema_version SET version = 99")  # as a later scraper would leave it
+    with pytest.raises(ConfigError, match="newer scraper"):
+        open_state(url)
+
+
+def test_a_database_that_cannot_be_reached_is_a_config_error_without_the_password() -> None:
+    with pytest.raises(ConfigError, match=r"cannot connect") as raised:
+        open_state(f"postgresql://scraper:secret@127.0.0.1:{_closed_port()}/news")
+    assert "secret" not in str(raised.value) and "scraper:***@127.0.0.1" in str(raised.value)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

@@ -1,7 +1,9 @@
 """What earlier runs learnt of each URL, so that a cron job does only new work.
 
 `State` (in `_base`) is all a run asks of it; `open_state` picks the backend from the
-location: a path is a SQLite file (`_sqlite`, the embedded default).
+location: a path is a SQLite file (`_sqlite`, the embedded default), a `postgresql://`
+or `postgres://` URL a PostgreSQL database (`_postgres`, the shared one); `_sql` holds the
+queries both run.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ __all__ = ["SETTLED", "Emitted", "Known", "Outcome", "State", "article_keys", "o
 
 def open_state(location: str | Path) -> State:
     """The state at `location`, opened for this run (see `State` for the errors raised)."""
+    if isinstance(location, str) and location.startswith(("postgresql://", "postgres://")):
+        from ._postgres import PostgresState
+
+        return PostgresState(location)
     from ._sqlite import SQLiteState
 
     return SQLiteState(Path(location))
