@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, TextIO
 
 import click
 
-from ._errors import ConfigError, StateLockedError, count_failures
+from ._errors import BackendLost, ConfigError, StateLockedError, count_failures
 from .crawl._config import default_state_path, load_config
 from .crawl._settings import (
     DEFAULT_CONCURRENCY,
@@ -26,6 +26,7 @@ EXIT_OK = 0  # every input gave article text
 EXIT_SOME_FAILED = 1  # at least one input could not be read or had no article text
 EXIT_USAGE = 2  # bad options or arguments (click's own code for usage errors)
 EXIT_LOCKED = 3  # `scraper run`: another run holds the state file
+EXIT_BACKEND_LOST = 4  # `scraper run`: the cluster scheduler or state database is gone; run again
 
 
 def _warn(message: str) -> None:
@@ -125,6 +126,16 @@ STATE
   whose text is unchanged emits nothing (--force emits it anyway). With -o FILE a run
   killed at any moment loses no article and, run again, writes none twice. Two runs
   cannot share a state file: the second exits at once with status 3.
+  --state postgresql://USER:PASSWORD@HOST:PORT/DATABASE keeps it in PostgreSQL
+  instead (the schema 'scraper' is made on first use), to share it between machines.
+
+\b
+CLUSTER
+  --cluster tcp://HOST:8786 sends the host batches to a Dask scheduler: its workers
+  fetch and extract (each needs newsprune[cluster] installed), this command writes
+  the output and keeps the state. One batch of a host is at work at a time, cluster-
+  wide, with its delay and robots.txt. A worker lost mid-batch has its batch re-run;
+  nothing is written twice. --workers has no effect there.
 
 \b
 FEEDS AND SITEMAPS
@@ -160,6 +171,8 @@ EXIT STATUS
   1  some URLs failed (each one is reported)
   2  usage or configuration error; nothing was fetched
   3  another run is using the same state file
+  4  the cluster's scheduler or the state database cannot be reached or went away;
+     what was written is kept, run again to finish
 
 \b
 EXAMPLES
@@ -230,7 +243,8 @@ EXAMPLES
     type=int,
     help=f"Largest page, counted after decompression. [default: {DEFAULT_MAX_BYTES:,}]",
 )
-@click.option("--state", type=click.Path(dir_okay=False, path_type=Path), help="The state file (see STATE).")
+@click.option("--state", metavar="PATH|URL", help="The state file, or a PostgreSQL URL (see STATE).")
+@click.option("--cluster", metavar="ADDRESS", help="Work on this Dask scheduler (see CLUSTER).")
 @click.option("--force", is_flag=True, default=None, help="Fetch everything afresh and emit every article.")
 @click.option(
     "--allow-network",
@@ -262,5 +276,8 @@ def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[
     except StateLockedError as error:
         _warn(str(error))
         sys.exit(EXIT_LOCKED)
+    except BackendLost as error:
+        _warn(str(error))
+        sys.exit(EXIT_BACKEND_LOST)
     failed = count_failures(counts)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)

@@ -42,6 +42,15 @@ def parse_network(value: str) -> Network:
         ) from None
 
 
+def parse_state(value: str) -> Path | str:
+    """`--state`: a PostgreSQL URL (kept as it is) or the path of a SQLite file."""
+    return value if value.startswith(DATABASE_URL_SCHEMES) else Path(value).expanduser()
+
+
+# --state URLs that name a PostgreSQL database (anything else is a SQLite file's path).
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+# A Dask scheduler's address: tcp://host:8786, tls://..., or another of Dask's protocols.
+_SCHEDULER = re.compile(r"^[a-z][a-z0-9+]*://\S+$")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.I)
 _AGE_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -70,7 +79,7 @@ class RunConfig:
     retries: int = _settings.DEFAULT_RETRIES
     user_agent: str = _settings.DEFAULT_USER_AGENT
     max_bytes: int = _settings.DEFAULT_MAX_BYTES
-    state: Path = field(default_factory=default_state_path)
+    state: Path | str = field(default_factory=default_state_path)  # a str is a database URL
     force: bool = False
     allow_network: tuple[Network, ...] = ()
     quiet: bool = False
@@ -78,6 +87,7 @@ class RunConfig:
     since: datetime | None = None  # skip feed and sitemap items dated before this
     discover: bool = False  # follow the feeds a front page announces
     dedupe: Dedupe = "all"  # what makes two addresses one article (see DEDUPE_MODES)
+    cluster: str | None = None  # a Dask scheduler's address: host batches are worked there
 
     def __post_init__(self) -> None:
         positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout}
@@ -95,6 +105,10 @@ class RunConfig:
             raise ConfigError(f"--dedupe must be one of {', '.join(DEDUPE_MODES)}, not {self.dedupe!r}")
         if self.max_bytes < 1024:
             raise ConfigError(f"--max-bytes must be at least 1024, not {self.max_bytes}")
+        if self.cluster is not None and not _SCHEDULER.match(self.cluster):
+            raise ConfigError(
+                f"--cluster {self.cluster!r} is not a scheduler address: give one such as tcp://HOST:8786"
+            )
 
     def with_options(self, **options: Any) -> RunConfig:
         """This config with the options that were given (None means 'not given')."""
@@ -102,7 +116,7 @@ class RunConfig:
         if "allow_network" in given:
             given["allow_network"] = tuple(parse_network(str(v)) for v in given["allow_network"])
         if "state" in given:
-            given["state"] = Path(given["state"]).expanduser()
+            given["state"] = parse_state(str(given["state"]))
         if "since" in given and not isinstance(given["since"], datetime):
             given["since"] = parse_since(str(given["since"]))
         return replace(self, **given)

@@ -18,14 +18,15 @@ from typing import TextIO
 
 import httpx
 
+from .._errors import BackendLost
 from ._batches import HostBatches
 from ._config import RunConfig
-from ._jobs import JobRunner
+from ._jobs import JobRunner, Workers
 from ._output import JsonLines, recover_output
 from ._report import Reporter
 from ._settle import Settler
 from ._urls import JobKind, URLLine, listing_jobs, read_url_lines
-from .executor import local_executor
+from .executor import cluster_workers, local_executor
 from .state import Known, State, open_state
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
@@ -36,25 +37,29 @@ class Run:
 
     def __init__(
         self, config: RunConfig, state: State, output: JsonLines, reporter: Reporter,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx.AsyncBaseTransport | None = None, workers: Workers | None = None,
     ) -> None:  # fmt: skip
+        """`workers` work the batches (a cluster's); by default, this process and its pool."""
         self._config = config
         self._state = state
         self._reporter = reporter
         self._transport = transport
+        self._workers = workers
         self._batches = HostBatches()
         self._settler = Settler(config, state, output, reporter, self._enqueue)
+        self._lost: BackendLost | None = None
 
     async def run(self, lines: Iterator[URLLine]) -> None:
-        executor = local_executor(self._config.workers)
-        self._jobs = JobRunner(self._config, executor, self._transport)
+        self._jobs = self._workers or JobRunner(
+            self._config, local_executor(self._config.workers), self._transport
+        )
+        reader = asyncio.create_task(self._read(lines))
         try:
-            reader = asyncio.create_task(self._read(lines))
             await self._dispatch()
             await reader
         finally:
+            reader.cancel()
             await self._jobs.aclose()
-            executor.shutdown()
 
     async def _read(self, lines: Iterator[URLLine]) -> None:
         batches = self._batches
@@ -77,7 +82,7 @@ class Run:
 
     async def _dispatch(self) -> None:
         batches = self._batches
-        most_batches = max(1, self._config.concurrency // self._config.per_host)
+        most_batches = self._jobs.most_batches
         tasks: set[asyncio.Task[None]] = set()  # referenced until done, as asyncio asks
         async with batches.changed:
             while True:
@@ -86,6 +91,8 @@ class Run:
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
                     batches.changed.notify_all()  # the reader may go on
+                if self._lost is not None:
+                    raise self._lost
                 if batches.exhausted and not batches.at_work:
                     return
                 await batches.changed.wait()
@@ -95,6 +102,8 @@ class Run:
             jobs = take_up(self._state, batch, self._reporter)
             if jobs:
                 await self._jobs.batch(jobs, self._settler.settle)
+        except BackendLost as error:
+            self._lost = error
         finally:
             async with self._batches.changed:
                 self._batches.release(batch)
@@ -141,18 +150,21 @@ def run_urls(
     """Fetch and extract every URL listed in `source` (each may be a page, a feed or a
     sitemap) and in `listings` (feeds and sitemaps), writing articles as JSON Lines to
     `output` (standard output if None) and failures to `errors` (stderr if None).
+    With `config.cluster`, the batches are worked on that Dask scheduler's workers.
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
-    any work when the setup is wrong; a URL's failure is reported, never raised."""
+    any work when the setup is wrong, BackendLost when the scheduler or state database
+    cannot be reached or goes away; a URL's failure is reported, never raised."""
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with open_state(config.state) as state:
         if output is not None:
             recover_output(output, state)
+        workers = cluster_workers(config) if config.cluster is not None else None
         articles = JsonLines(output)
         failures = JsonLines(errors) if errors is not None else None
         reporter = Reporter(failures, config.quiet, stderr)
         try:
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
-                runner.run(Run(config, state, articles, reporter, transport).run(jobs))
+                runner.run(Run(config, state, articles, reporter, transport, workers).run(jobs))
         finally:
             reporter.close()
             articles.close()

@@ -84,3 +84,14 @@ MAX_LISTING_ENTRIES = 50_000
 
 # Runs in which a URL found in a feed or sitemap is tried before it is given up.
 MAX_ITEM_ATTEMPTS = 3
+
+# ---------------------------------------------------------------------------------------
+# On a Dask cluster (`--cluster`).
+# ---------------------------------------------------------------------------------------
+
+# Seconds to wait for the scheduler to answer when the run starts.
+CLUSTER_CONNECT_SECONDS = 10.0
+
+# Host batches in flight per worker thread: one at work and one waiting, so a worker never
+# idles between batches while the number in flight (and the client's memory) stays bounded.
+CLUSTER_BATCHES_PER_THREAD = 2

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import LISTING_OUTCOMES, FetchError, InvalidURL
+from .._errors import LISTING_OUTCOMES, BackendLost, FetchError, InvalidURL
 from ._config import RunConfig
 from ._fetch import Page
 from ._jobs import Failed, Read, Result
@@ -58,6 +58,8 @@ class Settler:
                 self._store(result.page, result.document, known)
         except FetchError as error:
             self.fail(job, error.outcome, error.detail)
+        except BackendLost:
+            raise  # the state is gone: the run stops
         except Exception as error:  # a bug must cost one URL, not the run
             self.fail(job, "internal_error", f"{type(error).__name__}: {error}")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .._config import DATABASE_URL_SCHEMES
 from ._base import SETTLED, Emitted, Known, Outcome, State, article_keys
 
 __all__ = ["SETTLED", "Emitted", "Known", "Outcome", "State", "article_keys", "open_state"]
@@ -17,7 +18,7 @@ __all__ = ["SETTLED", "Emitted", "Known", "Outcome", "State", "article_keys", "o
 
 def open_state(location: str | Path) -> State:
     """The state at `location`, opened for this run (see `State` for the errors raised)."""
-    if isinstance(location, str) and location.startswith(("postgresql://", "postgres://")):
+    if isinstance(location, str) and location.startswith(DATABASE_URL_SCHEMES):
         from ._postgres import PostgresState
 
         return PostgresState(location)

@@ -1,0 +1,173 @@
+"""`scraper run --cluster`: host batches worked on a real Dask cluster (a LocalCluster of
+worker processes), the state in a real PostgreSQL; output and state as on one machine."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import LOOPBACK, Runner, read_jsonl
+from faults import ARTICLE_ETAG, FaultServer, Reply, fault_server
+from postgres import PostgresServer
+
+from scraper import BackendLost, ConfigError, RunConfig, run_urls
+from scraper.crawl import _config, _settings
+
+distributed = pytest.importorskip("distributed", reason="pip install '.[test]' (distributed) for the cluster")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    """A scheduler and two single-threaded worker processes, for the whole module."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as running:
+        yield running
+
+
+@pytest.fixture
+def servers() -> Iterator[list[FaultServer]]:
+    """Three loopback sites (three hosts: three batches can be at work at once)."""
+    with ExitStack() as stack:
+        yield [stack.enter_context(fault_server()) for _ in range(3)]
+
+
+def stories(servers: list[FaultServer], each: int) -> list[str]:
+    """`each` stories of each site, interleaved; every story an article of its own."""
+    return [server.url(f"/story/{site}-{n}") for n in range(each) for site, server in enumerate(servers)]
+
+
+def without_times(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(
+        ({k: v for k, v in r.items() if k != "fetched_at"} for r in records), key=lambda r: r["url"]
+    )
+
+
+def test_a_cluster_run_gives_the_records_of_a_local_run(
+    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, tmp_path: Path
+) -> None:
+    urls = [*stories(servers, 8), servers[0].url("/article"), servers[1].url("/private/article")]
+    local, on_cluster = Runner(tmp_path / "local"), Runner(tmp_path / "cluster")
+    for runner in (local, on_cluster):
+        runner.directory.mkdir()
+    expected = local(urls)
+    got = on_cluster(urls, cluster=cluster.scheduler_address, state=postgres.database())
+    assert len(got.records) == len(urls) - 1
+    assert without_times(got.records) == without_times(expected.records)
+    assert got.errors == expected.errors  # robots.txt obeyed on the workers too
+    assert got.counts == expected.counts
+
+
+def test_a_second_cluster_run_sends_conditional_requests_and_emits_nothing(
+    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, run: Runner
+) -> None:
+    urls, state = [servers[0].url("/article"), *stories(servers, 2)], postgres.database()
+    assert len(run(urls, cluster=cluster.scheduler_address, state=state).records) == 7
+    again = run(urls, cluster=cluster.scheduler_address, state=state)
+    assert again.records == [] and again.errors == []
+    assert again.counts == {"not_modified": 1, "unchanged": 6}
+    (article,) = [r for r in servers[0].requests[1:] if r.path == "/article"][-1:]
+    assert article.headers.get("if-none-match") == ARTICLE_ETAG
+
+
+def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(
+    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, run: Runner
+) -> None:
+    for server in servers:
+        server.story_delay = 0.03
+    urls = stories(servers, 30)
+    finished: list[Counter[str]] = []
+    work = threading.Thread(
+        target=lambda: finished.append(
+            run(urls, cluster=cluster.scheduler_address, state=postgres.database()).counts
+        )
+    )
+    with distributed.Client(cluster, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+        work.start()
+        _wait_until(lambda: sum(server.hits["/robots.txt"] for server in servers) >= 2)
+        time.sleep(0.2)  # well inside the batches (each takes about half a second)
+        os.kill(next(iter(pids.values())), signal.SIGKILL)
+        work.join(timeout=90)
+        client.wait_for_workers(2, timeout=60)  # the nanny starts another, for the next tests
+    assert finished == [Counter(emitted=len(urls))]
+    records = read_jsonl(run.output)
+    assert sorted(r["url"] for r in records) == sorted(urls)  # each once
+    assert any(count > 1 for server in servers for path, count in server.hits.items() if "/story/" in path)
+
+
+def test_robots_txt_and_its_crawl_delay_hold_across_batches(
+    cluster: Any, servers: list[FaultServer], run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_settings, "BATCH_SIZE", 2)  # the client makes the batches
+    server = servers[0]
+    server.robots = Reply(200, {}, b"User-agent: *\nCrawl-delay: 0.5\nDisallow: /private/\n")
+    urls = [*(server.url(f"/story/{n}") for n in range(4)), server.url("/private/article")]
+    result = run(urls, cluster=cluster.scheduler_address, delay=0.0, per_host=2)
+    assert len(result.records) == 4 and result.errors[0]["outcome"] == "robots_disallowed"
+    assert server.hits["/robots.txt"] == 1  # read by the first batch, its rules carried to the others
+    starts = sorted(r.at for r in server.requests if r.path.startswith("/story/"))
+    assert all(later - earlier >= 0.45 for earlier, later in itertools.pairwise(starts))
+
+
+def test_a_scheduler_gone_stops_the_run_with_status_4_and_a_rerun_finishes(
+    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, tmp_path: Path
+) -> None:
+    for server in servers:
+        server.story_delay = 0.02
+    urls, output, state = stories(servers, 60), tmp_path / "out.jsonl", postgres.database()
+    (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n")
+
+    def command(address: str) -> list[str]:
+        return [sys.executable, "-m", "scraper", "run", str(tmp_path / "urls.txt"), "-o", str(output),
+                "--state", state, "--cluster", address, "--allow-network", "127.0.0.1", "--delay", "0",
+                "--quiet"]  # fmt: skip
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as doomed:
+        process = subprocess.Popen(command(doomed.scheduler_address), stderr=subprocess.PIPE, text=True)
+        _wait_until(lambda: output.exists() and output.stat().st_size > 0)
+    stopped = process.communicate(timeout=60)[1]
+    assert process.returncode == 4, stopped
+    assert "scheduler" in stopped and "run again" in stopped
+    assert 0 < len(read_jsonl(output)) < len(urls)
+    rerun = subprocess.run(command(cluster.scheduler_address), capture_output=True, text=True, timeout=90)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(r["url"] for r in read_jsonl(output)) == sorted(urls)
+
+
+def test_a_scheduler_that_cannot_be_reached_is_said_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_settings, "CLUSTER_CONNECT_SECONDS", 0.5)
+    config = RunConfig(state=tmp_path / "s.sqlite", cluster="tcp://127.0.0.1:9", allow_network=LOOPBACK)
+    with pytest.raises(BackendLost, match=r"scheduler at tcp://127.0.0.1:9 cannot be reached"):
+        run_urls(config, io.StringIO("http://127.0.0.1:9/story/1\n"))
+
+
+def test_state_and_cluster_come_from_options_or_the_config_file(tmp_path: Path) -> None:
+    config_file = tmp_path / "run.toml"
+    config_file.write_text('state = "postgresql://news:pw@db:5432/news"\ncluster = "tcp://sched:8786"\n')
+    config = _config.load_config(config_file)
+    assert (config.state, config.cluster) == ("postgresql://news:pw@db:5432/news", "tcp://sched:8786")
+    assert config.with_options(state="~/s.sqlite").state == Path("~/s.sqlite").expanduser()
+    with pytest.raises(ConfigError, match="not a scheduler address"):
+        config.with_options(cluster="sched:8786")
+
+
+def _wait_until(condition: Any, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.01)
