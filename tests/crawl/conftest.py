@@ -15,6 +15,7 @@ import pytest
 from postgres import PostgresServer, postgres_server, server_binaries
 
 from scraper import RunConfig, run_urls
+from scraper._errors import is_known_outcome
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 
@@ -59,6 +60,8 @@ class Runner:
         before = (len(read_jsonl(self.output)), len(read_jsonl(self.errors)))
         source = io.StringIO("\n".join(urls) + "\n")
         counts = run_urls(self.config(**options), source, self.output, self.errors, listings=listings)
+        unknown = [outcome for outcome in counts if not is_known_outcome(outcome)]
+        assert not unknown, f"outcomes missing from scraper._errors.OUTCOMES: {unknown}"
         return RunResult(read_jsonl(self.output)[before[0] :], read_jsonl(self.errors)[before[1] :], counts)
 
 
