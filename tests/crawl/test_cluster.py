@@ -32,7 +32,7 @@ distributed = pytest.importorskip("distributed", reason="pip install '.[test]' (
 def cluster() -> Iterator[Any]:
     """A scheduler and two single-threaded worker processes, for the whole module."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as running:
         yield running
 
@@ -127,7 +127,7 @@ def test_a_scheduler_gone_stops_the_run_with_status_4_and_a_rerun_finishes(
 ) -> None:
     for server in servers:
         server.story_delay = 0.02
-    urls, output, state = stories(servers, 60), tmp_path / "out.jsonl", postgres.database()
+    urls, output, state = stories(servers, 30), tmp_path / "out.jsonl", postgres.database()
     (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n")
 
     def command(address: str) -> list[str]:
@@ -135,7 +135,7 @@ def test_a_scheduler_gone_stops_the_run_with_status_4_and_a_rerun_finishes(
                 "--state", state, "--cluster", address, "--allow-network", "127.0.0.1", "--delay", "0",
                 "--quiet"]  # fmt: skip
 
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as doomed:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as doomed:
         process = subprocess.Popen(command(doomed.scheduler_address), stderr=subprocess.PIPE, text=True)
         _wait_until(lambda: output.exists() and output.stat().st_size > 0)
     stopped = process.communicate(timeout=60)[1]
