@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..._errors import BackendLost
+from ..._errors import BackendLost, ConfigError
 from .. import _settings
 from .._config import RunConfig
 from .._jobs import Failed, Result, Settle
@@ -32,8 +32,10 @@ class DaskWorkers:
     """The workers of the Dask scheduler at `config.cluster`, working this run's batches."""
 
     def __init__(self, config: RunConfig) -> None:
-        from distributed import Client  # only a run on a cluster needs it
-
+        try:
+            from distributed import Client  # only a run on a cluster needs it
+        except ImportError:
+            raise ConfigError("--cluster needs Dask distributed: pip install 'newsprune[cluster]'") from None
         assert config.cluster is not None
         self.address = config.cluster
         # The workers need no state, and a state URL may hold a password.

@@ -73,7 +73,12 @@ class PostgresState(SQLState):
 
     def __init__(self, url: str) -> None:
         super().__init__()
-        import psycopg  # only a run with such a state needs it
+        try:
+            import psycopg  # only a run with such a state needs it
+        except ImportError:
+            raise ConfigError(
+                "a PostgreSQL --state needs psycopg: pip install 'newsprune[cluster]'"
+            ) from None
 
         self.url = redacted(url)
         try:
