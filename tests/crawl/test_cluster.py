@@ -147,6 +147,26 @@ def test_a_scheduler_gone_stops_the_run_with_status_4_and_a_rerun_finishes(
     assert sorted(r["url"] for r in read_jsonl(output)) == sorted(urls)
 
 
+def test_a_client_killed_with_9_is_followed_by_a_rerun_that_loses_and_doubles_nothing(
+    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, tmp_path: Path
+) -> None:
+    for server in servers:
+        server.story_delay = 0.02
+    urls, output, state = stories(servers, 30), tmp_path / "out.jsonl", postgres.database()
+    (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n")
+    command = [sys.executable, "-m", "scraper", "run", str(tmp_path / "urls.txt"), "-o", str(output),
+               "--state", state, "--cluster", cluster.scheduler_address, "--allow-network", "127.0.0.1",
+               "--delay", "0", "--quiet"]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    _wait_until(lambda: output.exists() and output.stat().st_size > 0)
+    process.kill()
+    process.wait()
+    assert 0 < len(output.read_bytes().splitlines()) < len(urls)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=90)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(r["url"] for r in read_jsonl(output)) == sorted(urls)
+
+
 def test_a_scheduler_that_cannot_be_reached_is_said_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,12 +25,17 @@ Opener = Callable[[], State]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def open_fresh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opener]:
-    """Opens the same, initially empty state, each call as a new run."""
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty state is: a SQLite file, or a PostgreSQL database."""
     if request.param == "postgresql":
-        location = request.getfixturevalue("postgres").database()
-    else:
-        location = str(tmp_path / "state.sqlite")
+        url: str = request.getfixturevalue("postgres").database()
+        return url
+    return str(tmp_path / "state.sqlite")
+
+
+@pytest.fixture
+def open_fresh(location: str) -> Iterator[Opener]:
+    """Opens the same state, each call as a new run."""
     yield lambda: open_state(location)
 
 
@@ -137,3 +145,16 @@ def _closed_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+def test_the_command_exits_3_while_another_run_holds_the_state(location: str, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text("https://example.com/\n")
+    with open_state(location):
+        done = subprocess.run(
+            [sys.executable, "-m", "scraper", "run", str(urls), "--state", location],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 3
+    assert "another scraper run" in done.stderr and f"pid {os.getpid()}" in done.stderr
+    assert done.stdout == ""
