@@ -119,7 +119,8 @@ def test_robots_txt_and_its_crawl_delay_hold_across_batches(
     assert len(result.records) == 4 and result.errors[0]["outcome"] == "robots_disallowed"
     assert server.hits["/robots.txt"] == 1  # read by the first batch, its rules carried to the others
     starts = sorted(r.at for r in server.requests if r.path.startswith("/story/"))
-    assert all(later - earlier >= 0.45 for earlier, later in itertools.pairwise(starts))
+    # Arrival times, not start times: a request that opens a connection may come in late.
+    assert all(later - earlier >= 0.4 for earlier, later in itertools.pairwise(starts))
 
 
 def test_a_scheduler_gone_stops_the_run_with_status_4_and_a_rerun_finishes(
