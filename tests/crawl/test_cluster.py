@@ -3,7 +3,6 @@ worker processes), the state in a real PostgreSQL; output and state as on one ma
 
 from __future__ import annotations
 
-import io
 import itertools
 import os
 import signal
@@ -18,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import LOOPBACK, Runner, read_jsonl
+from click.testing import CliRunner
+from conftest import Runner, read_jsonl
 from faults import ARTICLE_ETAG, FaultServer, Reply, fault_server
 from postgres import PostgresServer
 
-from scraper import BackendLost, ConfigError, RunConfig, run_urls
+from scraper import BackendLost, ConfigError
+from scraper._cli import main
 from scraper.crawl import _config, _settings
 
 distributed = pytest.importorskip("distributed", reason="pip install '.[test]' (distributed) for the cluster")
@@ -123,29 +124,30 @@ def test_robots_txt_and_its_crawl_delay_hold_across_batches(
     assert all(later - earlier >= 0.4 for earlier, later in itertools.pairwise(starts))
 
 
-def test_a_scheduler_gone_stops_the_run_with_status_4_and_a_rerun_finishes(
-    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, tmp_path: Path
+def test_a_scheduler_gone_stops_the_run_with_backend_lost_and_a_rerun_finishes(
+    cluster: Any, servers: list[FaultServer], postgres: PostgresServer, run: Runner
 ) -> None:
     for server in servers:
         server.story_delay = 0.02
-    urls, output, state = stories(servers, 30), tmp_path / "out.jsonl", postgres.database()
-    (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n")
+    urls, state = stories(servers, 30), postgres.database()
+    stopped: list[BaseException] = []
 
-    def command(address: str) -> list[str]:
-        return [sys.executable, "-m", "scraper", "run", str(tmp_path / "urls.txt"), "-o", str(output),
-                "--state", state, "--cluster", address, "--allow-network", "127.0.0.1", "--delay", "0",
-                "--quiet"]  # fmt: skip
+    def doomed_run(address: str) -> None:
+        try:
+            run(urls, cluster=address, state=state)
+        except BaseException as error:
+            stopped.append(error)
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as doomed:
-        process = subprocess.Popen(command(doomed.scheduler_address), stderr=subprocess.PIPE, text=True)
-        _wait_until(lambda: output.exists() and output.stat().st_size > 0)
-    stopped = process.communicate(timeout=60)[1]
-    assert process.returncode == 4, stopped
-    assert "scheduler" in stopped and "run again" in stopped
-    assert 0 < len(read_jsonl(output)) < len(urls)
-    rerun = subprocess.run(command(cluster.scheduler_address), capture_output=True, text=True, timeout=90)
-    assert rerun.returncode == 0, rerun.stderr
-    assert sorted(r["url"] for r in read_jsonl(output)) == sorted(urls)
+        work = threading.Thread(target=doomed_run, args=(doomed.scheduler_address,))
+        work.start()
+        _wait_until(lambda: run.output.exists() and run.output.stat().st_size > 0)
+    work.join(timeout=60)
+    assert [type(error) for error in stopped] == [BackendLost]
+    assert "scheduler" in str(stopped[0]) and "run again" in str(stopped[0])
+    assert 0 < len(read_jsonl(run.output)) < len(urls)
+    assert run(urls, cluster=cluster.scheduler_address, state=state).counts["emitted"] > 0
+    assert sorted(r["url"] for r in read_jsonl(run.output)) == sorted(urls)
 
 
 def test_a_client_killed_with_9_is_followed_by_a_rerun_that_loses_and_doubles_nothing(
@@ -168,13 +170,17 @@ def test_a_client_killed_with_9_is_followed_by_a_rerun_that_loses_and_doubles_no
     assert sorted(r["url"] for r in read_jsonl(output)) == sorted(urls)
 
 
-def test_a_scheduler_that_cannot_be_reached_is_said_before_any_work(
+def test_a_scheduler_that_cannot_be_reached_exits_4_before_any_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_settings, "CLUSTER_CONNECT_SECONDS", 0.5)
-    config = RunConfig(state=tmp_path / "s.sqlite", cluster="tcp://127.0.0.1:9", allow_network=LOOPBACK)
-    with pytest.raises(BackendLost, match=r"scheduler at tcp://127.0.0.1:9 cannot be reached"):
-        run_urls(config, io.StringIO("http://127.0.0.1:9/story/1\n"))
+    (tmp_path / "urls.txt").write_text("http://127.0.0.1:9/story/1\n")
+    arguments = ["run", str(tmp_path / "urls.txt"), "--state", str(tmp_path / "s.sqlite"), "--cluster",
+                 "tcp://127.0.0.1:9", "-o", str(tmp_path / "out.jsonl")]  # fmt: skip
+    done = CliRunner().invoke(main, arguments)
+    assert done.exit_code == 4
+    assert "scheduler at tcp://127.0.0.1:9 cannot be reached" in done.output
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_state_and_cluster_come_from_options_or_the_config_file(tmp_path: Path) -> None:

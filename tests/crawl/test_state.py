@@ -13,7 +13,7 @@ import psycopg
 import pytest
 from postgres import PostgresServer
 
-from scraper import ConfigError, StateLockedError
+from scraper import BackendLost, ConfigError, StateLockedError
 from scraper.crawl import _settings
 from scraper.crawl.state import Known, Outcome, State, open_state
 
@@ -134,8 +134,8 @@ def test_the_postgresql_schema_is_made_on_first_use_and_versioned(postgres: Post
         open_state(url)
 
 
-def test_a_database_that_cannot_be_reached_is_a_config_error_without_the_password() -> None:
-    with pytest.raises(ConfigError, match=r"cannot connect") as raised:
+def test_a_database_that_cannot_be_reached_is_said_without_the_password() -> None:
+    with pytest.raises(BackendLost, match=r"cannot be reached") as raised:
         open_state(f"postgresql://scraper:secret@127.0.0.1:{_closed_port()}/news")
     assert "secret" not in str(raised.value) and "scraper:***@127.0.0.1" in str(raised.value)
 
@@ -158,3 +158,16 @@ def test_the_command_exits_3_while_another_run_holds_the_state(location: str, tm
     assert done.returncode == 3
     assert "another scraper run" in done.stderr and f"pid {os.getpid()}" in done.stderr
     assert done.stdout == ""
+
+
+def test_a_database_gone_mid_run_stops_it_with_backend_lost(postgres: PostgresServer) -> None:
+    url = postgres.database()
+    state = open_state(url)
+    state.take_up([A])
+    with psycopg.connect(url, autocommit=True) as admin:  # as a restart or a failover would
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ''"
+                      " AND pid <> pg_backend_pid() AND datname = current_database()")  # fmt: skip
+    with pytest.raises(BackendLost, match=r"went away.*run again"):
+        state.record(Outcome(A, "emitted", None, None, None, "h1"), (OUTPUT, 1), ["text:h1"])
+    with pytest.raises(BackendLost):  # closing says so too, and lets the connection go
+        state.close()

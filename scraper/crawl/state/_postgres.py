@@ -85,10 +85,13 @@ class PostgresState(SQLState):
             self._db = psycopg.connect(
                 url, autocommit=True, connect_timeout=_CONNECT_SECONDS, options=f"-c search_path={SCHEMA}"
             )
-        except psycopg.Error as error:
-            raise ConfigError(
-                f"state {self.url}: cannot connect: {str(error).strip()}; check the --state URL"
+        except psycopg.OperationalError as error:  # down, unreachable, or refusing us
+            raise BackendLost(
+                f"the state database {self.url} cannot be reached: {_said(error, url)}; "
+                "check that it is up and the --state URL"
             ) from None
+        except psycopg.Error as error:
+            raise ConfigError(f"state {self.url}: {_said(error, url)}; check the --state URL") from None
         try:
             self._hold_lock()
             self._migrate()
@@ -96,7 +99,7 @@ class PostgresState(SQLState):
                                (socket.gethostname(), os.getpid()))  # fmt: skip
         except psycopg.Error as error:
             self._db.close()
-            raise ConfigError(f"state {self.url}: {str(error).strip()}") from None
+            raise ConfigError(f"state {self.url}: {_said(error, url)}") from None
         except BaseException:
             self._db.close()
             raise
@@ -168,6 +171,13 @@ class PostgresState(SQLState):
                 f"the state database {self.url} went away: {str(error).strip()}; "
                 "what was committed is kept, run again to finish"
             ) from None
+
+
+def _said(error: Exception, url: str) -> str:
+    """What the database or driver said, on one line, without the URL's password."""
+    message = " ".join(str(error).split())
+    password = urlsplit(url).password
+    return message.replace(password, "***") if password else message
 
 
 def _format(sql: str) -> str:
