@@ -26,8 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from loopback_nginx import base_urls
-from run import DEFAULT_DATASET, Measure, _scraper, _url_list, dataset_site, measure
+from run import Measure, _scraper, add_list_options, dataset_site, measure, page_list
 
 DASK = str(Path(sys.executable).with_name("dask"))
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -119,9 +118,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    parser.add_argument("--copies", type=int, default=5, help="copies of each page in the list")
-    parser.add_argument("--hosts", type=int, default=10, help="loopback addresses, 127.0.0.2 and up")
+    add_list_options(parser)
     parser.add_argument("--workers", default="1,2", help="cluster sizes to measure, comma-separated")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each mode (the best is shown)")
     args = parser.parse_args()
@@ -129,10 +126,8 @@ def main() -> int:
     results: list[Result] = []
     trips: dict[int, float] = {}
     with dataset_site(args.dataset, work, args.hosts) as ids:
-        host = base_urls(args.hosts)
         urls = work / "urls.txt"
-        total = _url_list(urls, (f"{host[(c * len(ids) + n) % args.hosts]}/c{c}/{page}.html"
-                                 for c in range(args.copies) for n, page in enumerate(ids)))  # fmt: skip
+        total = page_list(urls, ids, args.copies, args.hosts)
         counter = iter(range(1_000_000))
 
         def fresh() -> tuple[list[str], Path]:

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..._errors import BackendLost, ConfigError, StateLockedError
-from ._sql import SQLState
+from ._sql import SQLState, tables
 
 SCHEMA = "scraper"
 # The advisory lock a run holds on the state (any fixed 64-bit number; "scraper" in ASCII).
@@ -27,28 +27,8 @@ _CONNECT_SECONDS = 10  # to give up on a database that does not answer
 # The schema, one step per version: a state made by an earlier version is brought up to
 # date step by step, in one transaction, by the first run that opens it.
 _MIGRATIONS = (
-    """
-    CREATE TABLE urls (
-        url TEXT PRIMARY KEY,
-        outcome TEXT,            -- emitted, unchanged, not_modified, or an error outcome
-        etag TEXT,
-        last_modified TEXT,
-        content_hash TEXT,       -- of the last article emitted for this URL
-        fetched_at TEXT,
-        attempts INTEGER NOT NULL DEFAULT 0,  -- runs that took this URL up
-        run BIGINT,              -- the last run that took it up
-        source TEXT,             -- the feed or sitemap it was found in, if any
-        kind TEXT                -- for a URL found in a listing: page, or listing
-    );
-    CREATE INDEX urls_by_source ON urls (source) WHERE source IS NOT NULL;
-    CREATE TABLE articles (
-        key TEXT PRIMARY KEY,    -- canonical:<address> or text:<content hash> of an emitted article
-        url TEXT NOT NULL        -- the URL it was emitted for
-    );
-    CREATE TABLE outputs (
-        path TEXT PRIMARY KEY,
-        size BIGINT NOT NULL     -- bytes of the file that hold committed records
-    );
+    tables()
+    + """
     CREATE TABLE runs (
         id BIGSERIAL PRIMARY KEY,
         started_at TIMESTAMPTZ NOT NULL DEFAULT now(),

@@ -17,6 +17,34 @@ from ._base import SETTLED, Emitted, Known, Outcome
 _SAVE_EVERY = 100  # outcomes that are not articles, committed together
 
 
+def tables(without_rowid: str = "") -> str:
+    """The tables every SQL backend keeps (SQLite stores the keyed ones `WITHOUT ROWID`);
+    each backend adds its own `runs` table."""
+    return f"""
+CREATE TABLE IF NOT EXISTS urls (
+    url TEXT PRIMARY KEY,
+    outcome TEXT,            -- emitted, unchanged, not_modified, or an error outcome
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT,       -- of the last article emitted for this URL
+    fetched_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,  -- runs that took this URL up
+    run BIGINT,              -- the last run that took it up
+    source TEXT,             -- the feed or sitemap it was found in, if any
+    kind TEXT                -- for a URL found in a listing: page, or listing (a sitemap's sitemap)
+){without_rowid};
+CREATE INDEX IF NOT EXISTS urls_by_source ON urls (source) WHERE source IS NOT NULL;
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,    -- canonical:<address> or text:<content hash> of an emitted article
+    url TEXT NOT NULL        -- the URL it was emitted for
+){without_rowid};
+CREATE TABLE IF NOT EXISTS outputs (
+    path TEXT PRIMARY KEY,
+    size BIGINT NOT NULL     -- bytes of the file that hold committed records
+);
+"""
+
+
 class SQLState:
     """The `State` of a run over an SQL database (see `_base.State` for what each does)."""
 

@@ -18,35 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from ..._errors import ConfigError, StateLockedError
-from ._sql import SQLState
+from ._sql import SQLState, tables
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS urls (
-    url TEXT PRIMARY KEY,
-    outcome TEXT,            -- emitted, unchanged, not_modified, or an error outcome
-    etag TEXT,
-    last_modified TEXT,
-    content_hash TEXT,       -- of the last article emitted for this URL
-    fetched_at TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,  -- runs that took this URL up
-    run INTEGER,             -- the last run that took it up
-    source TEXT,             -- the feed or sitemap it was found in, if any
-    kind TEXT                -- for a URL found in a listing: page, or listing (a sitemap's sitemap)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS urls_by_source ON urls (source) WHERE source IS NOT NULL;
-CREATE TABLE IF NOT EXISTS articles (
-    key TEXT PRIMARY KEY,    -- canonical:<address> or text:<content hash> of an emitted article
-    url TEXT NOT NULL        -- the URL it was emitted for
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS outputs (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL    -- bytes of the file that hold committed records
-);
+_SCHEMA = (
+    tables(without_rowid=" WITHOUT ROWID")
+    + """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 """
+)
 
 
 class SQLiteState(SQLState):
