@@ -4,12 +4,13 @@ loopback addresses), each mode with a fresh state.
 
     python bench/cluster.py [--dataset DIR] [--copies 5] [--hosts 10] [--workers 1,2] [--repeat 2]
 
-The cluster is started as a user starts one (`dask scheduler`, `dask worker --nworkers N
---nthreads 1 --preload scraper.crawl.executor.dask_worker`) and kept up across its runs, as
-a cluster is; the local pool starts with each run, as it does. Printed per mode: the best
-wall time of `--repeat` runs, pages per second, the CPU seconds of each worker process and
-of the scheduler during that run, and the scheduler's overhead per batch (its CPU time over
-the batches it ran), then the round trip of an empty task (submit to result, one at a time).
+The clusters are started as a user starts one (`dask scheduler`, `dask worker --nworkers N
+--nthreads 1 --preload scraper.crawl.executor.dask_worker`) and kept up across the runs, as
+a cluster is; the local pool starts with each run, as it does. The modes run in turn,
+`--repeat` times. Printed per mode: the best wall time, pages per second, the CPU seconds
+of each worker process and of the scheduler during that run, and the scheduler's overhead
+per batch (its CPU time over the batches it ran, heartbeats included: an upper bound), then
+the round trip of an empty task (submit to result, one at a time).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,7 +126,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="scraper-bench-cluster-"))
     results: list[Result] = []
     trips: dict[int, float] = {}
-    with dataset_site(args.dataset, work, args.hosts) as ids:
+    with ExitStack() as stack:
+        ids = stack.enter_context(dataset_site(args.dataset, work, args.hosts))
         urls = work / "urls.txt"
         total = page_list(urls, ids, args.copies, args.hosts)
         counter = iter(range(1_000_000))
@@ -135,18 +137,22 @@ def main() -> int:
             output = work / f"articles-{n}.jsonl"
             return _scraper(urls, work / f"state-{n}.sqlite", output), output
 
-        local = [measure(*fresh()) for _ in range(args.repeat)]
+        sizes = [int(n) for n in args.workers.split(",")]
+        clusters = [stack.enter_context(dask_cluster(size)) for size in sizes]  # idle ones cost ~nothing
+        local: list[Measure] = []
+        runs: dict[int, list[tuple[Measure, list[float], float, int]]] = {size: [] for size in sizes}
+        for _ in range(args.repeat):  # the modes in turn, so that the machine's noise hits each alike
+            local.append(measure(*fresh()))
+            for size, (address, scheduler) in zip(sizes, clusters, strict=True):
+                runs[size].append(cluster_mode(address, scheduler, *fresh()))
         results.append(
-            Result("local process pool (2 processes)", min(local, key=lambda m: m.seconds), [], 0.0, 0)
+            Result("local process pool (2 processes)", min(local, key=lambda m: m.seconds), [], 0, 0)
         )
-        for size in (int(n) for n in args.workers.split(",")):
-            with dask_cluster(size) as (address, scheduler):
-                runs = [cluster_mode(address, scheduler, *fresh()) for _ in range(args.repeat)]
-                run, workers, sched, batches = min(runs, key=lambda r: r[0].seconds)
-                results.append(
-                    Result(f"Dask, {size} worker{'s' * (size > 1)} x 1 thread", run, workers, sched, batches)
-                )
-                trips[size] = round_trip_ms(address)
+        for size, (address, _) in zip(sizes, clusters, strict=True):
+            run, workers, sched, batches = min(runs[size], key=lambda r: r[0].seconds)
+            name = f"Dask, {size} worker{'s' * (size > 1)} x 1 thread"
+            results.append(Result(name, run, workers, sched, batches))
+            trips[size] = round_trip_ms(address)
     report(total, f"{len(ids)} pages x {args.copies} copies", results, trips)
     return 0
 
