@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -37,6 +38,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 class Result:
     mode: str
     run: Measure
+    command_cpu: float  # seconds of `scraper run` (on a cluster, the client's)
     worker_cpu: list[float]  # seconds, each worker process
     scheduler_cpu: float
     batches: int
@@ -62,14 +64,14 @@ def dask_cluster(workers: int) -> Iterator[tuple[str, int]]:
 
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    silent = subprocess.DEVNULL
     scheduler = subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                  "--no-dashboard"], **quiet)  # fmt: skip
+                                  "--no-dashboard"], stdout=silent, stderr=silent)  # fmt: skip
     worker = subprocess.Popen([DASK, "worker", address, "--nworkers", str(workers), "--nthreads", "1",
                                "--preload", "scraper.crawl.executor.dask_worker", "--no-dashboard",
-                               "--memory-limit", "0"], **quiet)  # fmt: skip
+                               "--memory-limit", "0"], stdout=silent, stderr=silent)  # fmt: skip
     try:
-        with Client(address, timeout=60) as client:
+        with Client(address, timeout=60) as client:  # type: ignore[no-untyped-call]
             client.wait_for_workers(workers, timeout=120)
         yield address, scheduler.pid
     finally:
@@ -81,7 +83,7 @@ def dask_cluster(workers: int) -> Iterator[tuple[str, int]]:
 def on_cluster(address: str, call: Callable[..., object]) -> object:
     from distributed import Client
 
-    with Client(address, timeout=30) as client:
+    with Client(address, timeout=30) as client:  # type: ignore[no-untyped-call]
         return call(client)
 
 
@@ -93,13 +95,21 @@ def batches_done(client: object) -> int:
     return int(client.run_on_scheduler(count))  # type: ignore[attr-defined]
 
 
+def measured(command: list[str], output: Path) -> tuple[Measure, float]:
+    """`measure`, and the CPU seconds of the command and every process it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = measure(command, output)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return run, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
 def cluster_mode(
     address: str, scheduler: int, command: list[str], output: Path
-) -> tuple[Measure, list[float], float, int]:
+) -> tuple[tuple[Measure, float], list[float], float, int]:
     pids = list(on_cluster(address, lambda c: c.run(os.getpid)).values())  # type: ignore[attr-defined]
     before = [cpu_seconds(pid) for pid in pids] + [cpu_seconds(scheduler)]
     batches = on_cluster(address, batches_done)
-    run = measure([*command, "--cluster", address], output)
+    run = measured([*command, "--cluster", address], output)
     after = [cpu_seconds(pid) for pid in pids] + [cpu_seconds(scheduler)]
     used = [b - a for a, b in zip(before, after, strict=True)]
     return run, used[:-1], used[-1], on_cluster(address, batches_done) - batches  # type: ignore[operator]
@@ -139,19 +149,18 @@ def main() -> int:
 
         sizes = [int(n) for n in args.workers.split(",")]
         clusters = [stack.enter_context(dask_cluster(size)) for size in sizes]  # idle ones cost ~nothing
-        local: list[Measure] = []
-        runs: dict[int, list[tuple[Measure, list[float], float, int]]] = {size: [] for size in sizes}
+        local: list[tuple[Measure, float]] = []
+        runs: dict[int, list[tuple[tuple[Measure, float], list[float], float, int]]] = {n: [] for n in sizes}
         for _ in range(args.repeat):  # the modes in turn, so that the machine's noise hits each alike
-            local.append(measure(*fresh()))
+            local.append(measured(*fresh()))
             for size, (address, scheduler) in zip(sizes, clusters, strict=True):
                 runs[size].append(cluster_mode(address, scheduler, *fresh()))
-        results.append(
-            Result("local process pool (2 processes)", min(local, key=lambda m: m.seconds), [], 0, 0)
-        )
+        best = min(local, key=lambda m: m[0].seconds)
+        results.append(Result("local process pool (2 processes)", best[0], best[1], [], 0, 0))
         for size, (address, _) in zip(sizes, clusters, strict=True):
-            run, workers, sched, batches = min(runs[size], key=lambda r: r[0].seconds)
+            (run, command), workers, sched, batches = min(runs[size], key=lambda r: r[0][0].seconds)
             name = f"Dask, {size} worker{'s' * (size > 1)} x 1 thread"
-            results.append(Result(name, run, workers, sched, batches))
+            results.append(Result(name, run, command, workers, sched, batches))
             trips[size] = round_trip_ms(address)
     report(total, f"{len(ids)} pages x {args.copies} copies", results, trips)
     return 0
@@ -159,14 +168,15 @@ def main() -> int:
 
 def report(total: int, title: str, results: list[Result], trips: dict[int, float]) -> None:
     print(f"{total} URLs ({title}) from nginx on loopback, {os.cpu_count()} cores, SQLite state\n")
-    print("| mode | wall s | pages/s | records | CPU s of each worker | scheduler CPU s | batches "
-          "| scheduler ms/batch |")  # fmt: skip
-    print("|---|---:|---:|---:|---|---:|---:|---:|")
+    print("| mode | wall s | pages/s | records | client CPU s | CPU s of each worker "
+          "| scheduler CPU s | batches | scheduler ms/batch |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---|---:|---:|---:|")
     for r in results:
         workers = ", ".join(f"{cpu:.1f} ({cpu / r.run.seconds:.0%})" for cpu in r.worker_cpu) or "-"
         per_batch = f"{r.scheduler_cpu / r.batches * 1000:.1f}" if r.batches else "-"
         scheduler = f"{r.scheduler_cpu:.2f}" if r.batches else "-"
-        print(f"| {r.mode} | {r.run.seconds:.2f} | {r.run.lines / r.run.seconds:.0f} | {r.run.lines} | "
+        rate, client = r.run.lines / r.run.seconds, f"{r.command_cpu:.1f}" if r.batches else "-"
+        print(f"| {r.mode} | {r.run.seconds:.2f} | {rate:.0f} | {r.run.lines} | {client} | "
               f"{workers} | {scheduler} | {r.batches or '-'} | {per_batch} |")  # fmt: skip
     print()
     local = results[0].run.seconds
