@@ -5,6 +5,7 @@
     ├── StateLockedError     another run holds the state file (exit status 3)
     ├── BackendLost          the cluster's scheduler or the state database went away
     │                        mid-run, or cannot be reached (exit status 4)
+    ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
         ├── RobotsDisallowed     robots.txt forbids it           outcome "robots_disallowed"
@@ -16,6 +17,7 @@
         ├── TooLarge             body over max_bytes             outcome "too_large"
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
+        ├── NotArticle           too little text to be an article outcome "not_article"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
         └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
 
@@ -65,6 +67,7 @@ OUTCOMES: tuple[OutcomeCode, ...] = (
     OutcomeCode("too_large", "failure", "the body is over --max-bytes (after decompression)"),
     OutcomeCode("not_html", "failure", "another content type than HTML, a feed or a sitemap"),
     OutcomeCode("empty", "failure", "no article text in the page"),
+    OutcomeCode("not_article", "failure", "too little prose for an article: a menu, a listing (--min-words)"),
     OutcomeCode("bad_listing", "failure", "a malformed or unsafe feed or sitemap"),
     OutcomeCode("extraction_failed", "failure", "the extraction process died"),
     OutcomeCode("internal_error", "failure", "a bug in scraper: please report it with the detail"),
@@ -100,6 +103,11 @@ class StateLockedError(ScraperError):
 class BackendLost(ScraperError):
     """The Dask scheduler or the PostgreSQL state a run works with cannot be reached, or went
     away during the run: it stops; what was written and committed is kept, a rerun finishes."""
+
+
+class OutputClosed(ScraperError):
+    """The output was closed by its reader (a broken pipe, as under `| head -1`): nothing
+    more can be written, so the run stops; what was written is committed to the state."""
 
 
 class FetchError(ScraperError):
@@ -146,6 +154,13 @@ class NotHTML(FetchError):
 
 class EmptyPage(FetchError):
     outcome = "empty"
+
+
+class NotArticle(FetchError):
+    """A page with text, but too little to be an article: a front page, a menu, a
+    directory listing (see `--min-words`)."""
+
+    outcome = "not_article"
 
 
 class HTTPStatusError(FetchError):

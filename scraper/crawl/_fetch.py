@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
 
 from .._errors import (
+    ConfigError,
     ConnectionFailed,
     FetchTimeout,
     InvalidURL,
@@ -20,7 +23,7 @@ from ..extract._decode import charset_from_content_type
 from . import _settings
 from ._config import RunConfig
 from ._inflate import BoundedDecoder
-from ._network import NetworkPolicy, PerHostTransport
+from ._network import NetworkPolicy, PerHostTransport, ProxyTransport
 from ._retry import Pacer, Retryable, RetryPolicy
 from ._urls import check_url
 
@@ -81,6 +84,21 @@ def _content_type(response: httpx.Response) -> str:
     return header.split(";")[0].strip().lower()
 
 
+def _cookie_jar(path: Path) -> http.cookiejar.CookieJar:
+    """The cookies of a cookies.txt file (Netscape format), each sent to its own domain."""
+    jar = http.cookiejar.MozillaCookieJar(path)
+    try:
+        jar.load(ignore_discard=True, ignore_expires=True)
+    except (OSError, http.cookiejar.LoadError) as error:
+        raise ConfigError(
+            f"--cookies {path}: not a cookies.txt file (Netscape format) that can be read: {error}"
+        ) from None
+    for cookie in jar:
+        if cookie.expires == 0:  # curl and browser exporters write a session cookie's expiry as 0
+            cookie.expires = None
+    return jar
+
+
 class Fetcher:
     """Fetches pages over one HTTP client: pooled connections per host, HTTP/2 where offered."""
 
@@ -89,9 +107,13 @@ class Fetcher:
         self._retry = RetryPolicy(retries=config.retries)
         limits = httpx.Limits(max_connections=config.per_host, max_keepalive_connections=config.per_host)
         policy = NetworkPolicy(config.allow_network)
+        if transport is None and config.proxy is not None:
+            transport = ProxyTransport(policy, config.proxy, limits)
+        headers = {"User-Agent": config.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
         self._client = httpx.AsyncClient(
             transport=transport or PerHostTransport(policy, limits, _settings.MAX_POOLED_HOSTS),
-            headers={"User-Agent": config.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"},
+            headers={**headers, **dict(config.headers)},
+            cookies=_cookie_jar(config.cookies) if config.cookies is not None else None,
             timeout=httpx.Timeout(config.timeout),
             follow_redirects=False,
             trust_env=False,

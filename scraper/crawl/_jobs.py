@@ -111,7 +111,8 @@ class JobRunner:
                 )
             if page.not_modified:
                 return Read(page, None)
-            task = ReadTask(page, job.kind, self._config.discover, self._config.max_bytes)
+            config = self._config
+            task = ReadTask(page, job.kind, config.discover, config.max_bytes, config.min_words)
             document = await self._executor.submit(task)
             if isinstance(document, str):
                 raise EmptyPage(document)

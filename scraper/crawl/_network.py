@@ -148,3 +148,33 @@ class PerHostTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), OrderedDict()
         await asyncio.gather(*(pool.aclose() for pool in pools), *self._closing)
+
+
+class ProxyTransport(httpx.AsyncBaseTransport):
+    """Every request through a proxy, with the address guard kept on the page's host, not
+    the proxy's: the host is resolved here and checked before the request is handed to
+    the proxy (which resolves it again; it is trusted to reach the same address). A host
+    that cannot be resolved here cannot be checked, and is refused unless `--allow-network`
+    opens every address (0.0.0.0/0 or ::/0: then nothing is looked up here)."""
+
+    def __init__(self, policy: NetworkPolicy, proxy: str, limits: httpx.Limits) -> None:
+        self._policy = policy
+        self._trusting = any(network.prefixlen == 0 for network in policy.allowed)
+        self._inner = httpx.AsyncHTTPTransport(proxy=proxy, limits=limits, http2=True, trust_env=False)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        if self._trusting:
+            return await self._inner.handle_async_request(request)
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, request.url.port or 443)
+        except OSError as error:
+            raise NetworkRefused(
+                f"{host} cannot be resolved here ({error}), so its address cannot be checked before "
+                "it is fetched through the proxy; pass --allow-network 0.0.0.0/0 to leave that to the proxy"
+            ) from None
+        self._policy.check(host, (str(info[4][0]) for info in infos))
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()

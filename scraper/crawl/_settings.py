@@ -86,6 +86,17 @@ MAX_LISTING_ENTRIES = 50_000
 MAX_ITEM_ATTEMPTS = 3
 
 # ---------------------------------------------------------------------------------------
+# What counts as an article.
+# ---------------------------------------------------------------------------------------
+
+# Fewest words of prose (words of letters; a file name, a date or a number is not one) a
+# page's text must have to be an article; fewer is `not_article`: a front page reduced to
+# "Home", a menu, a directory listing. Twenty words is two short sentences: the briefest
+# news brief passes. In Chinese, Japanese, Thai and other scripts written without spaces,
+# two characters count as a word.
+DEFAULT_MIN_WORDS = 20
+
+# ---------------------------------------------------------------------------------------
 # On a Dask cluster (`--cluster`).
 # ---------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import LISTING_OUTCOMES, BackendLost, FetchError, InvalidURL
+from .._errors import LISTING_OUTCOMES, BackendLost, FetchError, InvalidURL, OutputClosed
 from ._config import RunConfig
 from ._fetch import Page
 from ._jobs import Failed, Read, Result
@@ -58,8 +58,8 @@ class Settler:
                 self._store(result.page, result.document, known)
         except FetchError as error:
             self.fail(job, error.outcome, error.detail)
-        except BackendLost:
-            raise  # the state is gone: the run stops
+        except (OutputClosed, BackendLost):
+            raise  # nothing more can be written, or kept: the run stops
         except Exception as error:  # a bug must cost one URL, not the run
             self.fail(job, "internal_error", f"{type(error).__name__}: {error}")
 
@@ -71,7 +71,7 @@ class Settler:
         outcome = Outcome(job.url, known.outcome if listing and known.outcome else "not_modified", _now(),
                           known.etag, known.last_modified, known.content_hash)  # fmt: skip
         self._state.record(outcome)
-        self._reporter.done("not_modified")
+        self._reporter.done("not_modified", job.url)
 
     async def _expand(self, job: URLLine, read: Read, listing: Listing) -> None:
         """Queue what a feed or sitemap lists that is new (or failed before), then settle it."""
@@ -103,17 +103,18 @@ class Settler:
             return
         keys = article_keys(fields.get("canonical_url"), digest)
         checked = {"all": keys, "canonical": keys[:-1], "off": []}[self._config.dedupe]
-        if not self._config.force and self._state.holder(checked, page.url) is not None:
-            self._settle(replace(outcome, outcome="duplicate"))
+        holder = None if self._config.force else self._state.holder(checked, page.url)
+        if holder is not None:
+            self._settle(replace(outcome, outcome="duplicate"), f"the same article as {holder}")
             return
         size = self._output.write(make_record(page, fields, fetched_at))
         key = self._output.key
         self._state.record(outcome, (key, size) if key is not None else None, keys)
-        self._reporter.done("emitted")
+        self._reporter.done("emitted", page.url)
 
-    def _settle(self, outcome: Outcome) -> None:
+    def _settle(self, outcome: Outcome, detail: str = "") -> None:
         self._state.record(outcome)
-        self._reporter.done(outcome.outcome)
+        self._reporter.done(outcome.outcome, outcome.url, detail)
 
     def fail(self, job: URLLine, outcome: str, detail: str) -> None:
         self._state.record(Outcome(job.url, outcome, _now()))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 from .._errors import InvalidURL
 
@@ -37,6 +38,9 @@ TRACKING_PARAMETERS = frozenset({
     "smid",  # share-menu id (New York Times and others)
 })  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# The name of the threads that read a URL list (`scraper run` ends without waiting for one
+# blocked on a pipe or terminal left open).
+READER_THREAD = "read-url-list"
 
 # What a job is: a line of the list (the content decides whether it is a page, a feed or a
 # sitemap), a feed or sitemap, or a page listed in one.
@@ -97,13 +101,29 @@ def normalise_url(url: str) -> str:
         host = f"{host}:{parts.port}"
     if parts.username or parts.password:
         host = f"{parts.netloc.rsplit('@', 1)[0]}@{host}"
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(name, value) for name, value in pairs if not _is_tracking(name)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept)
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+    return urlunsplit((scheme, host, parts.path or "/", without_tracking(parts.query), ""))
+
+
+_QUERY_FIELD = re.compile(r"([^&;]*)([&;]?)")  # a field of a query and the separator after it
+
+
+def without_tracking(query: str) -> str:
+    """`query` with its tracking parameters removed and every other byte as it was: no
+    re-encoding, `flag` stays without `=`, `;` separators stay `;`."""
+    kept: list[str] = []
+    removed = False
+    for name_value, separator in _QUERY_FIELD.findall(query):
+        if name_value and _is_tracking(unquote_plus(name_value.split("=", 1)[0])):
+            removed = True
+        elif name_value:
+            kept.extend((name_value, separator))
+        elif not name_value and separator and kept:  # an empty field (`a=1&&b=2`) is kept
+            kept.append(separator)
+    if not removed:
+        return query
+    if kept and kept[-1] in ("&", ";"):
+        kept.pop()  # the separator after the last field kept
+    return "".join(kept)
 
 
 def read_url_lines(stream: Iterable[str]) -> Iterator[URLLine]:

@@ -22,9 +22,9 @@ from conftest import Runner, read_jsonl
 from faults import ARTICLE_ETAG, FaultServer, Reply, fault_server
 from postgres import PostgresServer
 
-from scraper import BackendLost, ConfigError
+from scraper import BackendLost, ConfigError, RunConfig
 from scraper._cli import main
-from scraper.crawl import _config, _settings
+from scraper.crawl import _settings
 
 distributed = pytest.importorskip("distributed", reason="pip install '.[test]' (distributed) for the cluster")
 
@@ -180,17 +180,28 @@ def test_a_scheduler_that_cannot_be_reached_exits_4_before_any_work(
     done = CliRunner().invoke(main, arguments)
     assert done.exit_code == 4
     assert "scheduler at tcp://127.0.0.1:9 cannot be reached" in done.output
-    assert not (tmp_path / "out.jsonl").exists()
+    assert read_jsonl(tmp_path / "out.jsonl") == []
 
 
-def test_state_and_cluster_come_from_options_or_the_config_file(tmp_path: Path) -> None:
+def test_state_and_cluster_come_from_the_config_file_or_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_settings, "CLUSTER_CONNECT_SECONDS", 0.5)
+    (tmp_path / "urls.txt").write_text("http://127.0.0.1:9/story/1\n")
     config_file = tmp_path / "run.toml"
-    config_file.write_text('state = "postgresql://news:pw@db:5432/news"\ncluster = "tcp://sched:8786"\n')
-    config = _config.load_config(config_file)
-    assert (config.state, config.cluster) == ("postgresql://news:pw@db:5432/news", "tcp://sched:8786")
-    assert config.with_options(state="~/s.sqlite").state == Path("~/s.sqlite").expanduser()
+    config_file.write_text('state = "postgresql://news:pw@127.0.0.1:9/news"\n')
+    done = CliRunner().invoke(main, ["run", str(tmp_path / "urls.txt"), "--config", str(config_file)])
+    assert done.exit_code == 4 and "postgresql://news:***@127.0.0.1:9/news cannot be reached" in done.output
+    config_file.write_text(f'state = "{tmp_path / "s.sqlite"}"\ncluster = "tcp://127.0.0.1:9"\n')
+    done = CliRunner().invoke(main, ["run", str(tmp_path / "urls.txt"), "--config", str(config_file)])
+    assert done.exit_code == 4 and "scheduler at tcp://127.0.0.1:9 cannot be reached" in done.output
+    config_file.write_text('cluster = "127.0.0.1:8786"\n')
+    done = CliRunner().invoke(main, ["run", str(tmp_path / "urls.txt"), "--config", str(config_file)])
+    assert done.exit_code == 2 and "not a scheduler address" in done.output
+    assert RunConfig(state="postgres://db/news").state == "postgres://db/news"
+    assert RunConfig(state="~/s.sqlite").state == Path("~/s.sqlite").expanduser()
     with pytest.raises(ConfigError, match="not a scheduler address"):
-        config.with_options(cluster="sched:8786")
+        RunConfig(cluster="sched:8786")
 
 
 def _wait_until(condition: Any, seconds: float = 60) -> None:

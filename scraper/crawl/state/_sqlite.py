@@ -9,8 +9,6 @@ Per output file: the size that holds committed records (see `._base` for why).
 
 from __future__ import annotations
 
-import fcntl
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..._errors import ConfigError, StateLockedError
+from .. import _lock
 from ._sql import SQLState, tables
 
 _SCHEMA = (
@@ -39,7 +38,7 @@ class SQLiteState(SQLState):
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = _lock(path)
+            self._lock = _lock_state(path)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
@@ -62,7 +61,7 @@ class SQLiteState(SQLState):
 
     def _disconnect(self) -> None:
         self._db.close()
-        os.close(self._lock)
+        _lock.release(self._lock)
 
     def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._db.execute(sql, parameters).fetchall()
@@ -81,19 +80,12 @@ class SQLiteState(SQLState):
         self._db.execute("COMMIT")
 
 
-def _lock(path: Path) -> int:
+def _lock_state(path: Path) -> int:
     """An exclusive lock on `path`.lock, held until the state is closed."""
-    lock_path = path.with_name(path.name + ".lock")
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "unknown"
-        os.close(descriptor)
+        return _lock.acquire(path.with_name(path.name + ".lock"))
+    except _lock.LockHeld as held:
         raise StateLockedError(
-            f"another scraper run (pid {holder}) is using the state {path}; "
+            f"another scraper run (pid {held.holder}) is using the state {path}; "
             "let it finish, or give this run its own --state"
         ) from None
-    os.ftruncate(descriptor, 0)
-    os.pwrite(descriptor, str(os.getpid()).encode(), 0)
-    return descriptor
