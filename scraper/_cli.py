@@ -13,7 +13,7 @@ import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
@@ -431,9 +431,7 @@ class _RunCommand(click.Command):
 @main.command(
     "run", cls=_RunCommand, help=_RUN_HELP, short_help="Fetch a list of URLs and extract their articles."
 )
-@click.argument(
-    "urlfile", required=False, type=click.File("r", encoding="utf-8", errors="replace", lazy=True)
-)
+@click.argument("urlfile", required=False, type=click.File("rb", lazy=True))
 @click.option(
     "--feed", "feeds", multiple=True, metavar="URL", help="Read this RSS, Atom or JSON feed (repeatable)."
 )
@@ -547,7 +545,7 @@ class _RunCommand(click.Command):
     help="A TOML file of options (see CONFIG FILE AND ENVIRONMENT).",
 )
 @_conventional_exits
-def run_command(urlfile: TextIO | None, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
+def run_command(urlfile: BinaryIO | None, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
                 output: Path | None, errors: Path | None, verbose: int, log_file: Path | None,
                 **options: Any) -> None:  # fmt: skip
     from .crawl._run import run_urls  # the fetching stack is only loaded for this command

@@ -42,7 +42,7 @@ def read_document(
     if page.content_type and page.content_type not in _settings.HTML_CONTENT_TYPES:
         raise NotHTML(f"the content type is {page.content_type}, neither HTML nor a feed or sitemap")
     if len(page.body) > max_bytes:
-        raise TooLarge(f"the page is {len(page.body):,} bytes, over --max-bytes {max_bytes:,}")
+        raise TooLarge(f"the page ({len(page.body):,} bytes) is over --max-bytes {max_bytes:,}")
     if discover and kind == "line" and (feeds := feed_links(page.body, page.final_url)):
         return Discovered(tuple(feeds))
     return article_fields(page.body, page.charset, page.final_url, max_bytes, min_words)

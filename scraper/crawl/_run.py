@@ -128,7 +128,8 @@ class Run:
 
     async def _enqueue(self, source: URLLine, found: list[tuple[str, JobKind]]) -> None:
         """Add URLs found in `source` to the work (they keep its line number for reports)."""
-        jobs = [URLLine(source.line, url, kind=kind, source=source.url) for url, kind in found]
+        jobs = [URLLine(source.line, url, kind=kind, source=source.url, depth=source.depth + 1)
+                for url, kind in found]  # fmt: skip
         self._reporter.expect(len(jobs))
         async with self._batches.changed:
             for job in jobs:
@@ -184,7 +185,7 @@ def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
 
 
 def run_urls(
-    config: RunConfig, source: Iterable[str] | None, output: Destination = None,
+    config: RunConfig, source: Iterable[bytes] | Iterable[str] | None, output: Destination = None,
     errors: Destination = None, *, listings: Sequence[str] = (),
     transport: httpx.AsyncBaseTransport | None = None, stderr: TextIO | None = None,
     progress: bool = True,

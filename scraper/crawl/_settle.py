@@ -13,7 +13,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import LISTING_OUTCOMES, BackendLost, FetchError, InvalidURL, OutputClosed
+from .._errors import (
+    LISTING_OUTCOMES,
+    BackendLost,
+    BadListing,
+    FetchError,
+    InvalidURL,
+    ListingTruncated,
+    OutputClosed,
+)
+from . import _settings
 from ._config import RunConfig
 from ._fetch import Page
 from ._jobs import Failed, Read, Result
@@ -82,16 +91,33 @@ class Settler:
                 with contextlib.suppress(InvalidURL):
                     urls.append(normalise_url(entry.url))
         kind: JobKind = "listing" if listing.kind == "sitemap_index" else "page"
-        await self._take_listed(job, read, listing.kind, kind, urls)
+        if kind == "listing" and job.depth >= _settings.MAX_LISTING_DEPTH:
+            raise BadListing(
+                f"sitemap indexes nested {job.depth + 1} deep (the limit is {_settings.MAX_LISTING_DEPTH}): "
+                "the sitemaps this one lists are not read; list them directly"
+            )
+        problem = None
+        if listing.dropped:
+            problem = ListingTruncated(
+                f"lists {len(listing.entries) + listing.dropped:,} URLs; only the first "
+                f"{len(listing.entries):,} are taken (the most from one feed or sitemap): split it"
+            )
+        await self._take_listed(job, read, listing.kind, kind, urls, problem)
 
     async def _take_listed(
-        self, job: URLLine, read: Read, outcome: str, kind: JobKind, urls: Sequence[str]
-    ) -> None:
+        self, job: URLLine, read: Read, outcome: str, kind: JobKind, urls: Sequence[str],
+        problem: FetchError | None = None,
+    ) -> None:  # fmt: skip
         """Remember what a feed, sitemap or front page lists, queue what of it is still to
         do, and settle the listing itself (its validators make the next request conditional)."""
         self._state.add_items(job.url, kind, urls)
         await self._enqueue(job, self._state.items_to_do(job.url))
-        self._settle(Outcome(job.url, outcome, _now(), *_validators(read.page), read.body_hash))
+        settled = Outcome(job.url, outcome, _now(), *_validators(read.page), read.body_hash)
+        if problem is None:
+            self._settle(settled)
+        else:  # read, and what it gave is queued, but the run says what it could not take
+            self._state.record(settled)
+            self._reporter.failed(job.url, problem.outcome, problem.detail, job.line)
 
     def _store(self, page: Page, fields: dict[str, Any], known: Known) -> None:
         """Emit the article unless it is unchanged or already emitted under another address."""

@@ -57,6 +57,7 @@ class URLLine:
     error: InvalidURL | None = None
     kind: JobKind = "line"
     source: str | None = None
+    depth: int = 0  # listings followed to find it (a sitemap index's sitemap: 1)
 
 
 def check_url(url: str) -> str:
@@ -83,14 +84,23 @@ def _checked_parts(url: str) -> SplitResult:
     return parts
 
 
+def without_credentials(url: str) -> str:
+    """`url` without `user:pass@` (credentials are never sent, stored or printed)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PARAMETER_PREFIXES)
 
 
 def normalise_url(url: str) -> str:
-    """The form in which URLs are compared and stored: scheme and host in lower case, the
-    default port, the fragment and tracking parameters dropped, an empty path made "/".
+    """The form in which URLs are compared, fetched and stored: scheme and host in lower
+    case, the default port, credentials (`user:pass@`: never stored, sent or printed), the
+    fragment and tracking parameters dropped, an empty path made "/".
     Raises InvalidURL for what `check_url` refuses."""
     parts = _checked_parts(url.strip())
     scheme = parts.scheme.lower()
@@ -99,8 +109,6 @@ def normalise_url(url: str) -> str:
         host = f"[{host}]"  # an IPv6 address
     if parts.port is not None and parts.port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{parts.port}"
-    if parts.username or parts.password:
-        host = f"{parts.netloc.rsplit('@', 1)[0]}@{host}"
     return urlunsplit((scheme, host, parts.path or "/", without_tracking(parts.query), ""))
 
 
@@ -126,10 +134,19 @@ def without_tracking(query: str) -> str:
     return "".join(kept)
 
 
-def read_url_lines(stream: Iterable[str]) -> Iterator[URLLine]:
-    """The URL lines of `stream`, read lazily (a list of any length takes no more memory)."""
+def read_url_lines(stream: Iterable[bytes] | Iterable[str]) -> Iterator[URLLine]:
+    """The URL lines of `stream`, read lazily (a list of any length takes no more memory).
+
+    Give a file opened in binary mode: lines then end at `\n` only, so a stray carriage
+    return inside a line cannot split it (and shift every later line number); a UTF-8 byte
+    order mark is skipped, and a line that is not UTF-8 is reported, not guessed at."""
     for number, raw in enumerate(stream, start=1):
-        text = raw.strip()
+        try:
+            text: str = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        except UnicodeDecodeError:
+            yield URLLine(number, repr(raw)[2:-1], InvalidURL(f"line {number}: is not UTF-8 text"))
+            continue
+        text = (text.removeprefix("\ufeff") if number == 1 else text).strip()
         if not text or text.startswith("#"):
             continue
         try:
