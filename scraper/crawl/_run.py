@@ -20,7 +20,7 @@ from typing import TextIO
 
 import httpx
 
-from .._errors import BackendLost, OutputClosed
+from .._errors import BackendLost, ConfigError, OutputClosed
 from ._batches import HostBatches
 from ._config import RunConfig
 from ._jobs import JobRunner, Workers
@@ -205,6 +205,8 @@ def run_urls(
     (`| head`), BackendLost when the Dask scheduler of `config.cluster` (which then works
     the batches) or a PostgreSQL state cannot be reached or goes away; a URL's failure is
     reported, never raised."""
+    if config.cluster is not None and transport is not None:
+        raise ConfigError("transport= cannot be used with a cluster: its workers fetch, over the network")
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with open_state(config.state) as state:
         articles = JsonLines(output)

@@ -16,13 +16,14 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from conftest import Runner, read_jsonl
 from faults import ARTICLE_ETAG, FaultServer, Reply, fault_server
 from postgres import PostgresServer
 
-from scraper import BackendLost, ConfigError, RunConfig
+from scraper import BackendLost, ConfigError, RunConfig, run_urls
 from scraper._cli import main
 from scraper.crawl import _settings
 
@@ -202,6 +203,9 @@ def test_state_and_cluster_come_from_the_config_file_or_python(
     assert RunConfig(state="~/s.sqlite").state == Path("~/s.sqlite").expanduser()
     with pytest.raises(ConfigError, match="not a scheduler address"):
         RunConfig(cluster="sched:8786")
+    on_cluster = RunConfig(state=tmp_path / "s.sqlite", cluster="tcp://127.0.0.1:9")
+    with pytest.raises(ConfigError, match="transport= cannot be used with a cluster"):
+        run_urls(on_cluster, [], transport=httpx.MockTransport(lambda request: httpx.Response(200)))
 
 
 def _wait_until(condition: Any, seconds: float = 60) -> None:
