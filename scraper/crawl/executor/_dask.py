@@ -55,7 +55,7 @@ class DaskWorkers:
 
     async def batch(self, jobs: Sequence[tuple[URLLine, Known]], settle: Settle) -> None:
         host = host_key(jobs[0][0].url)
-        results = await self._work(list(jobs), self._hosts.pop(host, None))
+        results = await self._work(list(jobs), self._hosts.get(host))  # kept if the batch fails
         for (job, known), result in zip(jobs, results, strict=True):
             await settle(job, known, result)
 
@@ -78,7 +78,9 @@ class DaskWorkers:
             detail = f"on a cluster worker: {type(error).__name__}: {error}"
             return [Failed("internal_error", detail)] * len(jobs)
         if memory is not None:
-            self._hosts[host_key(jobs[0][0].url)] = memory
+            host = host_key(jobs[0][0].url)
+            self._hosts[host] = memory
+            self._hosts.move_to_end(host)  # the least recently worked hosts are forgotten first
             while len(self._hosts) > _settings.MAX_HOSTS_REMEMBERED:
                 self._hosts.popitem(last=False)
         return results
