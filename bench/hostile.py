@@ -261,7 +261,7 @@ def full_disk(pages: int) -> bool:
     print(f"\ndisk full after {written} of {pages} records: exit status {full.returncode} "
           f"({full.stderr.strip()[:100]}...), file ends with a whole line: {whole}; "
           f"space back: exit status {again.returncode}, {lost} lost, {doubled} written twice")  # fmt: skip
-    return full.returncode == 4 and whole and again.returncode == 0 and not lost and not doubled
+    return full.returncode == 5 and whole and again.returncode == 0 and not lost and not doubled
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

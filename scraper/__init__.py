@@ -19,6 +19,7 @@ from .extract import Article, TextBlock, extract
 
 if TYPE_CHECKING:
     from ._errors import (
+        BackendLost,
         ConfigError,
         FetchError,
         RunInterrupted,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .crawl import RunConfig, run_urls
 
 _HOMES = {
+    "BackendLost": "_errors",
     "RunConfig": "crawl._config",
     "ConfigError": "_errors",
     "FetchError": "_errors",
@@ -43,6 +45,7 @@ _HOMES = {
 
 __all__ = [
     "Article",
+    "BackendLost",
     "ConfigError",
     "FetchError",
     "RunConfig",

@@ -4,7 +4,9 @@
     ├── ConfigError          bad options or config file (exit status 2)
     │   └── StateDamaged     the state file is damaged or was emptied (exit status 2)
     ├── StateLockedError     another run holds the state file (exit status 3)
-    ├── StorageError         a file of the run cannot be written: disk full... (exit status 4)
+    ├── BackendLost          the cluster's scheduler or the state database went away
+    │                        mid-run, or cannot be reached (exit status 4)
+    ├── StorageError         a file of the run cannot be written: disk full... (exit status 5)
     ├── RunInterrupted       SIGTERM stopped the run in order (exit status 143)
     ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
@@ -118,6 +120,11 @@ class StateDamaged(ConfigError):
 
 class StateLockedError(ScraperError):
     """Another `scraper run` is using the same state file."""
+
+
+class BackendLost(ScraperError):
+    """The Dask scheduler or the PostgreSQL state a run works with cannot be reached, or went
+    away during the run: it stops; what was written and committed is kept, a rerun finishes."""
 
 
 class StorageError(ScraperError):

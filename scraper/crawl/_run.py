@@ -7,9 +7,9 @@ executor (`_jobs`, `executor`); what it gave is written and committed to the sta
 at a time (`_settle`, `state`).
 
 Whatever goes wrong with one URL is its outcome; anything else (a file that cannot be
-written or whose reader went away, a damaged state, a bug outside a URL's handling) stops
-the whole run and is raised, never lost with its task. SIGINT and SIGTERM stop it in
-order (`_stopping_on`).
+written or whose reader went away, a damaged state, a lost cluster, a bug outside a URL's
+handling) stops the whole run and is raised, never lost with its task. SIGINT and SIGTERM
+stop it in order (`_stopping_on`).
 """
 
 from __future__ import annotations
@@ -28,15 +28,15 @@ from typing import TextIO
 
 import httpx
 
-from .._errors import RunInterrupted, ScraperError, StateDamaged, StorageError
+from .._errors import ConfigError, RunInterrupted, ScraperError, StateDamaged, StorageError
 from ._batches import HostBatches
 from ._config import RunConfig
-from ._jobs import JobRunner
+from ._jobs import JobRunner, Workers
 from ._output import Destination, JsonLines, recover_output
 from ._report import Reporter
 from ._settle import Settler
 from ._urls import READER_THREAD, JobKind, URLLine, listing_jobs, read_url_lines
-from .executor import local_executor
+from .executor import cluster_workers, local_executor
 from .state import Known, State, open_state
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
@@ -47,21 +47,26 @@ class Run:
 
     def __init__(
         self, config: RunConfig, state: State, output: JsonLines, reporter: Reporter,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx.AsyncBaseTransport | None = None, workers: Workers | None = None,
     ) -> None:  # fmt: skip
+        """`workers` work the batches (a cluster's); by default, this process and its pool."""
         self._config = config
         self._state = state
         self._reporter = reporter
         self._transport = transport
+        self._workers = workers
         self._batches = HostBatches()
         self._settler = Settler(config, state, output, reporter, self._enqueue)
         self.stopped_by: int | None = None  # the signal that stopped the run, if one did
 
     async def run(self, lines: Iterator[URLLine], signals: Sequence[int] = ()) -> None:
-        """Do every URL of `lines`; on one of `signals`, stop taking work and abandon the
-        URLs at work (nothing of them is committed: the next run does them)."""
-        executor = local_executor(self._config.workers)
-        self._jobs = JobRunner(self._config, executor, self._transport)
+        """Work through `lines`. Anything that stops the run is raised (OutputClosed when the
+        output's reader went away, BackendLost when the cluster's scheduler or the state
+        database did, StorageError, StateDamaged); on one of `signals` it stops taking work
+        and abandons the URLs at work (nothing of them is committed: the next run does them)."""
+        self._jobs = self._workers or JobRunner(
+            self._config, local_executor(self._config.workers), self._transport
+        )
         try:
             with self._stopping_on(signals):
                 async with asyncio.TaskGroup() as group:
@@ -70,8 +75,7 @@ class Run:
         except BaseExceptionGroup as failures:
             raise _first(failures) from None
         finally:
-            executor.shutdown()  # kills the workers at once, even one spinning on a page
-            await self._jobs.aclose()
+            await self._jobs.aclose()  # kills the extraction processes, even one busy with a page
 
     @contextlib.contextmanager
     def _stopping_on(self, signals: Sequence[int]) -> Iterator[None]:
@@ -117,7 +121,7 @@ class Run:
 
     async def _dispatch(self, group: asyncio.TaskGroup) -> None:
         batches = self._batches
-        most_batches = max(1, self._config.concurrency // self._config.per_host)
+        most_batches = self._jobs.most_batches
         async with batches.changed:
             while True:
                 while batches.at_work < most_batches and (batch := batches.take()) is not None:
@@ -210,7 +214,7 @@ def _signals_to_handle() -> list[int]:
     return [number for number, default in defaults.items() if signal.getsignal(number) is default]
 
 
-def _open_state(location: Path, output: Destination) -> State:
+def _open_state(location: str | Path, output: Destination) -> State:
     """The run's state; if it is damaged, the error says too what a fresh one would cost."""
     try:
         return open_state(location)
@@ -252,12 +256,15 @@ def run_urls(
     progress bar (if `progress` and it is a terminal) and the summary go there.
 
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
-    any work when the setup is wrong (StateDamaged, a ConfigError, for a state that cannot
-    be trusted); a URL's failure is reported, never raised. The run stops, raising, when
-    the output's reader goes away (OutputClosed, `| head`), when a file cannot be written
-    (StorageError: it is left as it was) or the state is found damaged (StateDamaged);
-    SIGTERM stops it in order with RunInterrupted, SIGINT with KeyboardInterrupt (both
-    after the summary)."""
+    any work when the setup is wrong, OutputClosed when the output's reader goes away
+    (`| head`), BackendLost when the Dask scheduler of `config.cluster` (which then works
+    the batches) or a PostgreSQL state cannot be reached or goes away, StorageError when a
+    file of the run cannot be written (it is left as it was), StateDamaged (a ConfigError)
+    for a state that cannot be trusted; a URL's failure is reported, never raised. SIGTERM
+    stops the run in order with RunInterrupted, SIGINT with KeyboardInterrupt (both after
+    the summary)."""
+    if config.cluster is not None and transport is not None:
+        raise ConfigError("transport= cannot be used with a cluster: its workers fetch, over the network")
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with _open_state(config.state, output) as state:
         articles = JsonLines(output)
@@ -266,14 +273,16 @@ def run_urls(
         failures = JsonLines(errors) if errors is not None else None
         records_to = sys.stdout if output is None else None
         reporter = Reporter(failures, config.quiet, stderr, records_to=records_to, progress=progress)
-        run = Run(config, state, articles, reporter, transport)
-        summary = False  # a run whose output's reader went away says no more
+        run: Run | None = None
+        summary = False  # a run whose output's reader or cluster went away says no more
         try:
+            workers = cluster_workers(config) if config.cluster is not None else None
+            run = Run(config, state, articles, reporter, transport, workers)
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
                 runner.run(run.run(jobs, _signals_to_handle()))
             summary = True
         except asyncio.CancelledError:
-            if run.stopped_by is None:
+            if run is None or run.stopped_by is None:
                 raise
             summary = True
         except (StorageError, StateDamaged):
@@ -284,8 +293,9 @@ def run_urls(
             articles.close()
             if failures is not None:
                 failures.close()
-    if run.stopped_by == signal.SIGINT:
+    stopped_by = run.stopped_by if run is not None else None
+    if stopped_by == signal.SIGINT:
         raise KeyboardInterrupt
-    if run.stopped_by is not None:
-        raise RunInterrupted(run.stopped_by)
+    if stopped_by is not None:
+        raise RunInterrupted(stopped_by)
     return reporter.counts

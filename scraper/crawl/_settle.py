@@ -59,8 +59,8 @@ class Settler:
                 self._store(result.page, result.document, known)
         except FetchError as error:
             self.fail(job, error.outcome, error.detail)
-        except ScraperError:  # a file that cannot be written, a damaged state: the run stops
-            raise
+        except ScraperError:  # nothing more can be written or kept (a closed pipe, a full
+            raise  # disk, a damaged state, a lost cluster): the run stops
         except Exception as error:  # a bug must cost one URL, not the run
             self.fail(job, "internal_error", f"{type(error).__name__}: {error}")
 

@@ -60,7 +60,7 @@ def _command(tmp_path: Path, server: FaultServer, paths: list[str]) -> list[str]
     ]  # fmt: skip
 
 
-def test_a_full_disk_stops_the_run_with_status_4_and_the_next_run_loses_and_doubles_nothing(
+def test_a_full_disk_stops_the_run_with_status_5_and_the_next_run_loses_and_doubles_nothing(
     server: FaultServer, tmp_path: Path
 ) -> None:
     output = tmp_path / "out.jsonl"
@@ -71,7 +71,7 @@ def test_a_full_disk_stops_the_run_with_status_4_and_the_next_run_loses_and_doub
     # Room for two or three records (about 4 KB each), not twelve: a write fails halfway.
     room = _file_size_limit(len(earlier) + 10_000)
     full = subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=room)
-    assert full.returncode == 4, full.stderr
+    assert full.returncode == 5, full.stderr
     assert f"{output}: cannot be written: File too large" in full.stderr
     assert "Traceback" not in full.stderr
     kept = output.read_bytes()
@@ -96,7 +96,7 @@ def test_an_errors_file_that_cannot_be_written_stops_the_run_it_is_not_lost_in_a
     failed = subprocess.run(
         command, capture_output=True, text=True, timeout=120, preexec_fn=_file_size_limit(len(earlier) + 300)
     )
-    assert failed.returncode == 4, failed.stderr
+    assert failed.returncode == 5, failed.stderr
     assert f"{errors}: cannot be written" in failed.stderr
     assert "never retrieved" not in failed.stderr and "Traceback" not in failed.stderr
     kept = errors.read_bytes()

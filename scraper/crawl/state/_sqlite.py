@@ -13,83 +13,38 @@ state would write every article again. A write the disk refuses raises StorageEr
 
 from __future__ import annotations
 
-import functools
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-from typing import ParamSpec, TypeVar
+from typing import Any
 
 from ..._errors import ConfigError, StateDamaged, StateLockedError, StorageError
-from .. import _lock, _settings
-from .._urls import JobKind
-from ._base import SETTLED, Emitted, Known, Outcome
+from .. import _lock
+from ._sql import SQLState, tables
 
-_SAVE_EVERY = 100  # outcomes that are not articles, committed together
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS urls (
-    url TEXT PRIMARY KEY,
-    outcome TEXT,            -- emitted, unchanged, not_modified, or an error outcome
-    etag TEXT,
-    last_modified TEXT,
-    content_hash TEXT,       -- of the last article emitted for this URL
-    fetched_at TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,  -- runs that took this URL up
-    run INTEGER,             -- the last run that took it up
-    source TEXT,             -- the feed or sitemap it was found in, if any
-    kind TEXT                -- for a URL found in a listing: page, or listing (a sitemap's sitemap)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS urls_by_source ON urls (source) WHERE source IS NOT NULL;
-CREATE TABLE IF NOT EXISTS articles (
-    key TEXT PRIMARY KEY,    -- canonical:<address> or text:<content hash> of an emitted article
-    url TEXT NOT NULL        -- the URL it was emitted for
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS outputs (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL    -- bytes of the file that hold committed records
-);
+_SCHEMA = (
+    tables(without_rowid=" WITHOUT ROWID")
+    + """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 """
+)
 
 
 # The columns a run reads and writes: a file without them is no state of this tool.
 _COLUMNS = {"url", "outcome", "etag", "last_modified", "content_hash", "fetched_at", "attempts", "run"}
 _HEADER = b"SQLite format 3\x00"
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
-
-
-def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
-    """`method`, with SQLite's errors turned into ours: the disk refusing a write is a
-    StorageError, anything else (a damaged page, a missing table) StateDamaged."""
-
-    @functools.wraps(method)
-    def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.DatabaseError as error:
-            path = getattr(args[0], "path", "?")
-            if getattr(error, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
-                raise StorageError(
-                    f"state file {path}: cannot be written: {error}; free space and run again"
-                ) from None
-            raise StateDamaged(f"state file {path}: damaged ({error}); {_WHAT_TO_DO}") from None
-
-    return guarded
-
-
 _WHAT_TO_DO = "restore it from a backup, or delete it to start afresh knowing nothing"
 
 
-class SQLiteState:
+class SQLiteState(SQLState):
     """The state file of one run at a time (a second run gets StateLockedError)."""
 
     def __init__(self, path: Path) -> None:
+        super().__init__()
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,13 +54,12 @@ class SQLiteState:
                 f"state file {path}: {error.strerror or error}; choose another with --state"
             ) from None
         try:
-            self._open()
+            with self._translated():
+                self._open()
         except BaseException:
             _lock.release(self._lock)
             raise
-        self._unsaved: list[Outcome] = []
 
-    @_guarded
     def _open(self) -> None:
         _check_file(self.path)
         try:
@@ -133,120 +87,43 @@ class SQLiteState:
             if columns and column not in columns:
                 self._db.execute(f"ALTER TABLE urls ADD COLUMN {column} TEXT")
 
-    def close(self) -> None:
-        try:
-            self.save()
-        finally:
-            self._db.close()
-            _lock.release(self._lock)
+    def _disconnect(self) -> None:
+        self._db.close()
+        _lock.release(self._lock)
+
+    def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._translated():
+            return self._db.execute(sql, parameters).fetchall()
+
+    def _query_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._translated():
+            self._db.executemany(sql, rows)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN")
+        with self._translated():
+            self._db.execute("BEGIN")
+            try:
+                yield
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """SQLite's errors as ours: the disk refusing a write is a StorageError, anything
+        else (a damaged page, a missing table) StateDamaged."""
         try:
             yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
-
-    def __enter__(self) -> SQLiteState:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-    @_guarded
-    def take_up(self, urls: Sequence[str]) -> dict[str, Known]:
-        marks = ",".join("?" * len(urls))
-        with self._transaction():
-            columns = "url, run, etag, last_modified, content_hash, outcome"
-            rows = self._db.execute(f"SELECT {columns} FROM urls WHERE url IN ({marks})", urls).fetchall()
-            known = {row[0]: (row[1], Known(*row[2:])) for row in rows}
-            fresh = [url for url in dict.fromkeys(urls) if known.get(url, (None,))[0] != self.run]
-            self._db.executemany(
-                "INSERT INTO urls (url, attempts, run) VALUES (?, 1, ?) "
-                "ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1, run = excluded.run",
-                [(url, self.run) for url in fresh],
-            )
-        return {url: known[url][1] if url in known else Known() for url in fresh}
-
-    @_guarded
-    def record(
-        self, outcome: Outcome, output: tuple[str, int] | None = None, keys: Sequence[str] = ()
-    ) -> None:
-        self._unsaved.append(outcome)
-        if output is not None or keys or len(self._unsaved) >= _SAVE_EVERY:
-            self.save(output, [(key, outcome.url) for key in keys])
-
-    @_guarded
-    def save(self, output: tuple[str, int] | None = None, keys: Sequence[tuple[str, str]] = ()) -> None:
-        """Commit the outcomes recorded so far and, if given, an output's new size."""
-        with self._transaction():
-            for outcome in self._unsaved:
-                self._record(outcome)
-            if output is not None:
-                self._set_output_size(*output)
-            self._db.executemany("INSERT OR REPLACE INTO articles (key, url) VALUES (?, ?)", keys)
-        self._unsaved.clear()
-
-    @_guarded
-    def holder(self, keys: Sequence[str], url: str) -> str | None:
-        for key in keys:
-            row = self._db.execute(
-                "SELECT url FROM articles WHERE key = ? AND url != ?", (key, url)
-            ).fetchone()
-            if row is not None:
-                return str(row[0])
-        return None
-
-    @_guarded
-    def add_items(self, source: str, kind: JobKind, urls: Sequence[str]) -> None:
-        with self._transaction():
-            self._db.executemany(
-                "INSERT INTO urls (url, source, kind) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
-                [(url, source, kind) for url in urls],
-            )
-
-    @_guarded
-    def items_to_do(self, source: str) -> list[tuple[str, JobKind]]:
-        rows = self._db.execute(
-            "SELECT url, kind FROM urls WHERE source = ? AND (kind = 'listing' OR ("
-            f"coalesce(outcome, '') NOT IN ({','.join('?' * len(SETTLED))}) AND attempts < ?))",
-            (source, *SETTLED, _settings.MAX_ITEM_ATTEMPTS),
-        ).fetchall()
-        return [(str(url), "listing" if kind == "listing" else "page") for url, kind in rows]
-
-    def _record(self, outcome: Outcome) -> None:
-        keep = outcome.content_hash is not None
-        self._db.execute(
-            "UPDATE urls SET outcome = ?, fetched_at = coalesce(?, fetched_at), "
-            "etag = CASE WHEN ? THEN ? ELSE NULL END, last_modified = CASE WHEN ? THEN ? ELSE NULL END, "
-            "content_hash = coalesce(?, content_hash) WHERE url = ?",
-            (outcome.outcome, outcome.fetched_at, keep, outcome.etag, keep, outcome.last_modified,
-             outcome.content_hash, outcome.url),
-        )  # fmt: skip
-
-    @_guarded
-    def output_size(self, output: str) -> int | None:
-        row = self._db.execute("SELECT size FROM outputs WHERE path = ?", (output,)).fetchone()
-        return None if row is None else int(row[0])
-
-    @_guarded
-    def commit_output(self, output: str, size: int, emitted: Sequence[Emitted] = ()) -> None:
-        with self._transaction():
-            for outcome, keys in emitted:
-                self._db.execute("INSERT OR IGNORE INTO urls (url) VALUES (?)", (outcome.url,))
-                self._record(outcome)
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?)", [(k, outcome.url) for k in keys]
-                )
-            self._set_output_size(output, size)
-
-    def _set_output_size(self, output: str, size: int) -> None:
-        self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
+        except sqlite3.DatabaseError as error:
+            code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+            if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+                raise StorageError(
+                    f"state file {self.path}: cannot be written: {error}; free space and run again"
+                ) from None
+            raise StateDamaged(f"state file {self.path}: damaged ({error}); {_WHAT_TO_DO}") from None
 
 
 def _check_file(path: Path) -> None:
