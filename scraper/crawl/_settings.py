@@ -29,6 +29,14 @@ MAX_CRAWL_DELAY = 30.0
 # (a server dripping a byte a second is cut off here, not after each byte).
 DEFAULT_TIMEOUT = 30.0
 
+# Seconds one page may take to be read (parsed and extracted) in its worker process. A page
+# takes well under a second; this leaves room for the largest page allowed on a loaded
+# machine, while a page built to make the parser spin costs a worker no longer than one
+# slow request would. A worker past it is killed and replaced; the URL's outcome is
+# `extraction_timeout`. (With --workers 0 pages are read in the run's own process, which
+# cannot be stopped: no deadline there.)
+DEFAULT_EXTRACT_TIMEOUT = 30.0
+
 # Retries of one URL after a connection error, a timeout or a 408/425/429/500/502/503/504.
 DEFAULT_RETRIES = 2
 
@@ -106,3 +114,14 @@ MAX_ITEM_ATTEMPTS = 3
 # news brief passes. In Chinese, Japanese, Thai and other scripts written without spaces,
 # two characters count as a word.
 DEFAULT_MIN_WORDS = 20
+
+# ---------------------------------------------------------------------------------------
+# On a Dask cluster (`--cluster`).
+# ---------------------------------------------------------------------------------------
+
+# Seconds to wait for the scheduler to answer when the run starts.
+CLUSTER_CONNECT_SECONDS = 10.0
+
+# Host batches in flight per worker thread: one at work and one waiting, so a worker never
+# idles between batches while the number in flight (and the client's memory) stays bounded.
+CLUSTER_BATCHES_PER_THREAD = 2
