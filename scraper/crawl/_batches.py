@@ -50,14 +50,15 @@ class HostBatches:
         self._listed.append(_Listed(source))
 
     def queue_listed(self) -> int:
-        """Queue URLs of the listings waiting (the first listed first) until the bound is
-        reached; how many were queued."""
+        """Queue URLs of the listings waiting until the bound is reached; how many were
+        queued. The listing read last goes first (a sitemap's pages before the next sitemaps
+        of its index), so that few listings are ever half-queued at once."""
         queued = 0
         while self._listed and not self.full:
-            listed, room = self._listed[0], _settings.MAX_PENDING_URLS - self.count
+            listed, room = self._listed[-1], _settings.MAX_PENDING_URLS - self.count
             found = self._items_to_do(listed.source.url, listed.after, room)
             if len(found) < room:
-                self._listed.popleft()
+                self._listed.pop()
             if found:
                 listed.after = found[-1][0]
             source = listed.source
