@@ -175,6 +175,7 @@ def test_a_sitemap_index_listing_more_than_the_read_ahead_emits_each_page_once_w
     emitted = [record["url"] for record in read_jsonl(run.output)]
     assert sorted(emitted) == sorted(url for urls in pages.values() for url in urls)
     assert counts["emitted"] == 90 and counts["sitemap"] == 3 and counts["sitemap_index"] == 1
+    # every time the bar was drawn: URLs done / URLs taken in
     drawn = [(int(done), int(total)) for done, total in re.findall(r"(\d+)/(\d+)", terminal.getvalue())]
     assert len(drawn) > 5 and max(total for _, total in drawn) > 3 * bound
     assert max(total - done for done, total in drawn) <= bound + batch
