@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import _rules
 from ._article import Article, TextBlock
 from ._decode import decode_html
+from ._language import article_language
 from ._metadata import Metadata, read_metadata
 from ._prune import prune
 from ._settings import DEFAULT_MAX_HTML_BYTES, MAX_NESTING_DEPTH
@@ -102,7 +103,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
                 f"{MAX_NESTING_DEPTH:,}); no real page is, so it was not parsed",
             )
     tree = LexborHTMLParser(text)
-    metadata = read_metadata(tree, url)
+    metadata = read_metadata(tree, url, text)
     facts = PageFacts(
         headlines=_headlines(tree, metadata),
         image_texts=_image_texts(tree),
@@ -161,16 +162,21 @@ def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata)
         url=url,
         title=metadata.title,
         author=metadata.author,
+        authors=metadata.authors,
         published=metadata.published,
+        modified=metadata.modified,
         language=metadata.language,
         site_name=metadata.site_name,
         canonical_url=metadata.canonical_url,
         image=metadata.image,
         description=metadata.description,
+        tags=metadata.tags,
+        categories=metadata.categories,
     )
     if not blocks:
         return replace(article, reason="no article text found on the page")
-    return article.with_blocks(blocks)
+    article = article.with_blocks(blocks)
+    return replace(article, language=article_language(metadata.language, article.text))
 
 
 def extract_article(

@@ -1,17 +1,28 @@
-"""Metadata of a page (title, author, dates, language...) read from its head and JSON-LD."""
+"""Metadata of a page: title, authors, dates, language, tags... Each field is taken from the
+most trusted source that gives it, in the order documented at each field's function:
+
+- structured data: JSON-LD (schema.org, `@graph` included) and microdata (`itemprop`);
+- `<meta>`: OpenGraph, `article:*`, Dublin Core, `parsely-*`, `sailthru.*`, plain names;
+- the visible head of the article: the byline and the dateline printed under the headline,
+  and the author link or byline box of the page's theme;
+- the URL's date path, and htmldate (fast mode) when nothing above dates the page.
+"""
 
 from __future__ import annotations
 
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._authors import byline_names, looks_like_name, split_names, unique
+from ._dates import page_date, parse_date, text_date, url_date
+from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -20,26 +31,53 @@ _ARTICLE_TYPES = frozenset(
         "scholarlyarticle", "report", "liveblogposting", "webpage", "posting", "socialmediaposting",
     }
 )  # fmt: skip
+# Types that describe the page, not the article: used only when the page has no article.
+_PAGE_TYPES = frozenset({"webpage", "posting"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+|\s+-\s+")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _SPACES = re.compile(r"\s+")
-# `<meta>` names and properties that give the publication date, most reliable first.
+# `<meta>` names and properties of each field, most reliable first.
 _PUBLISHED_META_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "dcterms.created",
+    "publish-date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "date",
+    "sailthru.date", "parsely-pub-date", "article.published", "published_time",
 )  # fmt: skip
+_MODIFIED_META_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "lastmod", "article.updated", "modified_time",
+)  # fmt: skip
+_AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "dcterms.creator",
+                     "sailthru.author", "byl", "citation_author")  # fmt: skip
+_TAG_META_KEYS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+_CATEGORY_META_KEYS = ("article:section", "parsely-section", "sailthru.section", "category")
+# A dateline piece that gives the last update, not the publication ("Updated May 6, 2024").
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato)\b", re.I
+)
+# A piece of the article's head that is a byline: "By Jane Doe", "Von Jana Roth", "Por ...".
+_BYLINE_PIECE = re.compile(r"^(?:by|von|por|par|di|door|written by|text:?)\s+\S", re.I)
+# A piece that only labels the byline after it: "By", "Written by", "Author:", "Von".
+_BYLINE_LABEL = re.compile(r"(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|por|par|di|door|author|autor|auteur)\s*:?", re.I)
+# The piece before a "by" that makes it someone other than the author.
+_NOT_AUTHOR_ROLE = re.compile(r"(?:reviewed|edited|checked|photo(?:graph)?s?|illustrat\w*|video|translated)\s*$", re.I)
+# Most tags or categories kept: a longer list is a site's keyword stuffing.
+_MAX_TAGS = 20
+_MAX_TAG_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
     title: str | None = None
     author: str | None = None
+    authors: tuple[str, ...] = ()
     published: str | None = None
+    modified: str | None = None
     language: str | None = None
     site_name: str | None = None
     canonical_url: str | None = None
     image: str | None = None
     description: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
 
 
 def _clean(value: Any) -> str | None:
@@ -50,20 +88,23 @@ def _clean(value: Any) -> str | None:
 
 
 class _Head:
-    """Lookups into `<meta>`, `<link>` and JSON-LD of one page."""
+    """Lookups into `<meta>`, `<link>`, JSON-LD and microdata of one page."""
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
-        self.meta: dict[str, str] = {}
+        self.meta: dict[str, list[str]] = {}
         for node in tree.css("meta[content]"):
             attrs = node.attributes
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
             if key and (content := _clean(attrs.get("content"))):
-                self.meta.setdefault(key.lower(), content)
-        self.ld = _json_ld_article(tree)
+                self.meta.setdefault(key.lower(), []).append(content)
+        self.ld, self.ld_by_id = _json_ld(tree)
 
     def first_meta(self, *keys: str) -> str | None:
-        return next((self.meta[k] for k in keys if k in self.meta), None)
+        return next((self.meta[k][0] for k in keys if k in self.meta), None)
+
+    def all_meta(self, *keys: str) -> list[str]:
+        return [value for key in keys for value in self.meta.get(key, [])]
 
     def ld_value(self, *path: str) -> Any:
         value: Any = self.ld
@@ -72,6 +113,15 @@ class _Head:
                 value = value[0] if value else None
             value = value.get(key) if isinstance(value, dict) else None
         return value[0] if isinstance(value, list) and value else value
+
+    def microdata(self, prop: str) -> str | None:
+        """The value of the first element with `itemprop=prop` outside `<meta>` (those are
+        read as meta): its `datetime` or `content` attribute, else its text."""
+        for node in self.tree.css(f'[itemprop="{prop}"]'):
+            if node.tag != "meta":
+                attrs = node.attributes
+                return _clean(attrs.get("datetime") or attrs.get("content") or node.text(strip=True))
+        return None
 
 
 def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
@@ -82,45 +132,218 @@ def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
     return []
 
 
-def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The first JSON-LD object of an article type; malformed blocks are skipped."""
+def _json_ld(tree: LexborHTMLParser) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The page's JSON-LD article (the first object of an article type, else of a page
+    type) and every object by its `@id`; malformed blocks are skipped."""
+    objects: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
         try:
-            objects = _json_ld_objects(json.loads(script.text()))
+            objects += _json_ld_objects(json.loads(script.text()))
         except (ValueError, RecursionError):
             continue
-        for obj in objects:
-            types = obj.get("@type")
-            names = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
-                return obj
-    return {}
+
+    def kinds(obj: dict[str, Any]) -> set[str]:
+        types = obj.get("@type")
+        return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+
+    articles = [obj for obj in objects if kinds(obj) & _ARTICLE_TYPES]
+    article = next((obj for obj in articles if not kinds(obj) <= _PAGE_TYPES), articles[0] if articles else {})
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    return article, by_id
 
 
-def _author_names(value: Any) -> list[str]:
+def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
+    """Names of JSON-LD `author` values (references by `@id` followed): persons (and bare
+    strings), or organisations."""
     if isinstance(value, list):
-        return [name for item in value for name in _author_names(item)]
+        return [name for item in value for name in _ld_people(head, item, organisations=organisations)]
+    is_organisation = False
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        value = head.ld_by_id.get(value["@id"], value)
     if isinstance(value, dict):
+        kinds = value.get("@type")
+        is_organisation = any(k in ("Organization", "NewsMediaOrganization", "Corporation")
+                              for k in (kinds if isinstance(kinds, list) else [kinds]))  # fmt: skip
         value = value.get("name")
     cleaned = _clean(value)
-    return [cleaned] if cleaned and not cleaned.startswith("http") else []
+    if not cleaned or cleaned.startswith("http") or is_organisation != organisations:
+        return []
+    return split_names(cleaned)
 
 
-def normalise_date(value: str | None) -> str | None:
-    """An ISO 8601 date or date-time from the usual ways pages write one, else None."""
-    if not value:
+def _following_texts(start: LexborNode) -> Iterator[str]:
+    """The text pieces after `start` in document order (its own text excluded)."""
+    node: LexborNode | None = start
+    while node is not None:
+        sibling = node.next
+        while sibling is None and node is not None:
+            node = node.parent
+            sibling = node.next if node is not None else None
+        if sibling is None:
+            return
+        node = sibling
+        if node.tag in {"script", "style", "noscript", "template", "svg"}:
+            continue
+        for child in node.traverse(include_text=True):
+            if child.tag == "-text" and child.parent is not None and child.parent.tag not in {"script", "style"}:
+                yield child.text_content or ""
+
+
+def _short_pieces(texts: Iterable[str]) -> list[str]:
+    """The non-empty texts up to the first long one (article prose), at most `HEAD_TEXT_PIECES`."""
+    pieces = []
+    for text in texts:
+        text = " ".join(text.split())
+        if len(text) > HEAD_PIECE_MAX_CHARS or len(pieces) >= HEAD_TEXT_PIECES:
+            break
+        if text:
+            pieces.append(text)
+    return pieces
+
+
+def _preceding_texts(headline: LexborNode) -> list[str]:
+    """The texts before the headline inside its article header: the nearest ancestor (up to
+    three levels) whose text stays short, read up to the headline, nearest first."""
+    container = headline
+    for _ in range(3):
+        parent = container.parent
+        if parent is None or len(parent.text()) > HEAD_CONTAINER_MAX_CHARS:
+            break
+        container = parent
+    texts = []
+    for node in container.traverse(include_text=True):
+        if node.mem_id == headline.mem_id:
+            break
+        if node.tag == "-text" and node.parent is not None and node.parent.tag not in {"script", "style"}:
+            texts.append(node.text_content or "")
+    return texts[::-1]
+
+
+def _head_pieces(tree: LexborHTMLParser) -> list[str]:
+    """The short text pieces printed around the headline (`<h1>`), where the byline and the
+    dateline are: those after it, then those before it in its header. Empty without `<h1>`."""
+    headline = tree.css_first("h1")
+    if headline is None:
+        return []
+    return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))
+
+
+def _datelines(pieces: list[str]) -> Iterator[tuple[str, bool]]:
+    """The dates printed in the article's head, in order, each with whether it is labelled
+    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
+    for index, piece in enumerate(pieces):
+        if (day := text_date(piece)) is not None:
+            label = " ".join(pieces[max(0, index - 2) : index + 1])
+            yield day, bool(_UPDATED_LABEL.search(label))
+
+
+def _published(head: _Head, pieces: list[str], url: str | None, page: str | None) -> str | None:
+    """Order of trust: the dateline under the headline (what the reader is shown; where a
+    structured date falls on the same day, that one, for its time and offset), unless it is
+    labelled as an update; JSON-LD or microdata `datePublished`; `<meta>` publication dates;
+    the first `<time datetime>`; the URL's date path; htmldate's fast search of the page;
+    last, an "Updated ..." dateline, the only date such a page gives."""
+    time = head.tree.css_first("time[datetime]")
+    structured = (
+        parse_date(_clean(head.ld_value("datePublished")))
+        or parse_date(head.microdata("datePublished"))
+        or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
+        or parse_date(time.attributes.get("datetime") if time is not None else None)
+    )
+    shown = next((day for day, updated in _datelines(pieces) if not updated), None)
+    if shown is not None:
+        return structured if structured is not None and structured.startswith(shown) else shown
+    updated = next((day for day, updated in _datelines(pieces) if updated), None)
+    return structured or url_date(url) or (page_date(page, url) if page else None) or updated
+
+
+def _modified(head: _Head, pieces: list[str], published: str | None) -> str | None:
+    """Order of trust: JSON-LD or microdata `dateModified`; `<meta>` update dates; an
+    "Updated ..." dateline. Never before the publication day."""
+    modified = (
+        parse_date(_clean(head.ld_value("dateModified")))
+        or parse_date(head.microdata("dateModified"))
+        or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
+        or next((day for day, updated in _datelines(pieces) if updated), None)
+    )
+    if modified is None or (published is not None and modified[:10] < published[:10]):
         return None
-    value = value.strip()
-    match = _ISO_DATE.match(value)
-    if match:
-        try:
-            return datetime.fromisoformat(match.group(0).replace(" ", "T")).isoformat()
-        except ValueError:
-            return match.group(0)[:10]
-    try:
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+    return modified
+
+
+def _is_site(name: str, site_name: str | None, url: str | None) -> bool:
+    """True for a name that is the site's own (its `og:site_name`, or its host's name)."""
+    key = re.sub(r"\W", "", name.casefold())
+    host = re.sub(r"\W", "", urlsplit(url).hostname or "") if url else ""
+    return bool(key) and (key == re.sub(r"\W", "", (site_name or "").casefold()) or key in host)
+
+
+def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | None) -> list[str]:
+    """Order of trust: JSON-LD persons, unless the visible byline names them and more, or
+    gives a full name where they give a handle; the visible byline ("By ..." by the
+    headline, the theme's author link or byline box); `<meta>` authors; then organisations
+    (JSON-LD organisation authors, else a name that is the site's own) when no person is
+    named."""
+
+    def persons(names: Iterable[str]) -> list[str]:
+        return [name for name in unique(names) if not _is_site(name, site_name, url)]
+
+    ld_names = _ld_people(head, head.ld.get("author"), organisations=False)
+    people = persons(ld_names)
+    boxes = byline_names(head.tree)
+    shown = persons(_head_byline(pieces)) or persons(boxes)
+    meta = [name for value in head.all_meta(*_AUTHOR_META_KEYS) for name in split_names(value)]
+    shown_keys, people_keys = {n.casefold() for n in shown}, {n.casefold() for n in people}
+    handles_only = all(" " not in name for name in people) and any(" " in name for name in shown)
+    if people and not (people_keys < shown_keys or handles_only):
+        return people
+    if shown:
+        return shown
+    organisations = _ld_people(head, head.ld.get("author"), organisations=True)
+    return persons(meta) or unique([*organisations, *ld_names, *meta, *boxes])
+
+
+def _head_byline(pieces: list[str]) -> list[str]:
+    """The names of the byline by the headline: a "By Jane Doe" piece, a "By" or "Written
+    by" piece followed by the names, or a name printed right before or after the dateline."""
+    for index, piece in enumerate(pieces):
+        if index > 0 and _NOT_AUTHOR_ROLE.search(pieces[index - 1]):
+            continue  # "Medically reviewed" "by" ...: a reviewer, not the author
+        if _BYLINE_LABEL.fullmatch(piece) and index + 1 < len(pieces):
+            piece = pieces[index + 1]
+        elif not _BYLINE_PIECE.match(piece):
+            neighbours = pieces[max(0, index - 1) : index] + pieces[index + 1 : index + 2]
+            if not any(map(text_date, neighbours)) or not 2 <= len(piece.split()) <= 4 or text_date(piece):
+                continue  # beside the dateline, only a two- to four-word name is a byline
+        names = split_names(piece)
+        if names and all(map(looks_like_name, names)):
+            return unique(names)
+    return []
+
+
+def _terms(*sources: Any) -> tuple[str, ...]:
+    """Tags or categories from JSON-LD values (a list, or a comma-separated string) and
+    `<meta>` values, each once, in order."""
+    terms: list[str] = []
+    for source in sources:
+        items = source if isinstance(source, list) else [source]
+        for item in items:
+            if isinstance(item, str):
+                terms += [t for t in map(_clean, item.split(",")) if t and len(t) <= _MAX_TAG_CHARS]
+    return tuple(unique(terms)[:_MAX_TAGS])
+
+
+def _tags(head: _Head) -> tuple[str, ...]:
+    """JSON-LD `keywords`, `<meta>` tags and keywords, then the page's `rel=tag` links."""
+    links = [node.text(strip=True) for node in head.tree.css('a[rel~="tag"]')
+             if "category" not in (node.attributes.get("rel") or "")]  # fmt: skip
+    return _terms(head.ld.get("keywords"), *head.all_meta(*_TAG_META_KEYS)) or _terms(links)
+
+
+def _categories(head: _Head) -> tuple[str, ...]:
+    """JSON-LD `articleSection`, `<meta>` sections, then `rel="category tag"` links."""
+    links = [node.text(strip=True) for node in head.tree.css('a[rel~="category"]')]
+    return _terms(head.ld.get("articleSection"), *head.all_meta(*_CATEGORY_META_KEYS)) or _terms(links)
 
 
 def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> str:
@@ -148,46 +371,48 @@ def _title(head: _Head, site_name: str | None) -> str | None:
 
 
 def _language(head: _Head) -> str | None:
-    html = head.tree.css_first("html")
-    lang = (html.attributes.get("lang") if html else None) or head.first_meta(
+    """The language the markup declares: `<html lang>`, then `<meta>` (checked against the
+    text later, in `_language.article_language`)."""
+    root = head.tree.css_first("html")
+    lang = (root.attributes.get("lang") if root else None) or head.first_meta(
         "content-language", "og:locale", "dc.language", "language"
     )
     lang = _clean(lang)
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
-def _url(head: _Head, base: str | None, href: str | None) -> str | None:
+def _url(base: str | None, href: str | None) -> str | None:
     href = _clean(href)
     if not href:
         return None
     return urljoin(base, href) if base else href
 
 
-def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Metadata from `<meta>` tags, JSON-LD and `<link rel=canonical>`; absent fields are None."""
+def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = None) -> Metadata:
+    """Metadata of the page parsed as `tree` (read before any pruning); `page` is its HTML,
+    given to htmldate when nothing else dates it. Absent fields are None or empty."""
     head = _Head(tree)
     site_name = head.first_meta("og:site_name", "application-name") or _clean(
         head.ld_value("publisher", "name")
     )
-    authors = _author_names(head.ld.get("author")) or _author_names(
-        head.first_meta("author", "article:author", "parsely-author", "dc.creator", "sailthru.author")
-    )
-    published = normalise_date(
-        _clean(head.ld_value("datePublished")) or head.first_meta(*_PUBLISHED_META_KEYS)
-    )
-    if published is None and (time := tree.css_first("time[datetime]")) is not None:
-        published = normalise_date(time.attributes.get("datetime"))
+    pieces = _head_pieces(tree)
+    authors = _authors(head, pieces, site_name, url)
+    published = _published(head, pieces, url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
         title=_title(head, site_name),
-        author="; ".join(dict.fromkeys(authors)) or None,
+        author="; ".join(authors) or None,
+        authors=tuple(authors),
         published=published,
+        modified=_modified(head, pieces, published),
         language=_language(head),
         site_name=site_name,
-        canonical_url=_url(head, url, canonical.attributes.get("href") if canonical else None)
-        or _url(head, url, head.first_meta("og:url")),
-        image=_url(head, url, head.first_meta("og:image", "twitter:image"))
-        or _url(head, url, image.get("url") if isinstance(image, dict) else image),
+        canonical_url=_url(url, canonical.attributes.get("href") if canonical else None)
+        or _url(url, head.first_meta("og:url")),
+        image=_url(url, head.first_meta("og:image", "twitter:image"))
+        or _url(url, image.get("url") if isinstance(image, dict) else image),
         description=head.first_meta("description", "og:description", "twitter:description"),
+        tags=_tags(head),
+        categories=_categories(head),
     )

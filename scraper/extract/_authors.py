@@ -1,0 +1,150 @@
+"""Author names: found in a visible byline, split into names, cleaned of what is not a name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._dates import text_date
+
+# Elements that hold a byline, most specific first: the author link or microdata, then a
+# byline box, then any element whose class or id names the author or writer. Attribute
+# words are the conventions of publishing themes (WordPress, schema.org, news CMSs), not of
+# one site.
+BYLINE_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]',
+    'a[rel="author"]',
+    '[itemprop="author"]',
+    '[class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="AuthorName"]',
+    '[class*="byline"], [class*="Byline"], [data-component*="Byline"], [id*="byline"]',
+    '[class*="author"], [class*="Author"], [class*="writer"], [id*="author"]',
+)
+# Containers whose author links are not the article's: comments, related stories, bios.
+_FOREIGN_CONTAINERS = re.compile(r"comment|related|recommend|sidebar|footer|widget|popular|more-", re.I)
+# What precedes a name in a byline, in the languages of the rules: "By", "Written by",
+# "Author:", "Von", "Por", "Par", "Di", "Door"...
+_BY = re.compile(
+    r"^(?:(?:written|posted|published|reported|compiled|text|words|story|reviewed|edited)\s+by|by"
+    r"|author(?:ed by|s)?|autor(?:a|in|es)?|auteur|von|por|par|di|door|de)\s*[:|-]?\s+",
+    re.IGNORECASE,
+)
+# Where a byline stops being names: an "Updated ..." or "Published ..." label, a reading
+# time, a bullet or a pipe followed by more text, a date.
+_BYLINE_END = re.compile(
+    r"\s*(?:\b(?:updated|published|posted|last updated|modified|reviewed|fact[- ]checked|"
+    r"actualizado|publicado|aktualisiert|veröffentlicht|mis à jour|publié)\b|\d+\s*min(?:ute)?s?\b|[•·|—–]\s).*$",
+    re.IGNORECASE,
+)
+# Separators between several names: ",", ";", "&", "and", "und", "y", "et", "e".
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\s(?:and|und|y|et|e)\s)\s*")
+# A role or credential after a name ("Jane Doe, MD", "John Roe, Senior Editor") is not a name.
+_ROLE = re.compile(
+    r"^(?:[A-Z][A-Za-z]?\.){1,3}$|^[A-Z]{2,6}$|^Ph\.?D\.?$|\b(?:editor|writer|reporter|correspondent|"
+    r"contributor|staff|columnist|expert|director|manager|analyst|founder|ceo|cto|head of|"
+    r"redakteur(?:in)?|redactor(?:a)?|rédact(?:eur|rice)|journalist(?:in|e|a)?)\b",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+|www\.\S+")
+_LETTERS = re.compile(r"[^\W\d_]")
+# Longest name kept, in words and characters: a longer "name" is a sentence or a bio.
+_MAX_NAME_WORDS = 6
+_MAX_NAME_CHARS = 60
+# Words that are never an author's name on their own: labels left by a template.
+_NOT_NAMES = frozenset(
+    {"admin", "author", "authors", "by", "editor", "staff", "guest", "anonymous", "unknown",
+     "the author", "about the author", "share", "follow", "more", "view all posts", "posts"}
+)  # fmt: skip
+
+
+def clean_name(text: str) -> str | None:
+    """A name as a byline prints it, less the "By", handles and what is not a name."""
+    text = _HANDLE.sub(" ", " ".join(text.split()))
+    text = _BY.sub("", text.strip(" :|-–—•·,")).strip(" :|-–—•·,")
+    if text_date(text) is not None:  # "Jane Doe May 6, 2024": the date is not part of the name
+        text = re.split(r"\s+(?=\w+\.? \d{1,2},? \d{4}|\d{1,2}[./ ])", text)[0]
+    if not text or not _LETTERS.search(text) or text.casefold() in _NOT_NAMES:
+        return None
+    if len(text) > _MAX_NAME_CHARS or len(text.split()) > _MAX_NAME_WORDS:
+        return None
+    if " " not in text and (any(ch.isdigit() for ch in text) or "." in text or "_" in text):
+        return None  # a user handle or an account number: "kffnirmitap42", "andrew.keaveney"
+    return text
+
+
+def split_names(text: str) -> list[str]:
+    """Every name of a byline or an author field: "By Ana Ruiz and Li Wei, Staff Writers |
+    Updated May 6" gives ["Ana Ruiz", "Li Wei"]."""
+    text = _BYLINE_END.sub("", _BY.sub("", " ".join(text.split())))
+    names = []
+    for part in _NAME_SEPARATORS.split(text):
+        if _ROLE.search(part.strip()) and names:
+            continue  # "Jane Doe, MD" or "Jane Doe, Senior Editor": a role, not a second name
+        if (name := clean_name(part)) is not None:
+            names.append(name)
+    return names
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    """Names in order, each once (compared without case)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def looks_like_name(name: str) -> bool:
+    """True for text shaped like a person's or an organisation's name as bylines print it:
+    no digits, not an interface label, every word capitalised but for name particles ("van",
+    "de", "bin") (scripts without case pass)."""
+    words = name.split()
+    if any(ch.isdigit() for ch in name) or name.casefold() in _INTERFACE_LABELS or text_date(name):
+        return False
+    if _ROLE.search(name) and not re.search(r"\b(?:staff|team|desk|editors)\b", name, re.I):
+        return False  # "Marketing Director", "Senior Editor": a role, not a name
+    return all(w[0].isupper() or not w[0].isalpha() or w[0].lower() == w[0].upper() or w in _PARTICLES
+               for w in words)  # fmt: skip
+
+
+def _is_foreign(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(8):
+        if parent is None:
+            return False
+        attrs = parent.attributes
+        if _FOREIGN_CONTAINERS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        if parent.tag in {"footer", "aside", "nav"}:
+            return True
+        parent = parent.parent
+    return False
+
+
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das",
+                        "la", "le", "bin", "ibn", "al", "el", "y", "e", "zu", "ten", "ter"})  # fmt: skip
+# Texts of the interface that byline boxes also hold.
+_INTERFACE_LABELS = frozenset(
+    {"sign in", "log in", "text size", "text link", "follow", "share", "subscribe", "read more",
+     "view profile", "see all", "more", "contact", "email", "bio", "about", "posts", "menu"}
+)  # fmt: skip
+
+
+def _candidates(tree: LexborHTMLParser) -> Iterator[str]:
+    for selector in BYLINE_SELECTORS:
+        for node in tree.css(selector):
+            if node.tag in {"meta", "link", "script", "style", "body", "html", "article"} or _is_foreign(node):
+                continue
+            text = node.text(separator=" ", strip=True)
+            if text and len(text) <= 200:  # a byline is short; a long text is a bio box
+                yield text
+
+
+def byline_names(tree: LexborHTMLParser) -> list[str]:
+    """The names of the page's visible byline: the first byline element (by the order of
+    `BYLINE_SELECTORS`) that holds a name, outside comments, related stories and footers."""
+    for text in _candidates(tree):
+        names = split_names(text)
+        if names and all(map(looks_like_name, names)):
+            return unique(names)
+    return []
