@@ -9,6 +9,7 @@ from typing import Any, BinaryIO, TextIO
 
 import click
 
+from ._docs import outcomes_help, record_fields_help
 from ._errors import ConfigError, StateLockedError, count_failures
 from .crawl._config import default_state_path, load_config
 from .crawl._settings import (
@@ -111,11 +112,14 @@ so its length does not matter. A line may also be a feed or a sitemap (see FEEDS
 
 \b
 OUTPUT
-  Each record holds url, final_url, canonical_url, status, fetched_at, title, author,
-  published, language, site_name, text, word_count and content_hash. A URL that gives
-  no article is reported with its outcome (timeout, http_404, robots_disallowed,
-  too_large, not_html, redirect_loop, refused_network, connection_error, empty,
-  invalid_url...) to the --errors file, or else to standard error.
+  Each record (one JSON object a line) holds these fields, in this order:
+{record_fields_help()}
+
+\b
+OUTCOMES
+  Every URL ends with one outcome; the summary counts them. A URL that failed is
+  reported (url, outcome, detail, line) to the --errors file, or else to standard error.
+{outcomes_help()}
 
 \b
 STATE

@@ -17,22 +17,65 @@
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
         └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
 
-`extract()` raises none of these: it reports problems in `Article.reason`.
+`extract()` raises none of these: it reports problems in `Article.reason`. Every outcome
+code, with its meaning, is in `OUTCOMES` below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
 
-# The outcomes of a URL that are no failure. A feed or sitemap read is recorded by its kind.
-LISTING_OUTCOMES = frozenset({"feed", "sitemap", "sitemap_index", "discovered"})
-GOOD_OUTCOMES = frozenset({
-    "emitted",  # an article written
-    "unchanged",  # fetched again, same text: nothing written
-    "not_modified",  # the server answered 304
-    "duplicate",  # already written under another address
-    *LISTING_OUTCOMES,
-})  # fmt: skip
+
+@dataclass(frozen=True, slots=True)
+class OutcomeCode:
+    """What happened to one URL of `scraper run`: the code the summary, the errors file and
+    the state use, whether it counts as a failure (exit status 1), and what it means."""
+
+    code: str
+    kind: Literal["article", "listing", "failure"]
+    meaning: str
+
+    @property
+    def failed(self) -> bool:
+        return self.kind == "failure"
+
+
+# Every outcome, in one place: `scraper run --help`, the README's table and the tests read
+# them from here. A FetchError subclass's `outcome` is one of the failures.
+OUTCOMES: tuple[OutcomeCode, ...] = (
+    OutcomeCode("emitted", "article", "an article was written"),
+    OutcomeCode("unchanged", "article", "fetched again, the same text as last time: nothing written"),
+    OutcomeCode("not_modified", "article", "the server answered 304 Not Modified: nothing written"),
+    OutcomeCode("duplicate", "article", "an article already written under another address (see --dedupe)"),
+    OutcomeCode("feed", "listing", "an RSS, Atom or JSON feed, whose items were queued"),
+    OutcomeCode("sitemap", "listing", "a sitemap, whose pages were queued"),
+    OutcomeCode("sitemap_index", "listing", "a sitemap index, whose sitemaps were queued"),
+    OutcomeCode("discovered", "listing", "a front page whose announced feeds were queued (--discover)"),
+    OutcomeCode("invalid_url", "failure", "not an http(s) URL"),
+    OutcomeCode("robots_disallowed", "failure", "robots.txt forbids it"),
+    OutcomeCode("refused_network", "failure", "its address is not public (see --allow-network)"),
+    OutcomeCode("timeout", "failure", "no whole answer within --timeout"),
+    OutcomeCode("connection_error", "failure", "no connection: name not found, refused, reset, TLS error..."),
+    OutcomeCode("http_<status>", "failure", "an HTTP error status, such as http_404 or http_503"),
+    OutcomeCode("redirect_loop", "failure", "a redirect loop, or too many redirects"),
+    OutcomeCode("too_large", "failure", "the body is over --max-bytes (after decompression)"),
+    OutcomeCode("not_html", "failure", "another content type than HTML, a feed or a sitemap"),
+    OutcomeCode("empty", "failure", "no article text in the page"),
+    OutcomeCode("bad_listing", "failure", "a malformed or unsafe feed or sitemap"),
+    OutcomeCode("extraction_failed", "failure", "the extraction process died"),
+    OutcomeCode("internal_error", "failure", "a bug in scraper: please report it with the detail"),
+)
+LISTING_OUTCOMES = frozenset(o.code for o in OUTCOMES if o.kind == "listing")
+GOOD_OUTCOMES = frozenset(o.code for o in OUTCOMES if not o.failed)
+
+
+def is_known_outcome(code: str) -> bool:
+    """Whether `code` is one of `OUTCOMES` (`http_404` is an `http_<status>`)."""
+    if code.startswith("http_") and code[5:].isdigit():
+        return True
+    return any(outcome.code == code for outcome in OUTCOMES)
 
 
 def count_failures(counts: Mapping[str, int]) -> int:

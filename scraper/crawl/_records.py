@@ -14,23 +14,8 @@ from .._errors import BadListing, NotHTML, TooLarge
 from . import _settings
 from ._fetch import Page
 from ._listings import Listing, feed_links, read_listing
+from ._schema import ARTICLE_FIELDS, RECORD_FIELDS
 from ._urls import JobKind
-
-# The fields of a record, in the order they are written.
-RECORD_FIELDS = (
-    "url", "final_url", "canonical_url", "status", "fetched_at", "title", "author",
-    "published", "language", "site_name", "text", "word_count", "content_hash",
-)  # fmt: skip
-_ARTICLE_FIELDS = (
-    "canonical_url",
-    "title",
-    "author",
-    "published",
-    "language",
-    "site_name",
-    "text",
-    "word_count",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +44,18 @@ def read_document(
         raise TooLarge(f"the page is {len(page.body):,} bytes, over --max-bytes {max_bytes:,}")
     if discover and kind == "line" and (feeds := feed_links(page.body, page.final_url)):
         return Discovered(tuple(feeds))
-    return article_fields(page.body, page.charset, page.final_url)
+    return article_fields(page.body, page.charset, page.final_url, max_bytes)
 
 
-def article_fields(body: bytes, charset: str | None, url: str) -> dict[str, Any] | str:
-    """The article's fields from a page's bytes, or the reason there is no article text."""
+def article_fields(body: bytes, charset: str | None, url: str, max_bytes: int) -> dict[str, Any] | str:
+    """The article's fields from a page's bytes, or the reason there is no article text.
+    `max_bytes` is the run's --max-bytes: the page passed it, so extraction takes it too."""
     from ..extract import extract  # here, not above: only extraction processes load it
 
-    article = extract(body, url=url, charset=charset)
+    article = extract(body, url=url, charset=charset, max_bytes=max_bytes)
     if not article.text:
         return article.reason or "no article text found on the page"
-    return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+    return {name: getattr(article, name) for name in ARTICLE_FIELDS}
 
 
 def content_hash(content: str | bytes) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from scraper import RunConfig, run_urls
+from scraper._errors import is_known_outcome
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 
@@ -58,6 +59,8 @@ class Runner:
         before = (len(read_jsonl(self.output)), len(read_jsonl(self.errors)))
         source = io.StringIO("\n".join(urls) + "\n")
         counts = run_urls(self.config(**options), source, self.output, self.errors, listings=listings)
+        unknown = [outcome for outcome in counts if not is_known_outcome(outcome)]
+        assert not unknown, f"outcomes missing from scraper._errors.OUTCOMES: {unknown}"
         return RunResult(read_jsonl(self.output)[before[0] :], read_jsonl(self.errors)[before[1] :], counts)
 
 

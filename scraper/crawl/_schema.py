@@ -1,0 +1,35 @@
+"""The record `scraper run` writes per article, field by field: `--help`, the README's table
+and the tests read the fields from here, and `_records.make_record` writes them in this order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RecordField:
+    """One field of a record: its name, what it holds, and whether it comes from the
+    extracted `Article` (an attribute of the same name) rather than from the fetch."""
+
+    name: str
+    meaning: str
+    from_article: bool = True
+
+
+RECORD_SCHEMA: tuple[RecordField, ...] = (
+    RecordField("url", "the URL as listed, normalised (tracking parameters, fragment dropped)", False),
+    RecordField("final_url", "the URL after redirects", False),
+    RecordField("canonical_url", "the page's canonical address (`<link rel=canonical>`, `og:url`)"),
+    RecordField("status", "the HTTP status of the final answer", False),
+    RecordField("fetched_at", "when it was fetched (ISO 8601, UTC)", False),
+    RecordField("title", "the headline"),
+    RecordField("author", "the author or authors, joined by commas"),
+    RecordField("published", "the publication date (ISO 8601)"),
+    RecordField("language", "the language (ISO 639-1 code)"),
+    RecordField("site_name", "the site's name"),
+    RecordField("text", "the article's clean text: paragraphs separated by a blank line"),
+    RecordField("word_count", "the words of `text`"),
+    RecordField("content_hash", "SHA-256 of `text`: how an unchanged article is known", False),
+)
+RECORD_FIELDS: tuple[str, ...] = tuple(field.name for field in RECORD_SCHEMA)
+ARTICLE_FIELDS: tuple[str, ...] = tuple(field.name for field in RECORD_SCHEMA if field.from_article)
