@@ -40,18 +40,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
 from trafilatura.metadata import extract_metadata
 
 from scraper import extract
 from scraper.extract._decode import decode_html
-from selectolax.lexbor import LexborHTMLParser
-
 from scraper.extract._metadata import read_metadata
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/datasets"
 _NOT_WORD = re.compile(r"[\W_]+")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[;&|,]|\band\b)\s*", re.IGNORECASE)
-_CREDENTIAL = re.compile(r"(?:[A-Z]+(?:-[A-Z]+)*\b\.?|(?:[A-Z][a-z]?\.){1,3}|Ph\.?D\.?|Sr\.|Jr\.|\(.*\)|\d+|\W)+")
+_CREDENTIAL = re.compile(
+    r"(?:[A-Z]+(?:-[A-Z]+)*\b\.?|(?:[A-Z][a-z]?\.){1,3}|Ph\.?D\.?|Sr\.|Jr\.|\(.*\)|\d+|\W)+"
+)
 
 
 def normalise(text: str | None) -> str:
@@ -187,7 +188,9 @@ def metadata_stage(page: Page) -> tuple[str | None, str | None, str | None]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--wcxb", type=Path, default=SHARED / "wcxb-dev", help="WCXB-dev folder")
     parser.add_argument("--aeb", type=Path, default=SHARED / "article-extraction-benchmark")
     parser.add_argument("--sample", type=int, default=0, help="score N random articles (0: all)")
@@ -229,7 +232,9 @@ def main() -> None:
     if not args.no_sanity:
         corpus = wcxb_pages(args.wcxb, articles_only=False) + aeb_pages(args.aeb)
         dated, checked, bad = date_sanity(corpus)
-        print(f"\ndate sanity, both corpora: {checked} pages, {dated} dated, {len(bad)} outside 1990..tomorrow")
+        print(
+            f"\ndate sanity, both corpora: {checked} pages, {dated} dated, {len(bad)} outside 1990..tomorrow"
+        )
         for line in bad:
             print("  " + line)
 

@@ -34,7 +34,8 @@ _BY = re.compile(
 # time, a bullet or a pipe followed by more text, a date.
 _BYLINE_END = re.compile(
     r"\s*(?:\b(?:updated|published|posted|last updated|modified|reviewed|fact[- ]checked|"
-    r"actualizado|publicado|aktualisiert|veröffentlicht|mis à jour|publié)\b|\d+\s*min(?:ute)?s?\b|[•·|—–]\s).*$",
+    r"actualizado|publicado|aktualisiert|veröffentlicht|mis à jour|publié)\b"
+    r"|\d+\s*min(?:ute)?s?\b|[•·|—–]\s).*$",
     re.IGNORECASE,
 )
 # Separators between several names: ",", ";", "&", "and", "und", "y", "et", "e".
@@ -77,7 +78,7 @@ def split_names(text: str) -> list[str]:
     """Every name of a byline or an author field: "By Ana Ruiz and Li Wei, Staff Writers |
     Updated May 6" gives ["Ana Ruiz", "Li Wei"]."""
     text = _BYLINE_END.sub("", _BY.sub("", " ".join(text.split())))
-    names = []
+    names: list[str] = []
     for part in _NAME_SEPARATORS.split(text):
         if _ROLE.search(part.strip()) and names:
             continue  # "Jane Doe, MD" or "Jane Doe, Senior Editor": a role, not a second name
@@ -133,7 +134,9 @@ _INTERFACE_LABELS = frozenset(
 def _candidates(tree: LexborHTMLParser) -> Iterator[str]:
     for selector in BYLINE_SELECTORS:
         for node in tree.css(selector):
-            if node.tag in {"meta", "link", "script", "style", "body", "html", "article"} or _is_foreign(node):
+            if node.tag in {"meta", "link", "script", "style", "body", "html", "article"} or _is_foreign(
+                node
+            ):
                 continue
             text = node.text(separator=" ", strip=True)
             if text and len(text) <= 200:  # a byline is short; a long text is a bio box

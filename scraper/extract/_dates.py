@@ -54,7 +54,9 @@ def _from_iso(match: re.Match[str]) -> str | None:
             return when.isoformat() if plausible(when) else None
         stamp_text = f"{when.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}"
         if offset:
-            stamp_text += "+00:00" if offset == "Z" else offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+            stamp_text += (
+                "+00:00" if offset == "Z" else offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+            )
         stamp = datetime.fromisoformat(stamp_text)
     except ValueError:
         return None

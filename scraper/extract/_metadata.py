@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import byline_names, looks_like_name, split_names, unique
 from ._dates import page_date, parse_date, text_date, url_date
-from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES
+from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES, MIN_HEADLINE_OVERLAP
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -56,9 +56,14 @@ _UPDATED_LABEL = re.compile(
 # A piece of the article's head that is a byline: "By Jane Doe", "Von Jana Roth", "Por ...".
 _BYLINE_PIECE = re.compile(r"^(?:by|von|por|par|di|door|written by|text:?)\s+\S", re.I)
 # A piece that only labels the byline after it: "By", "Written by", "Author:", "Von".
-_BYLINE_LABEL = re.compile(r"(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|por|par|di|door|author|autor|auteur)\s*:?", re.I)
+_BYLINE_LABEL = re.compile(
+    r"(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|por|par|di|door|author|autor|auteur)\s*:?",
+    re.I,
+)
 # The piece before a "by" that makes it someone other than the author.
-_NOT_AUTHOR_ROLE = re.compile(r"(?:reviewed|edited|checked|photo(?:graph)?s?|illustrat\w*|video|translated)\s*$", re.I)
+_NOT_AUTHOR_ROLE = re.compile(
+    r"(?:reviewed|edited|checked|photo(?:graph)?s?|illustrat\w*|video|translated)\s*$", re.I
+)
 # Most tags or categories kept: a longer list is a site's keyword stuffing.
 _MAX_TAGS = 20
 _MAX_TAG_CHARS = 60
@@ -147,7 +152,9 @@ def _json_ld(tree: LexborHTMLParser) -> tuple[dict[str, Any], dict[str, dict[str
         return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
 
     articles = [obj for obj in objects if kinds(obj) & _ARTICLE_TYPES]
-    article = next((obj for obj in articles if not kinds(obj) <= _PAGE_TYPES), articles[0] if articles else {})
+    article = next(
+        (obj for obj in articles if not kinds(obj) <= _PAGE_TYPES), articles[0] if articles else {}
+    )
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     return article, by_id
 
@@ -185,13 +192,17 @@ def _following_texts(start: LexborNode) -> Iterator[str]:
         if node.tag in {"script", "style", "noscript", "template", "svg"}:
             continue
         for child in node.traverse(include_text=True):
-            if child.tag == "-text" and child.parent is not None and child.parent.tag not in {"script", "style"}:
+            if (
+                child.tag == "-text"
+                and child.parent is not None
+                and child.parent.tag not in {"script", "style"}
+            ):
                 yield child.text_content or ""
 
 
 def _short_pieces(texts: Iterable[str]) -> list[str]:
     """The non-empty texts up to the first long one (article prose), at most `HEAD_TEXT_PIECES`."""
-    pieces = []
+    pieces: list[str] = []
     for text in texts:
         text = " ".join(text.split())
         if len(text) > HEAD_PIECE_MAX_CHARS or len(pieces) >= HEAD_TEXT_PIECES:
@@ -358,16 +369,40 @@ def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> st
     return title
 
 
+def _headline(tree: LexborHTMLParser) -> str | None:
+    """The visible headline: the `<h1>` of the article (`<article>`, `<main>`), else the
+    page's only `<h1>`."""
+    node = tree.css_first("article h1, main h1, [itemprop=headline]")
+    if node is None:
+        headings = tree.css("h1")
+        node = headings[0] if len(headings) == 1 else None
+    return _clean(node.text(separator=" ")) if node is not None else None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
 def _title(head: _Head, site_name: str | None) -> str | None:
-    title = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
-    if not title:
-        h1 = head.tree.css_first("h1")
-        title = _clean(h1.text()) if h1 else None
-    if title:
-        return _strip_site_name(title, site_name, short_brand=False)
+    """Order of trust: the visible headline of two words or more (the wording the reader
+    sees, with no site name), unless it shares almost no words with the markup's title (then
+    it is a logo or a section name); the markup's title (JSON-LD `headline`, `og:title`),
+    less a site name at its end; a one-word headline; `<title>`, less its last short part
+    (the brand)."""
     node = head.tree.css_first("title")
-    title = _clean(node.text()) if node else None
-    return _strip_site_name(title, site_name, short_brand=True) if title else None
+    page_title = _clean(node.text()) if node else None
+    marked = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
+    shown = _headline(head.tree)
+    if shown and len(shown.split()) >= 2:
+        reference = marked or page_title
+        words = _words(shown)
+        if not reference or len(words & _words(reference)) >= MIN_HEADLINE_OVERLAP * len(words):
+            return shown
+    if marked:
+        return _strip_site_name(marked, site_name, short_brand=False)
+    if shown:
+        return shown
+    return _strip_site_name(page_title, site_name, short_brand=True) if page_title else None
 
 
 def _language(head: _Head) -> str | None:

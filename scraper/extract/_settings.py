@@ -55,3 +55,7 @@ HEAD_PIECE_MAX_CHARS = 120
 # Text before the headline is read inside its header only: the nearest ancestor holding at
 # most this many characters (a larger one is the page, whose top prints today's date).
 HEAD_CONTAINER_MAX_CHARS = 1500
+
+# The visible headline (`<h1>`) is the title unless fewer than this share of its words are
+# in the markup's title: then it is a logo, a section name or a teaser, not the headline.
+MIN_HEADLINE_OVERLAP = 0.2

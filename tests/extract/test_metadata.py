@@ -113,7 +113,9 @@ def test_date_without_offset_keeps_no_offset_and_z_becomes_utc_offset() -> None:
 
 
 def test_url_date_path_dates_a_page_without_any_other_date() -> None:
-    article = extract(_body_page(f"<article>{PROSE}</article>"), url="https://blog.example/2023/11/04/harbour")
+    article = extract(
+        _body_page(f"<article>{PROSE}</article>"), url="https://blog.example/2023/11/04/harbour"
+    )
     assert article.published == "2023-11-04"
 
 
@@ -129,9 +131,15 @@ def test_visible_byline_and_dateline_under_the_headline() -> None:
 
 
 def test_byline_in_german_and_spanish_datelines() -> None:
-    german = extract(_body_page(f"<article><h1>Hafen offen</h1><p>Von Jana Roth</p><p>6. Mai 2024</p>{PROSE}</article>"))
+    german = extract(
+        _body_page(f"<article><h1>Hafen offen</h1><p>Von Jana Roth</p><p>6. Mai 2024</p>{PROSE}</article>")
+    )
     assert (german.authors, german.published) == (("Jana Roth",), "2024-05-06")
-    french = extract(_body_page(f"<article><h1>Le port</h1><p>Par Luc Martin</p><p>le 12 janvier 2023</p>{PROSE}</article>"))
+    french = extract(
+        _body_page(
+            f"<article><h1>Le port</h1><p>Par Luc Martin</p><p>le 12 janvier 2023</p>{PROSE}</article>"
+        )
+    )
     assert (french.authors, french.published) == (("Luc Martin",), "2023-01-12")
 
 
@@ -149,12 +157,14 @@ def test_byline_is_cleaned_of_roles_updates_and_handles() -> None:
 def test_rel_author_link_and_itemprop_author() -> None:
     body = f'<article><h1>Harbour</h1><a rel="author" href="/u/ana">Ana Ruiz</a>{PROSE}</article>'
     assert extract(_body_page(body)).author == "Ana Ruiz"
-    body = f'<article><span itemprop="author" itemscope><span itemprop="name">Li Wei</span></span>{PROSE}</article>'
+    microdata = '<span itemprop="author" itemscope><span itemprop="name">Li Wei</span></span>'
+    body = f"<article>{microdata}{PROSE}</article>"
     assert extract(_body_page(body)).author == "Li Wei"
 
 
 def test_comment_authors_are_not_the_article_author() -> None:
-    body = f'<article>{PROSE}</article><section class="comments"><span class="author-name">Troll Fan</span></section>'
+    comments = '<section class="comments"><span class="author-name">Troll Fan</span></section>'
+    body = f"<article>{PROSE}</article>{comments}"
     assert extract(_body_page(body)).author is None
 
 
@@ -169,7 +179,9 @@ def test_json_ld_author_reference_is_followed_in_the_graph() -> None:
 
 def test_conflict_json_ld_person_beats_meta_author_and_visible_superset_beats_json_ld() -> None:
     ld = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ana Ruiz"}}
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script><meta name="author" content="Web Desk">'
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script><meta name="author" content="Web Desk">'
+    )
     assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Ana Ruiz",)
     body = f"<article><h1>Harbour</h1><p>By Ana Ruiz and Li Wei</p>{PROSE}</article>"
     assert extract(_body_page(body, head)).authors == ("Ana Ruiz", "Li Wei")
@@ -205,7 +217,10 @@ def test_tags_and_categories_from_meta_json_ld_and_links() -> None:
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     article = extract(_body_page(f"<article>{PROSE}</article>", head))
     assert (article.tags, article.categories) == (("ports", "repairs"), ("Local",))
-    head = '<meta property="article:tag" content="Ports"><meta property="article:tag" content="Sea"><meta property="article:section" content="City">'
+    head = (
+        '<meta property="article:tag" content="Ports"><meta property="article:tag" content="Sea">'
+        '<meta property="article:section" content="City">'
+    )
     article = extract(_body_page(f"<article>{PROSE}</article>", head))
     assert (article.tags, article.categories) == (("Ports", "Sea"), ("City",))
     links = '<a rel="tag" href="/t/ports">ports</a><a rel="category tag" href="/c/news">News</a>'
@@ -214,7 +229,11 @@ def test_tags_and_categories_from_meta_json_ld_and_links() -> None:
 
 
 def test_language_from_text_when_markup_is_silent_or_wrong() -> None:
-    german = "<p>" + "Der Hafen wurde am Montag nach einer Woche Reparaturen an der Ufermauer wieder geöffnet. " * 4 + "</p>"
+    german = (
+        "<p>"
+        + "Der Hafen wurde am Montag nach einer Woche Reparaturen an der Ufermauer wieder geöffnet. " * 4
+        + "</p>"
+    )
     assert extract(_body_page(f"<article>{german}</article>")).language == "de"
     assert extract(_body_page(f"<article>{german}</article>", html_attrs=' lang="en"')).language == "de"
     assert extract(_body_page(f"<article>{PROSE}</article>", html_attrs=' lang="en-US"')).language == "en"
