@@ -1,8 +1,9 @@
 """The language of an article (its markup's claim checked against its text) and its length
 in words for every script.
 
-Word count rule: a word is a run of letters or digits (`\\w+`), except in the scripts written
-without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar), where each
+Word count rule: a word is what spaces separate, when it holds a letter or a digit ("3,000"
+and "well-known" are one word each, a lone dash none), except in the scripts written without
+spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar), where each
 character counts as one word, the convention of CJK word counters. So eight paragraphs of
 Japanese count in the thousands, not 8, and "Tokyo 東京" counts 3.
 """
@@ -20,7 +21,9 @@ _UNSPACED = (
     "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
 )
-_WORD = re.compile(rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])\w)+")
+# One character of an unspaced script, or a run of other non-space characters holding a
+# letter or a digit ("3,000", "well-known" and "it's" are one word; a lone dash is none).
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]*[^\W{_UNSPACED}][^\s{_UNSPACED}]*")
 
 
 def count_words(text: str) -> int:
