@@ -26,8 +26,8 @@ _FOREIGN_CONTAINERS = re.compile(r"comment|related|recommend|sidebar|footer|widg
 # What precedes a name in a byline, in the languages of the rules: "By", "Written by",
 # "Author:", "Von", "Por", "Par", "Di", "Door"...
 _BY = re.compile(
-    r"^(?:(?:written|posted|published|reported|compiled|text|words|story|reviewed|edited)\s+by|by"
-    r"|author(?:ed by|s)?|autor(?:a|in|es)?|auteur|von|por|par|di|door|de)\s*[:|-]?\s+",
+    r"^(?:(?:written|posted|published|reported|compiled|text|words|story)\s+by|by"
+    r"|author(?:ed by|s)?|autor(?:a|in|es)?|auteur|von|por|par|di|door|de)\s*[:|-]?(?:\s+|$)",
     re.IGNORECASE,
 )
 # Where a byline stops being names: an "Updated ..." or "Published ..." label, a reading
@@ -47,7 +47,9 @@ _ROLE = re.compile(
     r"redakteur(?:in)?|redactor(?:a)?|rédact(?:eur|rice)|journalist(?:in|e|a)?)\b",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+|www\.\S+")
+_HANDLE = re.compile(r"[@#]\w+|\S+@\S+\.\w+|https?://\S+|www\.\S+")
+# A credit line of a picture or a video is no byline: "Photo: Jane Doe", "Image by ...".
+_CREDIT = re.compile(r"(?:photo(?:graph)?s?|image|picture|video|illustration|credit|source)\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]")
 # Longest name kept, in words and characters: a longer "name" is a sentence or a bio.
 _MAX_NAME_WORDS = 6
@@ -65,7 +67,7 @@ def clean_name(text: str) -> str | None:
     text = _BY.sub("", text.strip(" :|-–—•·,")).strip(" :|-–—•·,")
     if text_date(text) is not None:  # "Jane Doe May 6, 2024": the date is not part of the name
         text = re.split(r"\s+(?=\w+\.? \d{1,2},? \d{4}|\d{1,2}[./ ])", text)[0]
-    if not text or not _LETTERS.search(text) or text.casefold() in _NOT_NAMES:
+    if not text or not _LETTERS.search(text) or text.casefold() in _NOT_NAMES or _CREDIT.match(text):
         return None
     if len(text) > _MAX_NAME_CHARS or len(text.split()) > _MAX_NAME_WORDS:
         return None
@@ -126,8 +128,9 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", 
                         "la", "le", "bin", "ibn", "al", "el", "y", "e", "zu", "ten", "ter"})  # fmt: skip
 # Texts of the interface that byline boxes also hold.
 _INTERFACE_LABELS = frozenset(
-    {"sign in", "log in", "text size", "text link", "follow", "share", "subscribe", "read more",
-     "view profile", "see all", "more", "contact", "email", "bio", "about", "posts", "menu"}
+    {"sign in", "log in", "text size", "text link", "follow", "share", "share post", "subscribe",
+     "read more", "view profile", "see all", "more", "contact", "email", "bio", "about", "posts",
+     "menu", "no comments", "comments", "in this article", "top picks", "originally", "paid"}
 )  # fmt: skip
 
 

@@ -315,17 +315,15 @@ def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | N
 
 
 def _head_byline(pieces: list[str]) -> list[str]:
-    """The names of the byline by the headline: a "By Jane Doe" piece, a "By" or "Written
-    by" piece followed by the names, or a name printed right before or after the dateline."""
+    """The names of the byline by the headline: a "By Jane Doe" piece, or a "By" or
+    "Written by" piece followed by the names."""
     for index, piece in enumerate(pieces):
         if index > 0 and _NOT_AUTHOR_ROLE.search(pieces[index - 1]):
             continue  # "Medically reviewed" "by" ...: a reviewer, not the author
         if _BYLINE_LABEL.fullmatch(piece) and index + 1 < len(pieces):
             piece = pieces[index + 1]
         elif not _BYLINE_PIECE.match(piece):
-            neighbours = pieces[max(0, index - 1) : index] + pieces[index + 1 : index + 2]
-            if not any(map(text_date, neighbours)) or not 2 <= len(piece.split()) <= 4 or text_date(piece):
-                continue  # beside the dateline, only a two- to four-word name is a byline
+            continue
         names = split_names(piece)
         if names and all(map(looks_like_name, names)):
             return unique(names)
