@@ -16,6 +16,9 @@ from ._dates import text_date
 BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]',
     'a[rel="author"]',
+    # A link to the author's archive page, the URL convention of blog and news CMSs.
+    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"], '
+    'a[href*="/contributors/"], a[href*="/writers/"], a[href*="/people/"], a[href*="/staff/"]',
     '[itemprop="author"]',
     '[class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="AuthorName"]',
     '[class*="byline"], [class*="Byline"], [data-component*="Byline"], [id*="byline"]',
@@ -134,12 +137,13 @@ _INTERFACE_LABELS = frozenset(
 )  # fmt: skip
 
 
+_NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "article"})
+
+
 def _candidates(tree: LexborHTMLParser) -> Iterator[str]:
     for selector in BYLINE_SELECTORS:
         for node in tree.css(selector):
-            if node.tag in {"meta", "link", "script", "style", "body", "html", "article"} or _is_foreign(
-                node
-            ):
+            if node.tag in _NOT_BYLINE_TAGS or _is_foreign(node):
                 continue
             text = node.text(separator=" ", strip=True)
             if text and len(text) <= 200:  # a byline is short; a long text is a bio box

@@ -245,3 +245,16 @@ def test_word_count_counts_characters_of_unspaced_scripts() -> None:
     assert article.language == "ja"
     assert article.word_count > 150
     assert extract(_body_page(f"<article>{PROSE}</article>")).word_count == 56
+
+
+def test_link_to_the_authors_archive_page_is_a_byline() -> None:
+    body = f'<article><h1>Harbour</h1><a href="/author/ana-ruiz/">Ana Ruiz</a>{PROSE}</article>'
+    assert extract(_body_page(body)).authors == ("Ana Ruiz",)
+
+
+def test_section_labels_and_interface_words_are_no_authors() -> None:
+    body = (
+        '<article><h1>Harbour</h1><div class="author-box"><a href="/share">Share Post</a></div>'
+        f'<p class="byline">No Comments</p>{PROSE}</article>'
+    )
+    assert extract(_body_page(body)).authors == ()
