@@ -1,4 +1,5 @@
-"""The store stage of `scraper run`: JSON Lines written so that a kill never leaves half a line."""
+"""The store stage of `scraper run`: JSON Lines written so that a kill never leaves half a
+line, and read back after a kill for the lines the state did not commit."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ConfigError
+from .state import Emitted, Outcome, State, article_keys
 
 
 class JsonLines:
@@ -41,3 +43,36 @@ class JsonLines:
     def close(self) -> None:
         if self.path is not None:
             os.close(self._descriptor)
+
+
+def recover_output(output: Path, state: State) -> int:
+    """Commit to `state` the records a killed run wrote to `output` after its last commit,
+    and cut off a half-written last line. Returns how many records were recovered."""
+    key = str(output.resolve())
+    size = output.stat().st_size if output.exists() else 0
+    committed = state.output_size(key)
+    if committed is None or committed > size:  # a new file, or one rotated since
+        state.commit_output(key, size)
+        return 0
+    with output.open("rb") as file:
+        file.seek(committed)
+        tail = file.read()
+    whole, _, partial = tail.rpartition(b"\n")
+    lines = [line for line in whole.split(b"\n") if line]
+    if partial:
+        os.truncate(output, size - len(partial))
+    recovered = [found for found in map(_emitted_by, lines) if found is not None]
+    state.commit_output(key, size - len(partial), recovered)
+    return len(recovered)
+
+
+def _emitted_by(line: bytes) -> Emitted | None:
+    """The outcome of a written record, and the keys its article is known by."""
+    try:
+        record = json.loads(line)
+        outcome = Outcome(
+            record["url"], "emitted", record.get("fetched_at"), content_hash=record["content_hash"]
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+    return outcome, article_keys(record.get("canonical_url"), outcome.content_hash or "")

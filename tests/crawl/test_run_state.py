@@ -14,7 +14,9 @@ from conftest import Runner, read_jsonl
 from faults import ARTICLE_ETAG, FaultServer, fault_server, story
 
 from scraper import StateLockedError
-from scraper.crawl._state import Outcome, State
+from scraper.crawl._output import recover_output
+from scraper.crawl.state import Outcome
+from scraper.crawl.state._sqlite import SQLiteState as State
 
 
 @pytest.fixture
@@ -114,7 +116,7 @@ def test_recovery_commits_a_written_line_and_cuts_a_half_written_one(tmp_path: P
         file.write(written.encode() + b"\n")
         file.write(b'{"url": "https://a.example/2", "conte')  # ...or killed in the middle of a line
     with State(tmp_path / "state.sqlite") as state:
-        assert state.recover_output(output) == 1
+        assert recover_output(output, state) == 1
         known = state.take_up(["https://a.example/1", "https://a.example/2"])
     assert known["https://a.example/1"].content_hash == "11"
     assert known["https://a.example/2"].content_hash is None

@@ -1,0 +1,102 @@
+"""The fetch and read stages of `scraper run`: each URL of a host batch fetched politely
+(robots.txt, the host's slots and delay, a conditional request) and read in an executor.
+
+What a URL gave is a plain value (`Read` or `Failed`), so that it can be settled where the
+state and output are, on this machine or, from a cluster worker, on the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import httpx
+
+from .._errors import EmptyPage, FetchError
+from . import _settings
+from ._config import RunConfig
+from ._fetch import Fetcher, Page, Validators
+from ._listings import Listing
+from ._politeness import HostSlot, Politeness
+from ._records import Discovered, content_hash
+from ._urls import URLLine
+from .executor import Executor, ReadTask
+from .state import Known
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A URL fetched and read: its page (without the body) and what it is; `document` is
+    None when the server answered 304 Not Modified."""
+
+    page: Page
+    document: Listing | Discovered | dict[str, Any] | None
+    body_hash: str | None = None  # of a feed, sitemap or front page: it is known unchanged by it
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A URL that gave nothing: its outcome (an error outcome) and the detail for the report."""
+
+    outcome: str
+    detail: str
+
+
+Result = Read | Failed
+# What is done with each URL's result as soon as it is there.
+Settle = Callable[[URLLine, Known, Result], Awaitable[None]]
+
+
+class JobRunner:
+    """Fetches and reads the URLs of host batches, with every host's politeness."""
+
+    def __init__(
+        self, config: RunConfig, executor: Executor, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self._config = config
+        self._executor = executor
+        self._fetcher = Fetcher(config, transport)
+        self._politeness = Politeness(self._fetcher, config.per_host, config.delay, config.user_agent)
+        self._requests = asyncio.Semaphore(config.concurrency)
+
+    async def aclose(self) -> None:
+        await self._fetcher.aclose()
+
+    async def batch(self, jobs: Sequence[tuple[URLLine, Known]], settle: Settle) -> None:
+        """Fetch and read `jobs` (URLs of one host, --per-host at a time), settling each."""
+        todo = deque(jobs)
+        slot = self._politeness.slot(jobs[0][0].url)
+
+        async def work() -> None:
+            while todo:
+                job, known = todo.popleft()
+                await settle(job, known, await self.job(job, known, slot))
+
+        await asyncio.gather(*(work() for _ in range(min(self._config.per_host, len(todo)))))
+
+    async def job(self, job: URLLine, known: Known, slot: HostSlot) -> Result:
+        """What one URL gives; a failure of any kind is a `Failed`, never raised."""
+        try:
+            await self._politeness.check_robots(job.url)
+            validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
+            limit = self._config.max_bytes  # a line may be a sitemap, larger than a page may be
+            limit = limit if job.kind == "page" else max(limit, _settings.MAX_LISTING_BYTES)
+            async with self._requests, slot.connection():
+                page = await self._fetcher.fetch(
+                    job.url, validators, pacer=slot, html_only=job.kind == "page", max_bytes=limit
+                )
+            if page.not_modified:
+                return Read(page, None)
+            task = ReadTask(page, job.kind, self._config.discover, self._config.max_bytes)
+            document = await self._executor.submit(task)
+            if isinstance(document, str):
+                raise EmptyPage(document)
+            listed = isinstance(document, Listing | Discovered)
+            return Read(replace(page, body=b""), document, content_hash(page.body) if listed else None)
+        except FetchError as error:
+            return Failed(error.outcome, error.detail)
+        except Exception as error:  # a bug must cost one URL, not the run
+            return Failed("internal_error", f"{type(error).__name__}: {error}")

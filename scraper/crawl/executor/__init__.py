@@ -1,0 +1,56 @@
+"""Where pages are read (extracted): off the event loop that fetches, since extraction is
+the CPU-bound part of a run.
+
+`Executor` is all a run asks of one: `submit` a `ReadTask`, await what the page is, and
+`shutdown` at the end. `local_executor` gives today's: a process pool on this machine
+(`_local`), or this very process for `workers=0`. A deadline per task belongs to `submit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .._fetch import Page
+from .._listings import Listing
+from .._records import Discovered, read_document
+from .._urls import JobKind
+
+# What a page is: a feed or sitemap, a front page's feeds, an article's fields, or the
+# reason (a str) it has no article text. See `read_document`.
+Document = Listing | Discovered | dict[str, Any] | str
+
+__all__ = ["Document", "Executor", "ReadTask", "local_executor"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadTask:
+    """One downloaded page to read, with what reading it depends on (plain, picklable values)."""
+
+    page: Page
+    kind: JobKind
+    discover: bool
+    max_bytes: int
+
+    def __call__(self) -> Document:
+        return read_document(self.page, self.kind, self.discover, self.max_bytes)
+
+
+class Executor(Protocol):
+    def submit(self, task: ReadTask) -> Awaitable[Document]:
+        """Start reading a page; the awaitable gives what it is, or raises its FetchError
+        (ExtractionFailed when the reading process died)."""
+        ...
+
+    def shutdown(self) -> None:
+        """Stop every process this executor started (tasks still queued are dropped)."""
+        ...
+
+
+def local_executor(workers: int | None) -> Executor:
+    """`workers` extraction processes on this machine (None: one per core; 0: none, pages
+    are read in this process, for tests and debugging)."""
+    from ._local import InProcess, ProcessPool
+
+    return InProcess() if workers == 0 else ProcessPool(workers)

@@ -1,0 +1,20 @@
+"""What earlier runs learnt of each URL, so that a cron job does only new work.
+
+`State` (in `_base`) is all a run asks of it; `open_state` picks the backend from the
+location: a path is a SQLite file (`_sqlite`, the embedded default).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._base import SETTLED, Emitted, Known, Outcome, State, article_keys
+
+__all__ = ["SETTLED", "Emitted", "Known", "Outcome", "State", "article_keys", "open_state"]
+
+
+def open_state(location: str | Path) -> State:
+    """The state at `location`, opened for this run (see `State` for the errors raised)."""
+    from ._sqlite import SQLiteState
+
+    return SQLiteState(Path(location))
