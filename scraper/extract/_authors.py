@@ -25,7 +25,13 @@ BYLINE_SELECTORS = (
     '[class*="author"], [class*="Author"], [class*="writer"], [id*="author"]',
 )
 # Containers whose author links are not the article's: comments, related stories, bios.
-_FOREIGN_CONTAINERS = re.compile(r"comment|related|recommend|sidebar|footer|widget|popular|more-", re.I)
+# A word of a class, not a part of one: page builders name every box "elementor-widget".
+_FOREIGN_CONTAINERS = re.compile(
+    r"(?<![\w-])(?:comments?|comment-\w+|related\w*|recommend\w*|sidebar|footer|widget|popular|more-\w+)(?![\w-])",
+    re.I,
+)
+# How far up an element's ancestors are looked at for such a container.
+_MAX_ANCESTORS = 8
 # What precedes a name in a byline, in the languages of the rules: "By", "Written by",
 # "Author:", "Von", "Por", "Par", "Di", "Door"...
 _BY = re.compile(
@@ -38,16 +44,18 @@ _BY = re.compile(
 _BYLINE_END = re.compile(
     r"\s*(?:\b(?:updated|published|posted|last updated|modified|reviewed|fact[- ]checked|"
     r"actualizado|publicado|aktualisiert|veröffentlicht|mis à jour|publié)\b"
-    r"|\d+\s*min(?:ute)?s?\b|[•·|—–]\s).*$",
+    r"|\d+\s*min(?:ute)?s?\b|[•·|—–]\s|\son\s(?=\D{0,20}\d)).*$",
     re.IGNORECASE,
 )
 # Separators between several names: ",", ";", "&", "and", "und", "y", "et", "e".
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\s(?:and|und|y|et|e)\s)\s*")
-# A role or credential after a name ("Jane Doe, MD", "John Roe, Senior Editor") is not a name.
+# A credential after a name ("Jane Doe, MD", "Ph.D.") is not a second name (case matters).
+_CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){1,3}|[A-Z]{2,6}|Ph\.?D\.?)$")
+# Nor is a role ("John Roe, Senior Editor"); a role alone is no name.
 _ROLE = re.compile(
-    r"^(?:[A-Z][A-Za-z]?\.){1,3}$|^[A-Z]{2,6}$|^Ph\.?D\.?$|\b(?:editor|writer|reporter|correspondent|"
-    r"contributor|staff|columnist|expert|director|manager|analyst|founder|ceo|cto|head of|"
-    r"redakteur(?:in)?|redactor(?:a)?|rédact(?:eur|rice)|journalist(?:in|e|a)?)\b",
+    r"\b(?:editor|writer|reporter|correspondent|contributor|staff|columnist|expert|director|"
+    r"manager|analyst|founder|ceo|cto|head of|redakteur(?:in)?|redactor(?:a)?|rédact(?:eur|rice)|"
+    r"journalist(?:in|e|a)?)\b",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"[@#]\w+|\S+@\S+\.\w+|https?://\S+|www\.\S+")
@@ -59,8 +67,9 @@ _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
 # Words that are never an author's name on their own: labels left by a template.
 _NOT_NAMES = frozenset(
-    {"admin", "author", "authors", "by", "editor", "staff", "guest", "anonymous", "unknown",
-     "the author", "about the author", "share", "follow", "more", "view all posts", "posts"}
+    {"admin", "author", "authors", "by", "posted", "published", "updated", "editor", "staff",
+     "guest", "anonymous", "unknown", "the author", "about the author", "share", "follow", "more",
+     "view all posts", "posts"}
 )  # fmt: skip
 
 
@@ -85,7 +94,7 @@ def split_names(text: str) -> list[str]:
     text = _BYLINE_END.sub("", _BY.sub("", " ".join(text.split())))
     names: list[str] = []
     for part in _NAME_SEPARATORS.split(text):
-        if _ROLE.search(part.strip()) and names:
+        if names and (_CREDENTIAL.match(part.strip()) or _ROLE.search(part)):
             continue  # "Jane Doe, MD" or "Jane Doe, Senior Editor": a role, not a second name
         if (name := clean_name(part)) is not None:
             names.append(name)
@@ -110,25 +119,32 @@ def looks_like_name(name: str) -> bool:
     if _ROLE.search(name) and not re.search(r"\b(?:staff|team|desk|editors)\b", name, re.I):
         return False  # "Marketing Director", "Senior Editor": a role, not a name
     return all(w[0].isupper() or not w[0].isalpha() or w[0].lower() == w[0].upper() or w in _PARTICLES
-               for w in words)  # fmt: skip
+               or w in _COLLECTIVES for w in words)  # fmt: skip
 
 
 def _is_foreign(node: LexborNode) -> bool:
-    parent = node.parent
-    for _ in range(8):
-        if parent is None:
-            return False
+    """True for an element in comments, related stories, a sidebar, navigation, or the
+    page's footer or aside (an `<article>`'s own, where themes print the byline, are not)."""
+    parent, in_footer = node.parent, False
+    for _ in range(_MAX_ANCESTORS):
+        if parent is None or parent.tag in {"body", "html"}:
+            break
         attrs = parent.attributes
         if _FOREIGN_CONTAINERS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
-        if parent.tag in {"footer", "aside", "nav"}:
+        if parent.tag == "nav":
             return True
+        if parent.tag == "article":
+            return False
+        in_footer = in_footer or parent.tag in {"footer", "aside"}
         parent = parent.parent
-    return False
+    return in_footer
 
 
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das",
                         "la", "le", "bin", "ibn", "al", "el", "y", "e", "zu", "ten", "ter"})  # fmt: skip
+# Lowercase words that end an organisation's byline: "The Currency editors", "Acme team".
+_COLLECTIVES = frozenset({"team", "staff", "editors", "desk", "newsroom", "writers", "contributors"})
 # Texts of the interface that byline boxes also hold.
 _INTERFACE_LABELS = frozenset(
     {"sign in", "log in", "text size", "text link", "follow", "share", "share post", "subscribe",
@@ -140,21 +156,28 @@ _INTERFACE_LABELS = frozenset(
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "article"})
 
 
-def _candidates(tree: LexborHTMLParser) -> Iterator[str]:
+def _candidates(tree: LexborHTMLParser) -> Iterator[list[str]]:
+    """The lines of each byline element, in the order of `BYLINE_SELECTORS`."""
     for selector in BYLINE_SELECTORS:
         for node in tree.css(selector):
             if node.tag in _NOT_BYLINE_TAGS or _is_foreign(node):
                 continue
-            text = node.text(separator=" ", strip=True)
+            text = node.text(separator="\n", strip=True)
             if text and len(text) <= 200:  # a byline is short; a long text is a bio box
-                yield text
+                yield [line for line in text.splitlines() if line.strip()]
+
+
+def _names_in(lines: list[str]) -> list[str]:
+    """The names of a byline element: its whole text when that reads as names, else its
+    first line that does ("Keith Barry" of "Keith Barry / Senior Autos Reporter")."""
+    for text in (" ".join(lines), *lines):
+        names = split_names(text)
+        if names and all(map(looks_like_name, names)):
+            return unique(names)
+    return []
 
 
 def byline_names(tree: LexborHTMLParser) -> list[str]:
     """The names of the page's visible byline: the first byline element (by the order of
     `BYLINE_SELECTORS`) that holds a name, outside comments, related stories and footers."""
-    for text in _candidates(tree):
-        names = split_names(text)
-        if names and all(map(looks_like_name, names)):
-            return unique(names)
-    return []
+    return next(filter(None, map(_names_in, _candidates(tree))), [])
