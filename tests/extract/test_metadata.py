@@ -258,3 +258,24 @@ def test_section_labels_and_interface_words_are_no_authors() -> None:
         f'<p class="byline">No Comments</p>{PROSE}</article>'
     )
     assert extract(_body_page(body)).authors == ()
+
+
+def test_byline_in_the_articles_own_footer_counts_but_not_in_the_pages() -> None:
+    link = '<a rel="author" href="/u/h">Halina Goetz</a>'
+    inside = f'<article>{PROSE}<footer class="meta">{link}</footer></article>'
+    assert extract(_body_page(inside)).authors == ("Halina Goetz",)
+    outside = f"<article>{PROSE}</article><footer>{link}</footer>"
+    assert extract(_body_page(outside)).authors == ()
+
+
+def test_byline_box_gives_its_first_line_of_names_and_short_names_survive() -> None:
+    box = '<div class="author-info"><span>Keith Barry</span><span>Senior Autos Reporter</span></div>'
+    assert extract(_body_page(f"<article><h1>Cars</h1>{box}{PROSE}</article>")).authors == ("Keith Barry",)
+    short = '<span class="post-author">Kev</span>'
+    assert extract(_body_page(f"<article><h1>Coffee</h1>{short}{PROSE}</article>")).authors == ("Kev",)
+
+
+def test_credentials_after_a_name_are_dropped_in_every_case() -> None:
+    ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "Jane Doe, MD, Ph.D."}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Jane Doe",)
