@@ -33,6 +33,8 @@ _URL_DATE = re.compile(
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 
+# A numeric date with slashes: 5/6/2024 (month or day first, by the page's convention).
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
 _ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{3,5})\.(?=\s*\d)")
 
@@ -80,10 +82,23 @@ def parse_date(value: str | None) -> str | None:
     return stamp.isoformat() if plausible(stamp.date()) else None
 
 
-def text_date(text: str) -> str | None:
-    """The day a short text names (`Updated May 6, 2024`, `6 de mayo de 2024`, `06.05.2024`),
-    as `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run); None when it
-    names none in the plausible window."""
+def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
+    first, second, year = (int(part) for part in match.groups())
+    month, day = (first, second) if month_first and first <= 12 else (second, first)
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    return when.isoformat() if plausible(when) else None
+
+
+def text_date(text: str, *, month_first: bool = False) -> str | None:
+    """The day a short text names (`Updated May 6, 2024`, `6. Mai 2024`, `06.05.2024`), as
+    `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run); None when it
+    names none in the plausible window. `month_first` reads `5/6/2024` as May 6 (the US
+    convention, for pages in American English) rather than 5 June."""
+    if month_first and (match := _SLASH_DATE.search(text)) is not None:
+        return _slash_date(match, month_first)
     text = _ABBREVIATION_DOT.sub(r"\1", text)
     earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
     latest = datetime.combine(_latest(), datetime.min.time())

@@ -64,6 +64,8 @@ _BYLINE_LABEL = re.compile(
 _NOT_AUTHOR_ROLE = re.compile(
     r"(?:reviewed|edited|checked|photo(?:graph)?s?|illustrat\w*|video|translated)\s*$", re.I
 )
+# English-speaking regions that write the day first (5/6/2024 is 5 June there).
+_DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "pk", "ng", "ke"})
 # Most tags or categories kept: a longer list is a site's keyword stuffing.
 _MAX_TAGS = 20
 _MAX_TAG_CHARS = 60
@@ -239,20 +241,28 @@ def _head_pieces(tree: LexborHTMLParser) -> list[str]:
     return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))
 
 
-def _datelines(pieces: list[str]) -> Iterator[tuple[str, bool]]:
+def _datelines(pieces: list[str], month_first: bool) -> Iterator[tuple[str, bool]]:
     """The dates printed in the article's head, in order, each with whether it is labelled
     as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
     for index, piece in enumerate(pieces):
-        if (day := text_date(piece)) is not None:
+        if (day := text_date(piece, month_first=month_first)) is not None:
             label = " ".join(pieces[max(0, index - 2) : index + 1])
             yield day, bool(_UPDATED_LABEL.search(label))
+
+
+def _month_first(head: _Head) -> bool:
+    """True for a page in American English, whose numeric dates put the month first."""
+    root = head.tree.css_first("html")
+    lang = ((root.attributes.get("lang") if root else None) or head.first_meta("og:locale") or "").lower()
+    region = lang.replace("_", "-").partition("-")[2]
+    return lang.startswith("en") and region not in _DAY_FIRST_ENGLISH
 
 
 def _published(head: _Head, pieces: list[str], url: str | None, page: str | None) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on the same day, that one, for its time and offset), unless it is
     labelled as an update; JSON-LD or microdata `datePublished`; `<meta>` publication dates;
-    the first `<time datetime>`; the URL's date path; htmldate's fast search of the page;
+    the first `<time datetime>`; the URL's date path; htmldate's search of the page;
     last, an "Updated ..." dateline, the only date such a page gives."""
     time = head.tree.css_first("time[datetime]")
     structured = (
@@ -261,10 +271,11 @@ def _published(head: _Head, pieces: list[str], url: str | None, page: str | None
         or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
         or parse_date(time.attributes.get("datetime") if time is not None else None)
     )
-    shown = next((day for day, updated in _datelines(pieces) if not updated), None)
+    datelines = list(_datelines(pieces, _month_first(head)))
+    shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None:
         return structured if structured is not None and structured.startswith(shown) else shown
-    updated = next((day for day, updated in _datelines(pieces) if updated), None)
+    updated = next((day for day, updated in datelines if updated), None)
     return structured or url_date(url) or (page_date(page, url) if page else None) or updated
 
 
@@ -275,7 +286,7 @@ def _modified(head: _Head, pieces: list[str], published: str | None) -> str | No
         parse_date(_clean(head.ld_value("dateModified")))
         or parse_date(head.microdata("dateModified"))
         or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
-        or next((day for day, updated in _datelines(pieces) if updated), None)
+        or next((day for day, updated in _datelines(pieces, _month_first(head)) if updated), None)
     )
     if modified is None or (published is not None and modified[:10] < published[:10]):
         return None

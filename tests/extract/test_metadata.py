@@ -279,3 +279,9 @@ def test_credentials_after_a_name_are_dropped_in_every_case() -> None:
     ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "Jane Doe, MD, Ph.D."}}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Jane Doe",)
+
+
+def test_numeric_slash_dates_follow_the_pages_english_convention() -> None:
+    body = f"<article><h1>Harbour</h1><p>8/1/2025</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=' lang="en-US"')).published == "2025-08-01"
+    assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2025-01-08"
