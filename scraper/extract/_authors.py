@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._dates import text_date
+from ._dates import UPDATE_WORDS, text_date
 
 # Elements that hold a byline, most specific first: the author link or microdata, then a
 # byline box, then any element whose class or id names the author or writer. Attribute
@@ -42,8 +42,7 @@ _BY = re.compile(
 # Where a byline stops being names: an "Updated ..." or "Published ..." label, a reading
 # time, a bullet or a pipe followed by more text, a date.
 _BYLINE_END = re.compile(
-    r"\s*(?:\b(?:updated|published|posted|last updated|modified|reviewed|fact[- ]checked|"
-    r"actualizado|publicado|aktualisiert|veröffentlicht|mis à jour|publié)\b"
+    rf"\s*(?:\b(?:{UPDATE_WORDS}|published|posted|reviewed|fact[- ]checked|publicado|veröffentlicht|publié)\b"
     r"|\d+\s*min(?:ute)?s?\b|[•·|—–]\s|\son\s(?=\D{0,20}\d)).*$",
     re.IGNORECASE,
 )

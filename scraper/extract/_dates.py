@@ -33,6 +33,9 @@ _URL_DATE = re.compile(
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 
+# Words that label a date as the last update, in the languages of the rules.
+UPDATE_WORDS = r"updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato"
+UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
 # A numeric date with slashes: 5/6/2024 (month or day first, by the page's convention).
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import byline_names, looks_like_name, split_names, unique
-from ._dates import page_date, parse_date, text_date, url_date
+from ._dates import UPDATED_LABEL, page_date, parse_date, text_date, url_date
 from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES, MIN_HEADLINE_OVERLAP
 
 _ARTICLE_TYPES = frozenset(
@@ -49,10 +49,6 @@ _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator",
                      "sailthru.author", "byl", "citation_author")  # fmt: skip
 _TAG_META_KEYS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
 _CATEGORY_META_KEYS = ("article:section", "parsely-section", "sailthru.section", "category")
-# A dateline piece that gives the last update, not the publication ("Updated May 6, 2024").
-_UPDATED_LABEL = re.compile(
-    r"\b(?:updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato)\b", re.I
-)
 # A piece of the article's head that is a byline: "By Jane Doe", "Von Jana Roth", "Por ...".
 _BYLINE_PIECE = re.compile(r"^(?:by|von|por|par|di|door|written by|text:?)\s+\S", re.I)
 # A piece that only labels the byline after it: "By", "Written by", "Author:", "Von".
@@ -247,7 +243,7 @@ def _datelines(pieces: list[str], month_first: bool) -> Iterator[tuple[str, bool
     for index, piece in enumerate(pieces):
         if (day := text_date(piece, month_first=month_first)) is not None:
             label = " ".join(pieces[max(0, index - 2) : index + 1])
-            yield day, bool(_UPDATED_LABEL.search(label))
+            yield day, bool(UPDATED_LABEL.search(label))
 
 
 def _month_first(head: _Head) -> bool:
