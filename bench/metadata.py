@@ -16,9 +16,10 @@ The comparison rules, the same for every system (defined once, below):
 - date same day: the first characters of the system's ISO 8601 date equal the truth
   (`YYYY-MM-DD`, or `YYYY-MM` for the two truths that give a month only).
 
-Each rate is over the pages whose truth has that field. The date sanity check then runs
+Each rate is over the pages whose truth has that field. The sanity check then runs
 `scraper.extract` on every page of both shared corpora (WCXB-dev, all types, and the article
-extraction benchmark) and lists any `published` or `modified` before 1990 or after tomorrow.
+extraction benchmark), lists any `published` or `modified` before 1990 or after tomorrow, and
+counts the pages given a language and tags.
 Times: the metadata stage alone (scraper: parsing plus `read_metadata` plus language
 detection; trafilatura: `extract_metadata` on the page, which parses it too), and scraper's
 whole `extract`, per page, one page after another, after one warm-up pass over a few pages.
@@ -27,6 +28,7 @@ whole `extract`, per page, one page after another, after one warm-up pass over a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import random
@@ -168,18 +170,31 @@ def rates(pages: list[Page], outputs: dict[str, tuple[Any, ...]]) -> dict[str, t
     return result
 
 
-def date_sanity(pages: list[Page]) -> tuple[int, int, list[str]]:
-    """Pages with a date, pages checked, and every date outside 1990..tomorrow."""
+@dataclass
+class Sanity:
+    """What `extract` gives on every page of both corpora."""
+
+    checked: int = 0
+    dated: int = 0
+    with_language: int = 0
+    with_tags: int = 0
+    bad_dates: list[str] = dataclasses.field(default_factory=list)
+
+
+def corpus_sanity(pages: list[Page]) -> Sanity:
+    """Pages dated, with a language and with tags, and every date outside 1990..tomorrow."""
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    dated, bad = 0, []
+    sanity = Sanity(checked=len(pages))
     for page in pages:
         article = extract(page.html, url=page.url)
-        dated += article.published is not None
+        sanity.dated += article.published is not None
+        sanity.with_language += article.language is not None
+        sanity.with_tags += bool(article.tags)
         for name in ("published", "modified"):
             value = getattr(article, name)
             if value is not None and not ("1990-01-01" <= value[:10] <= tomorrow):
-                bad.append(f"{page.key[:16]} {name}={value} {page.url[:60]}")
-    return dated, len(pages), bad
+                sanity.bad_dates.append(f"{page.key[:16]} {name}={value} {page.url[:60]}")
+    return sanity
 
 
 def metadata_stage(page: Page) -> tuple[str | None, str | None, str | None]:
@@ -231,9 +246,11 @@ def main() -> None:
                 print(f"{page.key} {truth!r} | {ours!r} | {peer!r}  {page.url[:70]}")
     if not args.no_sanity:
         corpus = wcxb_pages(args.wcxb, articles_only=False) + aeb_pages(args.aeb)
-        dated, checked, bad = date_sanity(corpus)
+        sanity = corpus_sanity(corpus)
+        bad = sanity.bad_dates
         print(
-            f"\ndate sanity, both corpora: {checked} pages, {dated} dated, {len(bad)} outside 1990..tomorrow"
+            f"\nboth corpora, {sanity.checked} pages: {sanity.dated} dated, {len(bad)} dates outside "
+            f"1990..tomorrow; language given on {sanity.with_language}, tags on {sanity.with_tags}"
         )
         for line in bad:
             print("  " + line)
