@@ -130,7 +130,7 @@ def trafilatura_system(page: Page) -> tuple[str | None, str | None, str | None]:
 
 def newspaper_system() -> System | None:
     try:
-        from newspaper import Article as NewspaperArticle  # type: ignore[import-not-found]
+        from newspaper import Article as NewspaperArticle
     except ImportError:
         return None
 
