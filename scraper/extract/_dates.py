@@ -22,7 +22,7 @@ from functools import lru_cache
 from htmldate import find_date
 from htmldate.extractors import try_date_expr
 
-from ._settings import EARLIEST_DATE
+from ._settings import EARLIEST_DATE, HTMLDATE_MAX_CHARS
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
@@ -36,6 +36,9 @@ _URL_DATE = re.compile(
 # Words that label a date as the last update, in the languages of the rules.
 UPDATE_WORDS = r"updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato"
 UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
+# Scripts, styles and drawings: most of a large page's bytes, and never its date (JSON-LD
+# has been read before htmldate runs).
+_CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 # A numeric date with slashes: 5/6/2024 (month or day first, by the page's convention).
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
@@ -121,15 +124,17 @@ def url_date(url: str | None) -> str | None:
 
 
 def page_date(html: str, url: str | None) -> str | None:
-    """The publication day htmldate finds anywhere in the page (markup, URL, date elements,
-    then a scan of its text); None when none. Run only on pages nothing else dates (about
-    a quarter), as it costs about 10 ms."""
+    """The publication day htmldate finds in the page (its markup, URL and date elements;
+    its slow scan of all the text is not run), read from the page less its scripts and
+    styles, cut at `HTMLDATE_MAX_CHARS`; None when none. Run only on pages nothing else
+    dates: it costs a few milliseconds, up to some tens on the largest pages."""
+    html = _CODE_BLOCKS.sub("", html)[:HTMLDATE_MAX_CHARS]
     try:
         found = find_date(
             html,
             url=url,
             original_date=True,
-            extensive_search=True,
+            extensive_search=False,
             min_date=EARLIEST_DATE.isoformat(),
             max_date=_latest().isoformat(),
         )

@@ -22,7 +22,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import byline_names, looks_like_name, split_names, unique
 from ._dates import UPDATED_LABEL, page_date, parse_date, text_date, url_date
-from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES, MIN_HEADLINE_OVERLAP
+from ._settings import (
+    HEAD_CONTAINER_MAX_CHARS,
+    HEAD_LONG_PIECES,
+    HEAD_PIECE_MAX_CHARS,
+    HEAD_TEXT_PIECES,
+    MIN_HEADLINE_OVERLAP,
+)
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -199,14 +205,20 @@ def _following_texts(start: LexborNode) -> Iterator[str]:
 
 
 def _short_pieces(texts: Iterable[str]) -> list[str]:
-    """The non-empty texts up to the first long one (article prose), at most `HEAD_TEXT_PIECES`."""
+    """The short non-empty texts, at most `HEAD_TEXT_PIECES`, until article prose begins:
+    the long texts after the first (a standfirst is long, and the dateline may follow it)."""
     pieces: list[str] = []
+    long_texts = 0
     for text in texts:
         text = " ".join(text.split())
-        if len(text) > HEAD_PIECE_MAX_CHARS or len(pieces) >= HEAD_TEXT_PIECES:
-            break
-        if text:
+        if len(text) > HEAD_PIECE_MAX_CHARS:
+            long_texts += 1
+            if long_texts > HEAD_LONG_PIECES:
+                break
+        elif text:
             pieces.append(text)
+        if len(pieces) >= HEAD_TEXT_PIECES:
+            break
     return pieces
 
 

@@ -59,3 +59,11 @@ HEAD_CONTAINER_MAX_CHARS = 1500
 # The visible headline (`<h1>`) is the title unless fewer than this share of its words are
 # in the markup's title: then it is a logo, a section name or a teaser, not the headline.
 MIN_HEADLINE_OVERLAP = 0.2
+# Long texts (standfirsts, teasers) skipped in the headline's surroundings before article
+# prose is taken to have begun.
+HEAD_LONG_PIECES = 2
+
+# htmldate reads at most this much of a page (scripts and styles removed first): a date is
+# in the head or near the headline, and htmldate's cost grows with the page (0.3 s on a
+# 1.3 MB product page).
+HTMLDATE_MAX_CHARS = 100_000
