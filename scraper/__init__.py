@@ -10,6 +10,7 @@ extraction stack (its worker processes do), which keeps a run that finds nothing
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING, Any
 
 # `scraper.extract` is both the subpackage and, here, its function: importing the (light)
@@ -41,6 +42,10 @@ __all__ = [
     "run_urls",
 ]
 __version__ = "0.1.0"
+
+# A library logs, the application decides where it goes: nothing is printed unless it does
+# (`scraper run -v` and `--log-file` do; so does `logging.basicConfig()` in a script).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> Any:

@@ -3,18 +3,23 @@
     ScraperError
     ├── ConfigError          bad options or config file (exit status 2)
     ├── StateLockedError     another run holds the state file (exit status 3)
+    ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
         ├── RobotsDisallowed     robots.txt forbids it           outcome "robots_disallowed"
         ├── NetworkRefused       resolves to a non-public address outcome "refused_network"
         ├── FetchTimeout         no whole answer in time         outcome "timeout"
-        ├── ConnectionFailed     DNS, refused, reset, TLS...     outcome "connection_error"
+        ├── ConnectionFailed     refused, reset, TLS...          outcome "connection_error"
+        │   └── DNSFailed            the host name does not resolve  outcome "dns_error"
+        ├── DecodingFailed       a body that cannot be decompressed outcome "decoding_error"
         ├── HTTPStatusError      a 4xx/5xx answer                outcome "http_<status>"
         ├── RedirectError        a loop, or too many redirects   outcome "redirect_loop"
         ├── TooLarge             body over max_bytes             outcome "too_large"
         ├── NotHTML              another content type            outcome "not_html"
         ├── EmptyPage            no article text in the page     outcome "empty"
+        ├── NotArticle           too little text to be an article outcome "not_article"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
+        ├── ListingTruncated     a listing over MAX_LISTING_ENTRIES outcome "listing_truncated"
         └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
 
 `extract()` raises none of these: it reports problems in `Article.reason`. Every outcome
@@ -57,13 +62,23 @@ OUTCOMES: tuple[OutcomeCode, ...] = (
     OutcomeCode("robots_disallowed", "failure", "robots.txt forbids it"),
     OutcomeCode("refused_network", "failure", "its address is not public (see --allow-network)"),
     OutcomeCode("timeout", "failure", "no whole answer within --timeout"),
-    OutcomeCode("connection_error", "failure", "no connection: name not found, refused, reset, TLS error..."),
+    OutcomeCode("connection_error", "failure", "no connection: refused, reset, TLS error..."),
+    OutcomeCode("dns_error", "failure", "the host name does not resolve"),
+    OutcomeCode("decoding_error", "failure", "a body that cannot be decompressed (Content-Encoding)"),
     OutcomeCode("http_<status>", "failure", "an HTTP error status, such as http_404 or http_503"),
     OutcomeCode("redirect_loop", "failure", "a redirect loop, or too many redirects"),
-    OutcomeCode("too_large", "failure", "the body is over --max-bytes (after decompression)"),
+    OutcomeCode(
+        "too_large", "failure", "the body is over --max-bytes, or 50 MB for a feed or sitemap (decompressed)"
+    ),
     OutcomeCode("not_html", "failure", "another content type than HTML, a feed or a sitemap"),
     OutcomeCode("empty", "failure", "no article text in the page"),
-    OutcomeCode("bad_listing", "failure", "a malformed or unsafe feed or sitemap"),
+    OutcomeCode("not_article", "failure", "too little prose for an article: a menu, a listing (--min-words)"),
+    OutcomeCode(
+        "bad_listing", "failure", "a malformed or unsafe feed or sitemap, or sitemap indexes nested too deep"
+    ),
+    OutcomeCode(
+        "listing_truncated", "failure", "a feed or sitemap of more URLs than are taken: the first were queued"
+    ),
     OutcomeCode("extraction_failed", "failure", "the extraction process died"),
     OutcomeCode("internal_error", "failure", "a bug in scraper: please report it with the detail"),
 )
@@ -93,6 +108,11 @@ class ConfigError(ScraperError):
 
 class StateLockedError(ScraperError):
     """Another `scraper run` is using the same state file."""
+
+
+class OutputClosed(ScraperError):
+    """The output was closed by its reader (a broken pipe, as under `| head -1`): nothing
+    more can be written, so the run stops; what was written is committed to the state."""
 
 
 class FetchError(ScraperError):
@@ -125,6 +145,18 @@ class ConnectionFailed(FetchError):
     outcome = "connection_error"
 
 
+class DNSFailed(ConnectionFailed):
+    """The host name did not resolve (no such name, or the resolver failed)."""
+
+    outcome = "dns_error"
+
+
+class DecodingFailed(FetchError):
+    """A body whose Content-Encoding is unknown or whose compressed data is damaged."""
+
+    outcome = "decoding_error"
+
+
 class RedirectError(FetchError):
     outcome = "redirect_loop"
 
@@ -141,6 +173,13 @@ class EmptyPage(FetchError):
     outcome = "empty"
 
 
+class NotArticle(FetchError):
+    """A page with text, but too little to be an article: a front page, a menu, a
+    directory listing (see `--min-words`)."""
+
+    outcome = "not_article"
+
+
 class HTTPStatusError(FetchError):
     def __init__(self, status: int, detail: str) -> None:
         super().__init__(detail)
@@ -152,6 +191,13 @@ class BadListing(FetchError):
     """A feed or sitemap that cannot be read safely: malformed, or declaring entities."""
 
     outcome = "bad_listing"
+
+
+class ListingTruncated(FetchError):
+    """A feed or sitemap listing more URLs than are taken from one: the first are done,
+    the rest are reported (through this outcome, for the listing) rather than dropped."""
+
+    outcome = "listing_truncated"
 
 
 class ExtractionFailed(FetchError):

@@ -1,6 +1,8 @@
 """`scraper extract FILE...`: JSON Lines, text or Markdown out; errors name the file."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,7 +54,14 @@ def test_missing_file_is_named_and_the_rest_goes_on(runner: CliRunner, tmp_path:
 
     assert result.exit_code == EXIT_SOME_FAILED
     assert f"scraper: {missing}: no such file" in result.stderr
-    assert json.loads(result.stdout)["text"] == EXPECTED
+    unreadable, page = map(json.loads, result.stdout.splitlines())
+    assert (unreadable["input"], unreadable["text"], unreadable["reason"]) == (
+        str(missing),
+        "",
+        "no such file",
+    )
+    assert unreadable.keys() == page.keys()  # the same line as for a page with no article
+    assert page["text"] == EXPECTED
 
 
 def test_page_without_article_is_reported_with_its_reason(runner: CliRunner, tmp_path: Path) -> None:
@@ -75,3 +84,40 @@ def test_directory_is_refused_with_advice(runner: CliRunner, tmp_path: Path) -> 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(main, ["extract"]).exit_code == EXIT_USAGE
     assert runner.invoke(main, ["extract", "--format", "xml", str(SEED)]).exit_code == EXIT_USAGE
+
+
+def test_extract_help_shows_examples_and_every_field(runner: CliRunner) -> None:
+    text = runner.invoke(main, ["extract", "--help"]).stdout
+    assert "EXAMPLES" in text and "scraper extract page.html" in text
+    for field in (
+        "title",
+        "text",
+        "author",
+        "published",
+        "language",
+        "canonical_url",
+        "word_count",
+        "reason",
+    ):
+        assert field in text
+
+
+def test_ctrl_c_exits_130_without_a_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys.modules["scraper.extract"], "extract", interrupted)
+    result = runner.invoke(main, ["extract", str(SEED)])
+    assert result.exit_code == 130
+    assert "Traceback" not in result.output and "Aborted" not in result.output
+
+
+def test_extract_piped_into_head_ends_quietly_with_the_status_of_a_closed_pipe() -> None:
+    pages = " ".join([str(SEED)] * 60)  # more lines than a pipe holds
+    pipeline = f"{sys.executable} -m scraper extract {pages} | head -1; echo status ${{PIPESTATUS[0]}} >&2"
+    done = subprocess.run(
+        ["bash", "-c", pipeline],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert json.loads(done.stdout)["text"] == EXPECTED
+    assert done.stderr.strip() == "status 141"

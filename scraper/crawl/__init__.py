@@ -7,7 +7,8 @@ batches, the unit of work), `_run` (the run: the list read into batches kept at 
 `_inflate` (bounded Content-Encoding decoding), `_listings` (feeds and sitemaps), `_records`
 (a fetched document to a record), `_settle` (results to output, state and report),
 `_output` (JSON Lines, and their recovery after a kill), `_report` and `_progress` (what a
-run says), `_config` (`RunConfig` and the config file) and `_settings` (every default).
+run says), `_config` (`RunConfig` and the parsers of its values), `_lock` (the portable
+file lock of a state) and `_settings` (every default).
 Two seams with backends behind them: `state/` (what earlier runs saw: the `State`
 interface, SQLite) and `executor/` (where pages are read: the local process pool).
 

@@ -1,12 +1,16 @@
-"""Configuration of `scraper run` as small value objects, from options and a TOML file."""
+"""Configuration of `scraper run` as a small value object, and the parsers of its values
+(networks, sizes, headers, ages): the command line, the environment and the config file
+(read in `scraper._cli` through click types made of these parsers) and Python callers all
+go through them."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
-import tomllib
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,14 +36,49 @@ def default_state_path() -> Path:
     return Path(platformdirs.user_data_dir("scraper")) / "state.sqlite"
 
 
-def parse_network(value: str) -> Network:
+def default_config_path() -> Path:
+    """The config file read when no `--config` (or SCRAPER_CONFIG) names one, if it exists:
+    the user's config directory, e.g. ~/.config/scraper/config.toml on Linux."""
+    return Path(platformdirs.user_config_dir("scraper")) / "config.toml"
+
+
+def parse_network(value: str | ipaddress.IPv4Address | ipaddress.IPv6Address | Network) -> Network:
+    """An address range from a CIDR string, an address (a range of one) or a network."""
+    if isinstance(value, ipaddress.IPv4Network | ipaddress.IPv6Network):
+        return value
     try:
-        return ipaddress.ip_network(value.strip(), strict=False)
-    except ValueError:
+        return ipaddress.ip_network(value.strip() if isinstance(value, str) else value, strict=False)
+    except (TypeError, ValueError):
         raise ConfigError(
             f"--allow-network {value!r} is not a network: give an address or a CIDR range "
             "such as 127.0.0.0/8 or 10.1.2.0/24"
         ) from None
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$", re.I)
+_SIZE_POWERS = {"": 0, "k": 1, "m": 2, "g": 3, "t": 4}
+
+
+def parse_size(value: str | int) -> int:
+    """A number of bytes: `10485760`, `10MiB`, `512KiB`, `10MB` (MB = 1,000,000, MiB = 2**20)."""
+    if isinstance(value, int):
+        return value
+    match = _SIZE.match(value)
+    if match is None:
+        raise ConfigError(
+            f"--max-bytes {value!r} is not a size: give bytes (1048576) or a size such as 512KiB or 10MiB"
+        )
+    number, prefix, binary = match.groups()
+    base = 1024 if binary or not prefix else 1000
+    return int(float(number) * base ** _SIZE_POWERS[prefix.lower()])
+
+
+def format_size(size: int) -> str:
+    """`size` bytes the way `parse_size` reads it back: 10MiB, 512KiB, or plain bytes."""
+    for unit, power in (("GiB", 3), ("MiB", 2), ("KiB", 1)):
+        if size % 1024**power == 0:
+            return f"{size // 1024**power}{unit}"
+    return str(size)
 
 
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.I)
@@ -57,6 +96,26 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
             f"--since {value!r} is neither an age such as 2d, 12h or 30m nor a date such as 2026-11-01"
         )
     return moment
+
+
+def parse_header(value: str | tuple[str, str]) -> tuple[str, str]:
+    """`Name: value` (as curl's -H takes it) into a (name, value) pair."""
+    if isinstance(value, tuple):
+        return value
+    name, colon, text = value.partition(":")
+    if not colon or not name.strip() or any(c.isspace() for c in name.strip()):
+        raise ConfigError(f"--header {value!r} is not a header: give it as 'Name: value'")
+    return name.strip(), text.strip()
+
+
+def parse_proxy(value: str) -> str:
+    """A proxy address: http://, https://, socks5:// (`socks5` needs httpx[socks])."""
+    scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+    if scheme not in ("http", "https", "socks5", "socks5h"):
+        raise ConfigError(
+            f"--proxy {value!r} is not a proxy address: give one such as http://proxy.example:3128"
+        )
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +137,13 @@ class RunConfig:
     since: datetime | None = None  # skip feed and sitemap items dated before this
     discover: bool = False  # follow the feeds a front page announces
     dedupe: Dedupe = "all"  # what makes two addresses one article (see DEDUPE_MODES)
+    min_words: int = _settings.DEFAULT_MIN_WORDS  # fewer words of prose: `not_article`
+    headers: tuple[tuple[str, str], ...] = ()  # sent with every request, as (name, value)
+    cookies: Path | None = None  # a cookies.txt file (Netscape format, as curl and wget write)
+    proxy: str | None = None  # every request through this proxy; the address guard stays on the target
 
     def __post_init__(self) -> None:
+        self._coerce()
         positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout}
         for name, value in positive.items():
             if value <= 0:
@@ -95,40 +159,40 @@ class RunConfig:
             raise ConfigError(f"--dedupe must be one of {', '.join(DEDUPE_MODES)}, not {self.dedupe!r}")
         if self.max_bytes < 1024:
             raise ConfigError(f"--max-bytes must be at least 1024, not {self.max_bytes}")
+        if self.min_words < 0:
+            raise ConfigError(f"--min-words must be 0 or more, not {self.min_words}")
+
+    def _coerce(self) -> None:
+        """Accept what a Python caller naturally writes: paths as `str`, networks and
+        addresses as strings or objects (one, or several), sizes as `10MiB`, headers as
+        'Name: value' or a mapping, `since` as an age or a date."""
+        coerced: dict[str, Any] = {}
+        if isinstance(self.state, str | PathLike):
+            coerced["state"] = Path(self.state).expanduser()
+        if isinstance(self.cookies, str | PathLike):
+            coerced["cookies"] = Path(self.cookies).expanduser()
+        networks: Any = self.allow_network
+        single = isinstance(networks, str | ipaddress.IPv4Address | ipaddress.IPv6Address | Network)
+        coerced["allow_network"] = tuple(map(parse_network, [networks] if single else networks))
+        if isinstance(self.max_bytes, str):
+            coerced["max_bytes"] = parse_size(self.max_bytes)
+        if isinstance(self.since, str):
+            coerced["since"] = parse_since(self.since)
+        headers: Any = self.headers
+        items = (
+            headers.items()
+            if isinstance(headers, Mapping)
+            else [headers]
+            if isinstance(headers, str)
+            else headers
+        )
+        coerced["headers"] = tuple(parse_header(item) for item in items)
+        if self.proxy is not None:
+            parse_proxy(self.proxy)
+        for name, value in coerced.items():
+            object.__setattr__(self, name, value)
 
     def with_options(self, **options: Any) -> RunConfig:
         """This config with the options that were given (None means 'not given')."""
         given = {name: value for name, value in options.items() if value is not None and value != ()}
-        if "allow_network" in given:
-            given["allow_network"] = tuple(parse_network(str(v)) for v in given["allow_network"])
-        if "state" in given:
-            given["state"] = Path(given["state"]).expanduser()
-        if "since" in given and not isinstance(given["since"], datetime):
-            given["since"] = parse_since(str(given["since"]))
         return replace(self, **given)
-
-
-def load_config(path: Path | None) -> RunConfig:
-    """Defaults, overridden by the TOML file at `path` (keys as the long options, with
-    dashes or underscores; `allow-network` takes a list)."""
-    if path is None:
-        return RunConfig()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"config file {path}: cannot be read: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"config file {path}: not valid TOML: {error}") from None
-    known = {f.name for f in fields(RunConfig)}
-    options: dict[str, Any] = {}
-    for key, value in data.items():
-        name = key.replace("-", "_")
-        if name not in known:
-            raise ConfigError(
-                f"config file {path}: unknown setting {key!r}; known: {', '.join(sorted(known))}"
-            )
-        options[name] = tuple(value) if name == "allow_network" and isinstance(value, list) else value
-    try:
-        return RunConfig().with_options(**options)
-    except TypeError as error:
-        raise ConfigError(f"config file {path}: {error}") from None

@@ -16,9 +16,8 @@ from typing import Any
 import httpx
 
 from .._errors import EmptyPage, FetchError
-from . import _settings
 from ._config import RunConfig
-from ._fetch import Fetcher, Page, Validators
+from ._fetch import Fetcher, Page, Validators, body_limit
 from ._listings import Listing
 from ._politeness import HostSlot, Politeness
 from ._records import Discovered, content_hash
@@ -82,15 +81,15 @@ class JobRunner:
         try:
             await self._politeness.check_robots(job.url)
             validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
-            limit = self._config.max_bytes  # a line may be a sitemap, larger than a page may be
-            limit = limit if job.kind == "page" else max(limit, _settings.MAX_LISTING_BYTES)
+            limit = body_limit(job.kind, self._config.max_bytes)
             async with self._requests, slot.connection():
                 page = await self._fetcher.fetch(
-                    job.url, validators, pacer=slot, html_only=job.kind == "page", max_bytes=limit
+                    job.url, validators, pacer=slot, html_only=job.kind == "page", limit=limit
                 )
             if page.not_modified:
                 return Read(page, None)
-            task = ReadTask(page, job.kind, self._config.discover, self._config.max_bytes)
+            config = self._config
+            task = ReadTask(page, job.kind, config.discover, config.max_bytes, config.min_words)
             document = await self._executor.submit(task)
             if isinstance(document, str):
                 raise EmptyPage(document)

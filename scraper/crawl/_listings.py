@@ -15,17 +15,35 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urljoin
 
-from .._errors import BadListing, ConnectionFailed
+from .._errors import BadListing, DecodingFailed
 from . import _settings
-from ._inflate import BoundedDecoder
+from ._inflate import BoundedDecoder, ByteLimit
 
 ListingKind = Literal["feed", "sitemap", "sitemap_index"]
 
-# The first element of an XML document, after its declaration, comments and doctype.
+# The most a feed or sitemap may weigh, decompressed (no option sets it).
+LISTING_LIMIT = ByteLimit(
+    _settings.MAX_LISTING_BYTES, f"{_settings.MAX_LISTING_BYTES:,} bytes, the most a feed or sitemap may have"
+)
+
+# The first element of an XML document, after its declaration, comments and doctype. Each
+# of these is matched once, atomically (`(?>...)*+`): a comment can never be re-read as
+# part of a longer one, so a page of many comments costs linear time, not exponential.
 _ROOT = re.compile(
-    rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([A-Za-z_][\w.:-]*)", re.S
+    rb"(?>\s+|<\?.*?\?>|<!--.*?-->|<!(?i:DOCTYPE)[^>\[]*(?:\[.*?\])?\s*>)*+<([A-Za-z_][\w.:-]*)", re.S
 )
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+# The XML declaration, and its encoding (read in ASCII: any encoding an XML parser reads
+# without a byte order mark writes the declaration in ASCII, or in UTF-16 detected below).
+_XML_DECLARATION = re.compile(r"\A<\?xml[^<>]*?\?>")
+_DECLARED_ENCODING = re.compile(rb"\A<\?xml[^<>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+# Byte order marks and the UTF-16/32 forms of "<?" without one (XML 1.0, appendix F).
+_XML_SIGNATURES = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", 4), (b"\xff\xfe\x00\x00", "utf-32-le", 4),
+    (b"\xef\xbb\xbf", "utf-8", 3), (b"\xfe\xff", "utf-16-be", 2), (b"\xff\xfe", "utf-16-le", 2),
+    (b"\x00\x00\x00<", "utf-32-be", 0), (b"<\x00\x00\x00", "utf-32-le", 0),
+    (b"\x00<\x00?", "utf-16-be", 0), (b"<\x00?\x00", "utf-16-le", 0),
+)  # fmt: skip
 _FEED_ROOTS = {"rss", "rdf:RDF", "RDF", "feed"}
 _SITEMAP_ROOTS: dict[str, ListingKind] = {"urlset": "sitemap", "sitemapindex": "sitemap_index"}
 # <link rel="alternate" type=...> types that announce a feed on an HTML page.
@@ -47,41 +65,83 @@ class Listing:
 
     kind: ListingKind
     entries: tuple[Entry, ...]
+    dropped: int = 0  # URLs past MAX_LISTING_ENTRIES, not taken
 
 
 def read_listing(body: bytes, url: str) -> Listing | None:
     """The listing in `body`, or None when it is no feed or sitemap (an HTML page, say).
-    A gzipped body is inflated first (up to the size a sitemap may have)."""
+    A gzipped body is inflated first (up to the size a sitemap may have). XML is decoded
+    as an XML parser would and handed on re-encoded in UTF-8, so that an entity declared
+    in UTF-7 or UTF-16 is seen (and refused) like any other."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
-    text = body.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"{"):
-        return _json_feed(text, url)
-    match = _ROOT.match(text[:4096])
+    if body.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        return _json_feed(body.removeprefix(b"\xef\xbb\xbf").lstrip(), url)
+    root = _xml_root(body[: _settings.LISTING_SNIFF_BYTES])
+    if root is None:
+        return None
+    text = _as_utf8(body)
+    if _ENTITY_DECLARATION.search(text):
+        raise BadListing("the XML declares entities, which are refused (an entity-expansion attack?)")
+    if root.rsplit(":", 1)[-1] in _SITEMAP_ROOTS:
+        return _sitemap(text, url)
+    return _feed(text, url)
+
+
+def looks_like_listing(head: bytes) -> bool:
+    """Whether a document starting with `head` is read as a feed or sitemap (gzipped
+    data is taken for a sitemap: a page is never gzipped once its encoding is undone)."""
+    stripped = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head[:2] == b"\x1f\x8b" or stripped.startswith(b"{") or _xml_root(head) is not None
+
+
+def _xml_root(head: bytes) -> str | None:
+    """The name of the root element of a feed or sitemap starting with `head`, else None."""
+    try:
+        match = _ROOT.match(_as_utf8(head))
+    except BadListing:  # an unknown encoding: no parser reads it as XML
+        return None
     if match is None:
         return None
     root = match.group(1).decode("ascii")
-    local = root.rsplit(":", 1)[-1]
-    if root not in _FEED_ROOTS and local not in _SITEMAP_ROOTS:
-        return None
-    if _ENTITY_DECLARATION.search(text):
-        raise BadListing("the XML declares entities, which are refused (an entity-expansion attack?)")
-    if local in _SITEMAP_ROOTS:
-        return _sitemap(text, url)
-    return _feed(text, url)
+    if root in _FEED_ROOTS or root.rsplit(":", 1)[-1] in _SITEMAP_ROOTS:
+        return root
+    return None
+
+
+def _xml_encoding(data: bytes) -> tuple[str, int]:
+    """The encoding an XML parser reads `data` in, and the length of its byte order mark."""
+    for signature, encoding, length in _XML_SIGNATURES:
+        if data.startswith(signature):
+            return encoding, length
+    declared = _DECLARED_ENCODING.match(data.lstrip())
+    return (declared.group(1).decode("ascii").lower() if declared else "utf-8"), 0
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The XML document decoded as a parser would, re-encoded in UTF-8 under a declaration
+    that says so (bytes no encoding can read are replaced, as feed readers do)."""
+    encoding, bom = _xml_encoding(data)
+    try:
+        text = data[bom:].decode(encoding, errors="replace")
+    except LookupError:
+        raise BadListing(f"the XML declares the encoding {encoding!r}, which is unknown") from None
+    text = _XML_DECLARATION.sub("", text.lstrip(), count=1)
+    return ('<?xml version="1.0" encoding="utf-8"?>' + text).encode("utf-8")
 
 
 def _gunzip(body: bytes) -> bytes:
     """A gzipped sitemap inflated, up to the size a sitemap may have."""
     try:
-        return BoundedDecoder("gzip", _settings.MAX_LISTING_BYTES).whole(body)
-    except ConnectionFailed as error:
+        return BoundedDecoder("gzip", LISTING_LIMIT).whole(body)
+    except DecodingFailed as error:
         raise BadListing(error.detail) from None
 
 
 def _bounded(kind: ListingKind, entries: list[Entry]) -> Listing:
     unique = list({entry.url: entry for entry in entries}.values())
-    return Listing(kind, tuple(unique[: _settings.MAX_LISTING_ENTRIES]))
+    kept = unique[: _settings.MAX_LISTING_ENTRIES]
+    return Listing(kind, tuple(kept), len(unique) - len(kept))
 
 
 def iso_datetime(value: str | None) -> datetime | None:

@@ -25,6 +25,34 @@ from ._config import Network
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries to reach an IPv4 host, if it is one of the
+    forms that do (a translator or tunnel connects to that IPv4 address)."""
+    if address.ipv4_mapped is not None:  # ::ffff:a.b.c.d
+        return address.ipv4_mapped
+    if address.sixtofour is not None:  # 2002:aabb:ccdd::/16
+        return address.sixtofour
+    if address.teredo is not None:  # 2001::/32: the client's address, inverted
+        return address.teredo[1]
+    value = int(address)
+    for network in _EMBEDDING_NETWORKS:
+        if address in network:
+            return ipaddress.IPv4Address(value & 0xFFFFFFFF)
+    return None
+
+
+# IPv6 prefixes whose last 32 bits are an IPv4 address that a translator reaches.
+_EMBEDDING_NETWORKS = tuple(
+    ipaddress.IPv6Network(prefix)
+    for prefix in (
+        "::/96",  # IPv4-compatible ::a.b.c.d (deprecated, still routed by some stacks)
+        "64:ff9b::/96",  # NAT64, the well-known prefix (RFC 6052)
+        "64:ff9b:1::/48",  # NAT64, local-use prefixes (RFC 8215)
+        "::ffff:0:0:0/96",  # SIIT, IPv4-translated ::ffff:0:a.b.c.d (RFC 2765)
+    )
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NetworkPolicy:
     """Public addresses, plus the ranges in `allowed`."""
@@ -34,8 +62,10 @@ class NetworkPolicy:
     def permits(self, address: IPAddress) -> bool:
         if any(address in network for network in self.allowed):
             return True
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            return self.permits(address.ipv4_mapped)
+        if address.is_multicast:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and (embedded := embedded_ipv4(address)):
+            return self.permits(embedded)
         return address.is_global
 
     def check(self, host: str, addresses: Iterable[str]) -> list[str]:
@@ -148,3 +178,33 @@ class PerHostTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), OrderedDict()
         await asyncio.gather(*(pool.aclose() for pool in pools), *self._closing)
+
+
+class ProxyTransport(httpx.AsyncBaseTransport):
+    """Every request through a proxy, with the address guard kept on the page's host, not
+    the proxy's: the host is resolved here and checked before the request is handed to
+    the proxy (which resolves it again; it is trusted to reach the same address). A host
+    that cannot be resolved here cannot be checked, and is refused unless `--allow-network`
+    opens every address (0.0.0.0/0 or ::/0: then nothing is looked up here)."""
+
+    def __init__(self, policy: NetworkPolicy, proxy: str, limits: httpx.Limits) -> None:
+        self._policy = policy
+        self._trusting = any(network.prefixlen == 0 for network in policy.allowed)
+        self._inner = httpx.AsyncHTTPTransport(proxy=proxy, limits=limits, http2=True, trust_env=False)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        if self._trusting:
+            return await self._inner.handle_async_request(request)
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, request.url.port or 443)
+        except OSError as error:
+            raise NetworkRefused(
+                f"{host} cannot be resolved here ({error}), so its address cannot be checked before "
+                "it is fetched through the proxy; pass --allow-network 0.0.0.0/0 to leave that to the proxy"
+            ) from None
+        self._policy.check(host, (str(info[4][0]) for info in infos))
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()

@@ -7,42 +7,82 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from .._errors import ConfigError
+from .._errors import ConfigError, OutputClosed
 from .state import Emitted, Outcome, State, article_keys
+
+# Where records go: a path (appended to), an open file object, or None for standard output.
+Destination = str | os.PathLike[str] | IO[str] | IO[bytes] | None
 
 
 class JsonLines:
-    """Appends JSON objects, one a line, each line in a single write to a file opened for
-    appending (or to standard output when `path` is None)."""
+    """Appends JSON objects, one a line, each line in a single write: to a file opened for
+    appending, to standard output, or to a file object given by the caller (a notebook's
+    or a test's `sys.stdout` that has no file descriptor included)."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        if path is None:
-            self._descriptor = sys.stdout.fileno()
+    def __init__(self, destination: Destination) -> None:
+        self.path: Path | None = None
+        self._stream: IO[Any] | None = None
+        self._descriptor = -1
+        if destination is None:  # standard output: by its descriptor, a line in one write
+            self._stream = sys.stdout
+            self._descriptor = _descriptor_of(sys.stdout)
             return
+        if not isinstance(destination, str | os.PathLike):
+            self._stream = destination
+            return
+        self.path = Path(destination).expanduser()
         try:
-            self._descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            self._descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         except OSError as error:
-            raise ConfigError(f"{path}: cannot be opened for writing: {error.strerror or error}") from None
+            raise ConfigError(
+                f"{self.path}: cannot be opened for writing: {error.strerror or error}"
+            ) from None
 
     @property
     def key(self) -> str | None:
-        """How the state names this output (None for standard output, which it cannot read back)."""
+        """How the state names this output (None for a stream, which it cannot read back)."""
         return None if self.path is None else str(self.path.resolve())
 
     def write(self, record: dict[str, Any]) -> int:
-        """Append `record`; returns the size of the output after it (0 for standard output)."""
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        view = memoryview(data)
-        while view:  # a pipe may take a long line in several writes
-            view = view[os.write(self._descriptor, view) :]
+        """Append `record`; returns the size of the output after it (0 for a stream).
+        Raises OutputClosed when the reader has gone (a broken pipe)."""
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        try:
+            if self._descriptor < 0:
+                _write_to_stream(self._stream, line)
+                return 0
+            view = memoryview(line.encode("utf-8"))
+            while view:  # a pipe may take a long line in several writes
+                view = view[os.write(self._descriptor, view) :]
+        except BrokenPipeError:
+            raise OutputClosed("the output was closed by its reader (a broken pipe)") from None
         return 0 if self.path is None else os.fstat(self._descriptor).st_size
 
     def close(self) -> None:
         if self.path is not None:
             os.close(self._descriptor)
+
+
+def _descriptor_of(stream: IO[Any]) -> int:
+    """The file descriptor behind `stream`, after flushing what it buffered, or -1 when it
+    has none (io.StringIO, a notebook's or pytest's captured output)."""
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return -1
+    stream.flush()
+    return descriptor
+
+
+def _write_to_stream(stream: IO[Any] | None, line: str) -> None:
+    assert stream is not None
+    try:
+        stream.write(line)
+    except TypeError:  # a binary stream
+        stream.write(line.encode("utf-8"))
+    stream.flush()
 
 
 def recover_output(output: Path, state: State) -> int:

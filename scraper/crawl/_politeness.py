@@ -11,9 +11,17 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from .._errors import FetchError, HTTPStatusError, NetworkRefused, RobotsDisallowed, TooLarge
+from .._errors import (
+    ConnectionFailed,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    NetworkRefused,
+    RobotsDisallowed,
+    TooLarge,
+)
 from . import _settings
-from ._fetch import Fetcher
+from ._fetch import ROBOTS_LIMIT, BodyLimit, Fetcher
 
 
 def host_key(url: str) -> str:
@@ -59,12 +67,27 @@ class _Robots:
     def __init__(self, parser: Protego | None, refusal: FetchError | None = None) -> None:
         self.parser = parser
         self.refusal = refusal
+        # Decisions per path and query: matching costs time in the number of rules (a
+        # robots.txt of 500 KB of wildcard rules: ~20 ms a URL), so each is made once.
+        self._decisions: OrderedDict[str, bool] = OrderedDict()
 
     def check(self, url: str, user_agent: str) -> None:
         if self.refusal is not None:
             raise type(self.refusal)(self.refusal.detail)
-        if self.parser is not None and not self.parser.can_fetch(url, user_agent):
+        if self.parser is not None and not self._allows(url, user_agent):
             raise RobotsDisallowed(f"robots.txt disallows {urlsplit(url).path or '/'} for {user_agent}")
+
+    def _allows(self, url: str, user_agent: str) -> bool:
+        assert self.parser is not None
+        parts = urlsplit(url)
+        key = f"{parts.path}?{parts.query}"
+        allowed = self._decisions.pop(key, None)
+        if allowed is None:
+            allowed = bool(self.parser.can_fetch(url, user_agent))
+        self._decisions[key] = allowed
+        if len(self._decisions) > _settings.MAX_ROBOTS_DECISIONS:
+            self._decisions.popitem(last=False)
+        return allowed
 
 
 @dataclass(slots=True)
@@ -110,7 +133,7 @@ class Politeness:
                     f"{parts.scheme}://{parts.netloc}/robots.txt",
                     pacer=slot,
                     html_only=False,
-                    max_bytes=_settings.MAX_ROBOTS_BYTES,
+                    limit=BodyLimit(ROBOTS_LIMIT),
                 )
         except HTTPStatusError as error:
             if error.status < 500:
@@ -121,6 +144,10 @@ class Politeness:
         except (NetworkRefused, TooLarge) as error:
             # A refused host refuses its pages too; an oversized file is no rule at all.
             return _Robots(None, error if isinstance(error, NetworkRefused) else None)
+        except (ConnectionFailed, FetchTimeout) as error:
+            # No answer: nothing of the host is fetched (RFC 9309), under what happened.
+            detail = f"robots.txt could not be fetched, so nothing of this host is: {error.detail}"
+            return _Robots(None, type(error)(detail))
         except FetchError as error:
             return _Robots(None, RobotsDisallowed(f"robots.txt could not be fetched ({error.detail})"))
         parser = Protego.parse(page.body.decode("utf-8", errors="replace"))

@@ -7,10 +7,11 @@ into the URLs it lists when it is a feed or sitemap.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from .._errors import BadListing, NotHTML, TooLarge
+from .._errors import BadListing, NotArticle, NotHTML, TooLarge
 from . import _settings
 from ._fetch import Page
 from ._listings import Listing, feed_links, read_listing
@@ -26,7 +27,7 @@ class Discovered:
 
 
 def read_document(
-    page: Page, kind: JobKind, discover: bool, max_bytes: int
+    page: Page, kind: JobKind, discover: bool, max_bytes: int, min_words: int = 0
 ) -> Listing | Discovered | dict[str, Any] | str:
     """What a downloaded document is: a feed or sitemap (unless it was listed in one as a
     page), a front page announcing feeds (with `discover`), or an article page: its fields,
@@ -41,21 +42,43 @@ def read_document(
     if page.content_type and page.content_type not in _settings.HTML_CONTENT_TYPES:
         raise NotHTML(f"the content type is {page.content_type}, neither HTML nor a feed or sitemap")
     if len(page.body) > max_bytes:
-        raise TooLarge(f"the page is {len(page.body):,} bytes, over --max-bytes {max_bytes:,}")
+        raise TooLarge(f"the page ({len(page.body):,} bytes) is over --max-bytes {max_bytes:,}")
     if discover and kind == "line" and (feeds := feed_links(page.body, page.final_url)):
         return Discovered(tuple(feeds))
-    return article_fields(page.body, page.charset, page.final_url, max_bytes)
+    return article_fields(page.body, page.charset, page.final_url, max_bytes, min_words)
 
 
-def article_fields(body: bytes, charset: str | None, url: str, max_bytes: int) -> dict[str, Any] | str:
+def article_fields(
+    body: bytes, charset: str | None, url: str, max_bytes: int, min_words: int = 0
+) -> dict[str, Any] | str:
     """The article's fields from a page's bytes, or the reason there is no article text.
-    `max_bytes` is the run's --max-bytes: the page passed it, so extraction takes it too."""
+    `max_bytes` is the run's --max-bytes: the page passed it, so extraction takes it too.
+    Raises NotArticle when the text has fewer than `min_words` words of prose."""
     from ..extract import extract  # here, not above: only extraction processes load it
 
     article = extract(body, url=url, charset=charset, max_bytes=max_bytes)
     if not article.text:
         return article.reason or "no article text found on the page"
+    if (words := prose_words(article.text)) < min_words:
+        raise NotArticle(
+            f"the page's text has {words} words of prose, fewer than --min-words {min_words}: "
+            "a front page, a menu or a directory listing rather than an article"
+        )
     return {name: getattr(article, name) for name in ARTICLE_FIELDS}
+
+
+# A word of prose: letters (with inner apostrophes or hyphens), maybe inside quotes or
+# brackets and followed by punctuation. A file name, a date, a size or a number is none.
+_PROSE_WORD = re.compile(r"""^[(\[«"'“‘¿¡]*[^\W\d_]+(?:['’\-][^\W\d_]+)*[)\]»"'”’.,;:!?…]*$""")
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Myanmar,
+# Khmer): there two characters count as a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def prose_words(text: str) -> int:
+    """How many words of `text` are prose (see `_PROSE_WORD`), for the `--min-words` test."""
+    spaced = sum(1 for token in text.split() if _PROSE_WORD.match(token))
+    return spaced + len(_UNSPACED.findall(text)) // 2
 
 
 def content_hash(content: str | bytes) -> str:

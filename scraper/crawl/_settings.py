@@ -59,6 +59,9 @@ HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Largest robots.txt read (RFC 9309 asks crawlers to read at least 500 KiB).
 MAX_ROBOTS_BYTES = 512 * 1024
 
+# robots.txt decisions remembered per host (by path and query, least recently used go).
+MAX_ROBOTS_DECISIONS = 4_096
+
 # URLs read ahead of the work: bounds memory whatever the length of the list.
 MAX_PENDING_URLS = 2_000
 
@@ -79,8 +82,27 @@ MAX_HOSTS_REMEMBERED = 10_000
 # Largest feed or sitemap read, after decompression: the sitemap protocol's own limit.
 MAX_LISTING_BYTES = 50 * 1024 * 1024
 
+# How many bytes of a document (a line of the list) say whether it is a feed or sitemap,
+# to which MAX_LISTING_BYTES applies, or a page, to which --max-bytes does.
+LISTING_SNIFF_BYTES = 4096
+
 # Most URLs taken from one feed or sitemap: the sitemap protocol's own limit.
 MAX_LISTING_ENTRIES = 50_000
 
+# Sitemap indexes nested in one another, at most: the sitemap protocol allows none (an
+# index lists sitemaps); one more level is tolerated, deeper ones are reported, not read.
+MAX_LISTING_DEPTH = 2
+
 # Runs in which a URL found in a feed or sitemap is tried before it is given up.
 MAX_ITEM_ATTEMPTS = 3
+
+# ---------------------------------------------------------------------------------------
+# What counts as an article.
+# ---------------------------------------------------------------------------------------
+
+# Fewest words of prose (words of letters; a file name, a date or a number is not one) a
+# page's text must have to be an article; fewer is `not_article`: a front page reduced to
+# "Home", a menu, a directory listing. Twenty words is two short sentences: the briefest
+# news brief passes. In Chinese, Japanese, Thai and other scripts written without spaces,
+# two characters count as a word.
+DEFAULT_MIN_WORDS = 20

@@ -13,7 +13,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import LISTING_OUTCOMES, FetchError, InvalidURL
+from .._errors import LISTING_OUTCOMES, BadListing, FetchError, InvalidURL, ListingTruncated, OutputClosed
+from . import _settings
 from ._config import RunConfig
 from ._fetch import Page
 from ._jobs import Failed, Read, Result
@@ -58,6 +59,8 @@ class Settler:
                 self._store(result.page, result.document, known)
         except FetchError as error:
             self.fail(job, error.outcome, error.detail)
+        except OutputClosed:
+            raise  # nothing more can be written: the run stops
         except Exception as error:  # a bug must cost one URL, not the run
             self.fail(job, "internal_error", f"{type(error).__name__}: {error}")
 
@@ -69,7 +72,7 @@ class Settler:
         outcome = Outcome(job.url, known.outcome if listing and known.outcome else "not_modified", _now(),
                           known.etag, known.last_modified, known.content_hash)  # fmt: skip
         self._state.record(outcome)
-        self._reporter.done("not_modified")
+        self._reporter.done("not_modified", job.url)
 
     async def _expand(self, job: URLLine, read: Read, listing: Listing) -> None:
         """Queue what a feed or sitemap lists that is new (or failed before), then settle it."""
@@ -80,16 +83,33 @@ class Settler:
                 with contextlib.suppress(InvalidURL):
                     urls.append(normalise_url(entry.url))
         kind: JobKind = "listing" if listing.kind == "sitemap_index" else "page"
-        await self._take_listed(job, read, listing.kind, kind, urls)
+        if kind == "listing" and job.depth >= _settings.MAX_LISTING_DEPTH:
+            raise BadListing(
+                f"sitemap indexes nested {job.depth + 1} deep (the limit is {_settings.MAX_LISTING_DEPTH}): "
+                "the sitemaps this one lists are not read; list them directly"
+            )
+        problem = None
+        if listing.dropped:
+            problem = ListingTruncated(
+                f"lists {len(listing.entries) + listing.dropped:,} URLs; only the first "
+                f"{len(listing.entries):,} are taken (the most from one feed or sitemap): split it"
+            )
+        await self._take_listed(job, read, listing.kind, kind, urls, problem)
 
     async def _take_listed(
-        self, job: URLLine, read: Read, outcome: str, kind: JobKind, urls: Sequence[str]
-    ) -> None:
+        self, job: URLLine, read: Read, outcome: str, kind: JobKind, urls: Sequence[str],
+        problem: FetchError | None = None,
+    ) -> None:  # fmt: skip
         """Remember what a feed, sitemap or front page lists, queue what of it is still to
         do, and settle the listing itself (its validators make the next request conditional)."""
         self._state.add_items(job.url, kind, urls)
         await self._enqueue(job, self._state.items_to_do(job.url))
-        self._settle(Outcome(job.url, outcome, _now(), *_validators(read.page), read.body_hash))
+        settled = Outcome(job.url, outcome, _now(), *_validators(read.page), read.body_hash)
+        if problem is None:
+            self._settle(settled)
+        else:  # read, and what it gave is queued, but the run says what it could not take
+            self._state.record(settled)
+            self._reporter.failed(job.url, problem.outcome, problem.detail, job.line)
 
     def _store(self, page: Page, fields: dict[str, Any], known: Known) -> None:
         """Emit the article unless it is unchanged or already emitted under another address."""
@@ -101,17 +121,18 @@ class Settler:
             return
         keys = article_keys(fields.get("canonical_url"), digest)
         checked = {"all": keys, "canonical": keys[:-1], "off": []}[self._config.dedupe]
-        if not self._config.force and self._state.holder(checked, page.url) is not None:
-            self._settle(replace(outcome, outcome="duplicate"))
+        holder = None if self._config.force else self._state.holder(checked, page.url)
+        if holder is not None:
+            self._settle(replace(outcome, outcome="duplicate"), f"the same article as {holder}")
             return
         size = self._output.write(make_record(page, fields, fetched_at))
         key = self._output.key
         self._state.record(outcome, (key, size) if key is not None else None, keys)
-        self._reporter.done("emitted")
+        self._reporter.done("emitted", page.url)
 
-    def _settle(self, outcome: Outcome) -> None:
+    def _settle(self, outcome: Outcome, detail: str = "") -> None:
         self._state.record(outcome)
-        self._reporter.done(outcome.outcome)
+        self._reporter.done(outcome.outcome, outcome.url, detail)
 
     def fail(self, job: URLLine, outcome: str, detail: str) -> None:
         self._state.record(Outcome(job.url, outcome, _now()))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 from .._errors import InvalidURL
 
@@ -37,6 +38,9 @@ TRACKING_PARAMETERS = frozenset({
     "smid",  # share-menu id (New York Times and others)
 })  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# The name of the threads that read a URL list (`scraper run` ends without waiting for one
+# blocked on a pipe or terminal left open).
+READER_THREAD = "read-url-list"
 
 # What a job is: a line of the list (the content decides whether it is a page, a feed or a
 # sitemap), a feed or sitemap, or a page listed in one.
@@ -53,6 +57,7 @@ class URLLine:
     error: InvalidURL | None = None
     kind: JobKind = "line"
     source: str | None = None
+    depth: int = 0  # listings followed to find it (a sitemap index's sitemap: 1)
 
 
 def check_url(url: str) -> str:
@@ -79,14 +84,23 @@ def _checked_parts(url: str) -> SplitResult:
     return parts
 
 
+def without_credentials(url: str) -> str:
+    """`url` without `user:pass@` (credentials are never sent, stored or printed)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PARAMETER_PREFIXES)
 
 
 def normalise_url(url: str) -> str:
-    """The form in which URLs are compared and stored: scheme and host in lower case, the
-    default port, the fragment and tracking parameters dropped, an empty path made "/".
+    """The form in which URLs are compared, fetched and stored: scheme and host in lower
+    case, the default port, credentials (`user:pass@`: never stored, sent or printed), the
+    fragment and tracking parameters dropped, an empty path made "/".
     Raises InvalidURL for what `check_url` refuses."""
     parts = _checked_parts(url.strip())
     scheme = parts.scheme.lower()
@@ -95,21 +109,44 @@ def normalise_url(url: str) -> str:
         host = f"[{host}]"  # an IPv6 address
     if parts.port is not None and parts.port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{parts.port}"
-    if parts.username or parts.password:
-        host = f"{parts.netloc.rsplit('@', 1)[0]}@{host}"
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(name, value) for name, value in pairs if not _is_tracking(name)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept)
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+    return urlunsplit((scheme, host, parts.path or "/", without_tracking(parts.query), ""))
 
 
-def read_url_lines(stream: Iterable[str]) -> Iterator[URLLine]:
-    """The URL lines of `stream`, read lazily (a list of any length takes no more memory)."""
+_QUERY_FIELD = re.compile(r"([^&;]*)([&;]?)")  # a field of a query and the separator after it
+
+
+def without_tracking(query: str) -> str:
+    """`query` with its tracking parameters removed and every other byte as it was: no
+    re-encoding, `flag` stays without `=`, `;` separators stay `;`."""
+    kept: list[str] = []
+    removed = False
+    for name_value, separator in _QUERY_FIELD.findall(query):
+        if name_value and _is_tracking(unquote_plus(name_value.split("=", 1)[0])):
+            removed = True
+        elif name_value:
+            kept.extend((name_value, separator))
+        elif not name_value and separator and kept:  # an empty field (`a=1&&b=2`) is kept
+            kept.append(separator)
+    if not removed:
+        return query
+    if kept and kept[-1] in ("&", ";"):
+        kept.pop()  # the separator after the last field kept
+    return "".join(kept)
+
+
+def read_url_lines(stream: Iterable[bytes] | Iterable[str]) -> Iterator[URLLine]:
+    """The URL lines of `stream`, read lazily (a list of any length takes no more memory).
+
+    Give a file opened in binary mode: lines then end at `\n` only, so a stray carriage
+    return inside a line cannot split it (and shift every later line number); a UTF-8 byte
+    order mark is skipped, and a line that is not UTF-8 is reported, not guessed at."""
     for number, raw in enumerate(stream, start=1):
-        text = raw.strip()
+        try:
+            text: str = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        except UnicodeDecodeError:
+            yield URLLine(number, repr(raw)[2:-1], InvalidURL(f"line {number}: is not UTF-8 text"))
+            continue
+        text = (text.removeprefix("\ufeff") if number == 1 else text).strip()
         if not text or text.startswith("#"):
             continue
         try:

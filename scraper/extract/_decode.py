@@ -16,7 +16,8 @@ _BOMS = (
 )
 
 # `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
+# `[^<>]` keeps each search attempt within one tag, so the scan is linear whatever the page.
+_META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
 _CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.I)
 
 # Labels that browsers read as another encoding (WHATWG Encoding Standard).

@@ -178,7 +178,7 @@ def _is_teaser(node: LexborNode) -> bool:
     if not text:
         return True
     link_chars = sum(len(link.text()) for link in node.css("a"))
-    if link_chars >= 0.5 * len(text) or _ELLIPSIS_END.search(text):
+    if link_chars >= 0.5 * len(text) or _ELLIPSIS_END.search(text[-_rules.ENDING_CHARS :]):
         return True
     return len(text) <= SHORT_BLOCK_CHARS and node.css_first("img") is not None
 

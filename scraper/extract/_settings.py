@@ -16,6 +16,22 @@ DEFAULT_MAX_HTML_BYTES = 10 * MIB
 # refused before parsing.
 MAX_NESTING_DEPTH = 5_000
 
+# Most elements (start tags) `extract` parses. The largest of 1,678 real pages (both
+# development corpora) has 15,800; parsing and extraction cost grows faster than the count
+# (40,000 sibling paragraphs take ~5 s), so twice the largest real page is the limit.
+MAX_ELEMENTS = 32_000
+
+# Most attributes on one element. Real elements carry a few dozen; both the HTML parser and
+# lxml spend time in the square of the count (40,000 attributes: ~6 s; 5,000: ~0.1 s).
+# (An SVG inlined in an attribute value can look like a tag of 1,700 attributes.)
+MAX_ATTRIBUTES_PER_ELEMENT = 5_000
+
+# Most formatting elements (`<b>`, `<font>`...) the HTML parser may reopen in later
+# blocks because they were left unclosed (as estimated, an overestimate, before parsing).
+# The most of 1,678 real pages is 29,400; 2,000 unclosed tags before 2,000 paragraphs make
+# 4 million elements (60 s, 1.8 GB); 190,000 copies still take ~3 s, 60,000 under 1 s.
+MAX_RECONSTRUCTED_ELEMENTS = 60_000
+
 # How much of the start of an undeclared page is given to charset detection: enough to
 # see non-ASCII text, little enough to keep detection to a millisecond.
 CHARSET_SNIFF_BYTES = 64 * 1024

@@ -96,7 +96,7 @@ def line_junk_kind(line: str, at_edge: bool) -> str | None:
 
 def _is_teaser_line(line: str) -> bool:
     """A line after a junk heading that is a headline or excerpt, not a sentence of the body."""
-    return len(line) <= _rules.MAX_CAPTION_CHARS and bool(_TEASER_END.search(line))
+    return len(line) <= _rules.MAX_CAPTION_CHARS and bool(_TEASER_END.search(line[-_rules.ENDING_CHARS :]))
 
 
 def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int, str]]:

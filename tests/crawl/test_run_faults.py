@@ -126,3 +126,11 @@ def test_a_record_holds_every_documented_field(server: FaultServer, run: Runner)
     assert record["status"] == 200
     assert record["text"] == (FIXTURES / "seed-expected-text.txt").read_text(encoding="utf-8").strip()
     assert record["fetched_at"].endswith("Z")
+
+
+def test_the_request_carries_the_listed_query_exactly_without_its_tracking_parameters(
+    server: FaultServer, run: Runner
+) -> None:
+    result = run([server.url("/story/query?flag&utm_source=rss&b=%7e+x")])
+    assert [record["url"] for record in result.records] == [server.url("/story/query?flag&b=%7e+x")]
+    assert "/story/query?flag&b=%7e+x" in [request.path for request in server.requests]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import ipaddress
+import json
 import re
 import ssl
 import subprocess
@@ -18,7 +19,7 @@ import httpx
 import pytest
 
 from scraper import ConfigError, RunConfig
-from scraper.crawl._config import load_config, parse_since
+from scraper.crawl._config import parse_since
 from scraper.crawl._network import NetworkPolicy, PerHostTransport
 from scraper.crawl._urls import normalise_url, read_url_lines
 
@@ -75,29 +76,6 @@ def test_bad_options_are_named(options: dict[str, object], says: str) -> None:
         RunConfig().with_options(**options)
 
 
-def test_a_config_file_sets_options_and_the_command_line_wins(tmp_path: Path) -> None:
-    path = tmp_path / "scraper.toml"
-    path.write_text('concurrency = 8\ndelay = 1.5\nallow-network = ["10.0.0.0/8"]\nuser-agent = "mybot/1"\n')
-    config = load_config(path).with_options(delay=0.1, concurrency=None)
-    assert (config.concurrency, config.delay, config.user_agent) == (8, 0.1, "mybot/1")
-    assert config.allow_network == (ipaddress.ip_network("10.0.0.0/8"),)
-
-
-@pytest.mark.parametrize(
-    ("content", "says"),
-    [
-        ("concurency = 8\n", "unknown setting 'concurency'"),
-        ("delay = \n", "not valid TOML"),
-        ("delay = -1\n", "--delay must be 0 or more"),
-    ],
-)
-def test_a_bad_config_file_is_named_with_the_problem(tmp_path: Path, content: str, says: str) -> None:
-    path = tmp_path / "scraper.toml"
-    path.write_text(content)
-    with pytest.raises(ConfigError, match=re.escape(says)):
-        load_config(path)
-
-
 def test_the_network_policy_refuses_private_and_metadata_addresses_unless_allowed() -> None:
     policy = NetworkPolicy()
     for address in ("127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.169.254", "::1", "::ffff:127.0.0.1"):
@@ -106,6 +84,29 @@ def test_the_network_policy_refuses_private_and_metadata_addresses_unless_allowe
     opened = NetworkPolicy((ipaddress.ip_network("10.0.0.0/8"),))
     assert opened.permits(ipaddress.ip_address("10.1.2.3"))
     assert not opened.permits(ipaddress.ip_address("169.254.169.254"))
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::7f00:1",  # NAT64 (well-known prefix) of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254, cloud metadata
+        "64:ff9b:1::a00:1",  # NAT64 (local-use prefix) of 10.0.0.1
+        "::127.0.0.1",  # IPv4-compatible
+        "::ffff:0:a00:1",  # SIIT, IPv4-translated 10.0.0.1
+        "2002:c0a8:1::1",  # 6to4 of 192.168.0.1
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+        "ff02::1",  # IPv6 multicast
+        "224.0.0.1",  # IPv4 multicast
+    ],
+)
+def test_every_ipv6_form_embedding_a_private_ipv4_and_multicast_are_refused(address: str) -> None:
+    assert not NetworkPolicy().permits(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::5db8:d822", "2002:5db8:d822::1", "2606:4700::1111"])
+def test_embedded_public_ipv4_and_public_ipv6_are_permitted(address: str) -> None:
+    assert NetworkPolicy().permits(ipaddress.ip_address(address))
 
 
 def _scraper(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -168,6 +169,14 @@ def test_connections_are_pooled_per_host_and_the_least_recently_used_pools_close
         ("https://example.com/a?UTM_Campaign=x", "https://example.com/a"),
         ("https://example.com/a?b=2&a=1", "https://example.com/a?b=2&a=1"),  # order is meaning
         ("http://[2001:DB8::1]:80/x", "http://[2001:db8::1]/x"),
+        # the query is kept byte for byte apart from the tracking parameters taken out
+        ("https://example.com/a?flag&utm_source=1", "https://example.com/a?flag"),
+        ("https://example.com/a?a=1;utm_medium=x;b=2", "https://example.com/a?a=1;b=2"),
+        (
+            "https://example.com/a?q=caf%C3%A9+au+lait&gclid=1&x=%7e",
+            "https://example.com/a?q=caf%C3%A9+au+lait&x=%7e",
+        ),
+        ("https://example.com/a?a=1&", "https://example.com/a?a=1&"),  # nothing removed: untouched
     ],
 )
 def test_urls_are_normalised_before_they_are_compared(given: str, normal: str) -> None:
@@ -204,3 +213,29 @@ def test_https_pools_share_one_verifying_tls_context_and_http_pools_load_none() 
     assert context is not None and context is other._pool._ssl_context
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     assert plain._pool._ssl_context is None
+
+
+def test_a_carriage_return_inside_a_line_neither_splits_it_nor_shifts_later_line_numbers() -> None:
+    data = b"https://a.example/1\r\nhttps://b.example/2\rhttps://evil.example/x\nhttps://c.example/3\n"
+    lines = list(read_url_lines(io.BytesIO(data)))
+    assert [(line.line, line.url) for line in lines if line.error is None] == [
+        (1, "https://a.example/1"),
+        (3, "https://c.example/3"),
+    ]
+    (bad,) = [line for line in lines if line.error is not None]
+    assert bad.line == 2 and bad.error is not None and "line 2:" in bad.error.detail
+
+
+def test_a_byte_order_mark_is_skipped_and_a_line_that_is_not_utf8_is_reported() -> None:
+    lines = list(read_url_lines(io.BytesIO(b"\xef\xbb\xbfhttps://a.example/1\nhttps://b.example/\xff\n")))
+    assert (lines[0].line, lines[0].url, lines[0].error) == (1, "https://a.example/1", None)
+    assert lines[1].error is not None and lines[1].error.detail == "line 2: is not UTF-8 text"
+
+
+def test_the_command_reads_the_list_as_bytes(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes(b"\xef\xbb\xbfnot a url\rstill line one\nftp://x.example/\n")
+    errors = tmp_path / "errors.jsonl"
+    done = _scraper("run", str(urls), "--state", str(tmp_path / "s"), "--errors", str(errors), "-q")
+    assert done.returncode == 1
+    assert [json.loads(line)["line"] for line in errors.read_text().splitlines()] == [1, 2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -168,3 +169,14 @@ def test_unchanged_article_in_a_file_that_was_rotated_is_not_written_again(
     run.output.unlink()  # logrotate took the file away
     assert run([server.url("/story/1")]).counts == {"unchanged": 1}
     assert not run.output.exists() or run.output.read_text() == ""
+
+
+def test_the_state_lock_names_its_holder_and_is_free_again_once_released(tmp_path: Path) -> None:
+    from scraper.crawl import _lock
+
+    held = _lock.acquire(tmp_path / "state.lock")
+    with pytest.raises(_lock.LockHeld) as refused:
+        _lock.acquire(tmp_path / "state.lock")
+    assert refused.value.holder == str(os.getpid())
+    _lock.release(held)
+    _lock.release(_lock.acquire(tmp_path / "state.lock"))

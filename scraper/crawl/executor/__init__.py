@@ -32,9 +32,10 @@ class ReadTask:
     kind: JobKind
     discover: bool
     max_bytes: int
+    min_words: int = 0
 
     def __call__(self) -> Document:
-        return read_document(self.page, self.kind, self.discover, self.max_bytes)
+        return read_document(self.page, self.kind, self.discover, self.max_bytes, self.min_words)
 
 
 class Executor(Protocol):
@@ -50,7 +51,9 @@ class Executor(Protocol):
 
 def local_executor(workers: int | None) -> Executor:
     """`workers` extraction processes on this machine (None: one per core; 0: none, pages
-    are read in this process, for tests and debugging)."""
-    from ._local import InProcess, ProcessPool
+    are read in this process, for tests and debugging). None either where the processes
+    could not import the main module safely (see `worker_context`)."""
+    from ._local import InProcess, ProcessPool, worker_context
 
-    return InProcess() if workers == 0 else ProcessPool(workers)
+    context = worker_context() if workers != 0 else None
+    return InProcess() if context is None else ProcessPool(workers, context)

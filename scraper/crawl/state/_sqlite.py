@@ -9,8 +9,6 @@ Per output file: the size that holds committed records (see `._base` for why).
 
 from __future__ import annotations
 
-import fcntl
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..._errors import ConfigError, StateLockedError
-from .. import _settings
+from .. import _lock, _settings
 from .._urls import JobKind
 from ._base import SETTLED, Emitted, Known, Outcome
 
@@ -60,7 +58,7 @@ class SQLiteState:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = _lock(path)
+            self._lock = _lock_state(path)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # safe against kills; fsync left to the OS
@@ -85,7 +83,7 @@ class SQLiteState:
     def close(self) -> None:
         self.save()
         self._db.close()
-        os.close(self._lock)
+        _lock.release(self._lock)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -188,19 +186,12 @@ class SQLiteState:
         self._db.execute("INSERT OR REPLACE INTO outputs (path, size) VALUES (?, ?)", (output, size))
 
 
-def _lock(path: Path) -> int:
+def _lock_state(path: Path) -> int:
     """An exclusive lock on `path`.lock, held until the state is closed."""
-    lock_path = path.with_name(path.name + ".lock")
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "unknown"
-        os.close(descriptor)
+        return _lock.acquire(path.with_name(path.name + ".lock"))
+    except _lock.LockHeld as held:
         raise StateLockedError(
-            f"another scraper run (pid {holder}) is using the state {path}; "
+            f"another scraper run (pid {held.holder}) is using the state {path}; "
             "let it finish, or give this run its own --state"
         ) from None
-    os.ftruncate(descriptor, 0)
-    os.pwrite(descriptor, str(os.getpid()).encode(), 0)
-    return descriptor

@@ -1,0 +1,206 @@
+"""The guards of extraction: inputs refused before parsing, each with a reason.
+
+Every check here is a linear pass over the input, most at C speed, so that no input up to
+`max_bytes` costs more than a few milliseconds to refuse: binary data, oversized input,
+elements nested too deep, elements with too many attributes, too many elements, and
+unclosed formatting tags that the HTML parser would copy into every paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+from ._settings import (
+    MAX_ATTRIBUTES_PER_ELEMENT,
+    MAX_ELEMENTS,
+    MAX_NESTING_DEPTH,
+    MAX_RECONSTRUCTED_ELEMENTS,
+)
+
+# File signatures of formats that are sometimes served or saved in place of HTML.
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip-compressed data (decompress it first)",
+    b"RIFF": "a RIFF media file",
+    b"\x00\x00\x00": "binary data",
+}
+# Bytes that text holds (all but the C0 controls other than tab, newlines and form feed),
+# and how many control bytes (one in N) make the start of a file binary, not damaged text.
+_TEXT_BYTES = bytes(sorted(set(range(256)) - set(range(0x09)) - set(range(0x0E, 0x20))))
+_MAX_CONTROL_BYTES_RATIO = 50
+
+# A start tag or an end tag: its name, then what follows up to the next `<` or `>` (never
+# past it, so that the scans starting at two tags never overlap: linear time).
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)")
+_START_TAG = re.compile(r"<[a-zA-Z]")
+# A tag whose inside is long enough to hold MAX_ATTRIBUTES_PER_ELEMENT attributes (each
+# takes at least two characters: a space and a name).
+_LONG_TAG = re.compile(rf"<[a-zA-Z][^<>]{{{2 * MAX_ATTRIBUTES_PER_ELEMENT},}}")
+_RAW_TEXT = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"))
+_VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*)""")
+_ATTRIBUTE_NAME = re.compile(r"""(?<![^\s"'])[A-Za-z_:][^\s"'>/=]*""")
+
+# Elements the parser may nest without limit, and those it never nests (void elements and
+# those closed implicitly by their next sibling).
+_NEVER_NESTED = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "p", "li", "option", "dt", "dd", "td", "tr", "th",
+})  # fmt: skip
+# Formatting elements the HTML parser reopens ("reconstructs") in every new block while
+# they are left unclosed (HTML standard, "list of active formatting elements"); `a` is
+# left out: a new `<a>` closes the last one, so at most one is ever open.
+_FORMATTING = frozenset({"b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
+                         "strong", "tt", "u"})  # fmt: skip
+# Start tags that close a paragraph or a list item, after which unclosed formatting
+# elements are reopened; an overestimate of where the parser reconstructs them.
+_BLOCKS = frozenset({"p", "div", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+                     "td", "th", "table", "ul", "ol", "dl", "blockquote", "section", "article",
+                     "pre", "form"})  # fmt: skip
+
+
+def _any_of(names: frozenset[str]) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+_FORMATTING_START = re.compile(rf"<(?:{_any_of(_FORMATTING)})[\s>/]", re.I)
+_BLOCK_START = re.compile(rf"<(?:{_any_of(_BLOCKS)})[\s>/]", re.I)
+_FORMATTING_OR_BLOCK_TAG = re.compile(rf"<(/?)({_any_of(_FORMATTING | _BLOCKS)})(?=[\s>/])([^<>]*)", re.I)
+_NOAHS_ARK = 3  # identical formatting elements kept open at most (HTML standard)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary format `data` is, when it is plainly not text."""
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    head = data[:1024]
+    if len(head.translate(None, _TEXT_BYTES)) > len(head) // _MAX_CONTROL_BYTES_RATIO:
+        return "binary data"
+    return None
+
+
+def input_refusal(html: bytes | str, max_bytes: int) -> str | None:
+    """Why this input is not extracted at all, before decoding it; None when it may be."""
+    if len(html) > max_bytes:
+        return (
+            f"input too large: {len(html):,} bytes is over the limit of {max_bytes:,}; "
+            "pass a larger max_bytes to extract it"
+        )
+    if not html.strip():
+        return "empty input: there is no HTML to extract from"
+    if isinstance(html, bytes) and (kind := binary_kind(html)):
+        return f"not HTML: the input is {kind}"
+    return None
+
+
+def markup_refusal(text: str) -> str | None:
+    """Why this decoded page would cost the parser more than any real page does (so it is
+    not parsed), or None. Cheap upper bounds first; exact counts on suspect pages only."""
+    checks = (_too_deep, _too_many_attributes, _too_many_elements, _too_much_reconstruction)
+    for check in checks:
+        if (reason := check(text)) is not None:
+            return f"hostile input: {reason}; no real page is, so it was not parsed"
+    return None
+
+
+def _too_many_attributes(text: str) -> str | None:
+    for match in _LONG_TAG.finditer(text):
+        count = len(_ATTRIBUTE_NAME.findall(_VALUE.sub(" ", match.group(0)[1:]))) - 1
+        if count > MAX_ATTRIBUTES_PER_ELEMENT and not _in_raw_text(text, match.start()):
+            return f"an element with {count:,} attributes (the limit is {MAX_ATTRIBUTES_PER_ELEMENT:,})"
+    return None
+
+
+def _in_raw_text(text: str, position: int) -> bool:
+    """Whether `position` is inside a script, a style sheet or a comment (where `a<b` is
+    no tag). Run only on the rare long tags."""
+    head = text[:position].lower()
+    return any(head.rfind(start) > head.rfind(end) for start, end in _RAW_TEXT)
+
+
+def _too_many_elements(text: str) -> str | None:
+    count = len(_START_TAG.findall(text))
+    if count > MAX_ELEMENTS:
+        return f"{count:,} elements (the limit is {MAX_ELEMENTS:,})"
+    return None
+
+
+def _too_deep(text: str) -> str | None:
+    if _nesting_depth_bound(text) <= MAX_NESTING_DEPTH:
+        return None
+    depth = _exact_nesting_depth(text)
+    if depth > MAX_NESTING_DEPTH:
+        return f"elements nested {depth:,} deep (the limit is {MAX_NESTING_DEPTH:,})"
+    return None
+
+
+def _nesting_depth_bound(text: str) -> int:
+    """An upper bound on element nesting, in a few C-speed passes: opening tags minus
+    closing ones, counted between one closing tag and the next."""
+    depth = peak = 0
+    for chunk in text.split("</"):
+        depth += chunk.count("<") - 1
+        peak = max(peak, depth)
+    return peak
+
+
+def _exact_nesting_depth(text: str) -> int:
+    """Element nesting, counting only tags that can hold others (run on suspect pages only)."""
+    depth = peak = 0
+    for match in _TAG.finditer(text):
+        if match.group(2).lower() in _NEVER_NESTED:
+            continue
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        peak = max(peak, depth)
+    return peak
+
+
+def _too_much_reconstruction(text: str) -> str | None:
+    """Unclosed formatting tags are copied by the parser into every following block:
+    2,000 of them before 2,000 paragraphs make 4 million elements from 40 KB."""
+    bound = len(_FORMATTING_START.findall(text)) * len(_BLOCK_START.findall(text))
+    if bound <= MAX_RECONSTRUCTED_ELEMENTS:
+        return None
+    copies = _reconstructed_elements(text)
+    if copies > MAX_RECONSTRUCTED_ELEMENTS:
+        return (
+            "unclosed formatting tags the parser would copy into later blocks more than "
+            f"{MAX_RECONSTRUCTED_ELEMENTS:,} times (counting stopped there)"
+        )
+    return None
+
+
+def _reconstructed_elements(text: str) -> int:
+    """An overestimate of the formatting elements the HTML parser reopens: at every block
+    start, every formatting element still open (identical ones kept three at most). Stops
+    counting past the limit; each tag costs O(1) (amortised)."""
+    active: dict[int, tuple[str, str]] = {}  # the open formatting elements, oldest first
+    by_name: dict[str, list[int]] = {}
+    identical: dict[tuple[str, str], deque[int]] = {}
+    copies = 0
+    for number, (closing, name, attributes) in enumerate(_FORMATTING_OR_BLOCK_TAG.findall(text)):
+        name = name.lower()
+        if name in _FORMATTING and closing:
+            stack = by_name.get(name, [])
+            while stack and active.pop(stack.pop(), None) is None:
+                pass  # already closed as a fourth identical element
+        elif name in _FORMATTING:
+            entry = (name, " ".join(attributes.split()))
+            same = identical.setdefault(entry, deque())
+            while same and same[0] not in active:
+                same.popleft()
+            if len(same) >= _NOAHS_ARK:
+                del active[same.popleft()]
+            same.append(number)
+            active[number] = entry
+            by_name.setdefault(name, []).append(number)
+        elif not closing and name in _BLOCKS:
+            copies += len(active)
+            if copies > MAX_RECONSTRUCTED_ELEMENTS:
+                break
+    return copies
