@@ -152,13 +152,25 @@ def _trafilatura(urls: Path, work: Path, parallel: int) -> list[str]:
     return [str(binary), "-i", str(urls), "--parallel", str(parallel), "--config-file", str(config), "--json"]
 
 
+def add_list_options(parser: argparse.ArgumentParser) -> None:
+    """The options that make the URL list (bench/cluster.py takes the same)."""
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("--copies", type=int, default=5, help="copies of each page in the list")
+    parser.add_argument("--hosts", type=int, default=10, help="loopback addresses, 127.0.0.2 and up")
+
+
+def page_list(path: Path, ids: list[str], copies: int, hosts: int) -> int:
+    """Write the list of every page `copies` times, spread over the hosts; returns its length."""
+    host = base_urls(hosts)
+    return _url_list(path, (f"{host[(c * len(ids) + n) % hosts]}/c{c}/{page}.html"
+                            for c in range(copies) for n, page in enumerate(ids)))  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    parser.add_argument("--copies", type=int, default=5, help="copies of each page in the list")
-    parser.add_argument("--hosts", type=int, default=10, help="loopback addresses, 127.0.0.2 and up")
+    add_list_options(parser)
     parser.add_argument("--parallel", type=int, default=os.cpu_count() or 2, help="trafilatura's --parallel")
     parser.add_argument("--memory-urls", type=int, default=100_000, help="length of the long list (0: skip)")
     args = parser.parse_args()
@@ -166,8 +178,7 @@ def main() -> int:
     with dataset_site(args.dataset, work, args.hosts) as ids:
         host = base_urls(args.hosts)
         urls = work / "urls.txt"
-        total = _url_list(urls, (f"{host[(c * len(ids) + n) % args.hosts]}/c{c}/{page}.html"
-                                 for c in range(args.copies) for n, page in enumerate(ids)))  # fmt: skip
+        total = page_list(urls, ids, args.copies, args.hosts)
         output = work / "articles.jsonl"
         first = measure(_scraper(urls, work / "state.sqlite", output), output)
         second = measure(_scraper(urls, work / "state.sqlite", output), output)

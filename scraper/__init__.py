@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 from .extract import Article, TextBlock, extract
 
 if TYPE_CHECKING:
-    from ._errors import ConfigError, FetchError, ScraperError, StateLockedError
+    from ._errors import BackendLost, ConfigError, FetchError, ScraperError, StateLockedError
     from .crawl import RunConfig, run_urls
 
 _HOMES = {
+    "BackendLost": "_errors",
     "RunConfig": "crawl._config",
     "ConfigError": "_errors",
     "FetchError": "_errors",
@@ -32,6 +33,7 @@ _HOMES = {
 
 __all__ = [
     "Article",
+    "BackendLost",
     "ConfigError",
     "FetchError",
     "RunConfig",

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO, TypeVar
 import click
 
 from ._docs import outcomes_help, record_fields_help
-from ._errors import ConfigError, OutputClosed, StateLockedError, count_failures
+from ._errors import BackendLost, ConfigError, OutputClosed, StateLockedError, count_failures
 from .crawl._config import (
     RunConfig,
     default_config_path,
@@ -29,6 +29,7 @@ from .crawl._config import (
     parse_proxy,
     parse_since,
     parse_size,
+    parse_state,
 )
 from .crawl._report import PRINTED
 from .crawl._settings import (
@@ -48,6 +49,7 @@ EXIT_OK = 0  # every input gave article text
 EXIT_SOME_FAILED = 1  # at least one input could not be read or had no article text
 EXIT_USAGE = 2  # bad options or arguments (click's own code for usage errors)
 EXIT_LOCKED = 3  # `scraper run`: another run holds the state file
+EXIT_BACKEND_LOST = 4  # `scraper run`: the cluster scheduler or state database is gone; run again
 EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 EXIT_BROKEN_PIPE = 141  # the reader of standard output went away: 128 + SIGPIPE, as shells report it
 
@@ -69,6 +71,10 @@ class _Failure(click.ClickException):
 
 class _Locked(_Failure):
     exit_code = EXIT_LOCKED
+
+
+class _Lost(_Failure):
+    exit_code = EXIT_BACKEND_LOST
 
 
 def _conventional_exits(command: F) -> F:
@@ -219,6 +225,16 @@ STATE
   whose text is unchanged emits nothing (--force emits it anyway). With -o FILE a run
   killed at any moment loses no article and, run again, writes none twice. Two runs
   cannot share a state file: the second exits at once with status 3.
+  --state postgresql://USER:PASSWORD@HOST:PORT/DATABASE keeps it in PostgreSQL
+  instead (the schema 'scraper' is made on first use), to share it between machines.
+
+\b
+CLUSTER
+  --cluster tcp://HOST:8786 sends the host batches to a Dask scheduler: its workers
+  fetch and extract (each needs newsprune[cluster] installed), this command writes
+  the output and keeps the state. One batch of a host is at work at a time, cluster-
+  wide, with its delay and robots.txt. A worker lost mid-batch has its batch re-run;
+  nothing is written twice. --workers has no effect there.
 
 \b
 FEEDS AND SITEMAPS
@@ -272,6 +288,8 @@ EXIT STATUS
   1  some URLs failed (each one is reported)
   2  usage or configuration error; nothing was fetched
   3  another run is using the same state file
+  4  the cluster's scheduler or the state database cannot be reached or went away;
+     what was written is kept, run again to finish
 
 \b
 EXAMPLES
@@ -305,6 +323,7 @@ _SIZE = _Parsed("SIZE", parse_size)
 _HEADER = _Parsed("'NAME: VALUE'", parse_header, splitter="\n")
 _SINCE = _Parsed("AGE|DATE", parse_since)
 _PROXY = _Parsed("URL", parse_proxy)
+_STATE = _Parsed("PATH|URL", parse_state)
 
 # What a config file must give for an option of each click type: (TOML types, said as).
 _TOML_TYPES: dict[type[click.ParamType[Any, Any]], tuple[tuple[type, ...], str]] = {
@@ -499,7 +518,8 @@ class _RunCommand(click.Command):
     help="Fewest words of prose a page needs to be an article; fewer is outcome not_article "
     f"(a front page, a menu, a directory listing). [default: {DEFAULT_MIN_WORDS}]",
 )
-@click.option("--state", type=click.Path(dir_okay=False, path_type=Path), help="The state file (see STATE).")
+@click.option("--state", type=_STATE, help="The state file, or a PostgreSQL URL (see STATE).")
+@click.option("--cluster", metavar="ADDRESS", help="Work on this Dask scheduler (see CLUSTER).")
 @click.option("--force", is_flag=True, default=None, help="Fetch everything afresh and emit every article.")
 @click.option(
     "--allow-network",
@@ -543,6 +563,8 @@ def run_command(urlfile: BinaryIO | None, feeds: tuple[str, ...], sitemaps: tupl
         raise _Failure(str(error)) from None
     except StateLockedError as error:
         raise _Locked(str(error)) from None
+    except BackendLost as error:
+        raise _Lost(str(error)) from None
     sys.exit(EXIT_SOME_FAILED if count_failures(counts) else EXIT_OK)
 
 

@@ -3,6 +3,8 @@
     ScraperError
     ├── ConfigError          bad options or config file (exit status 2)
     ├── StateLockedError     another run holds the state file (exit status 3)
+    ├── BackendLost          the cluster's scheduler or the state database went away
+    │                        mid-run, or cannot be reached (exit status 4)
     ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
@@ -108,6 +110,11 @@ class ConfigError(ScraperError):
 
 class StateLockedError(ScraperError):
     """Another `scraper run` is using the same state file."""
+
+
+class BackendLost(ScraperError):
+    """The Dask scheduler or the PostgreSQL state a run works with cannot be reached, or went
+    away during the run: it stops; what was written and committed is kept, a rerun finishes."""
 
 
 class OutputClosed(ScraperError):

@@ -55,6 +55,19 @@ def parse_network(value: str | ipaddress.IPv4Address | ipaddress.IPv6Address | N
         ) from None
 
 
+# --state URLs that name a PostgreSQL database (anything else is a SQLite file's path).
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+# A Dask scheduler's address: tcp://host:8786, tls://..., or another of Dask's protocols.
+_SCHEDULER = re.compile(r"^[a-z][a-z0-9+]*://\S+$")
+
+
+def parse_state(value: str | PathLike[str]) -> Path | str:
+    """`--state`: a PostgreSQL URL (kept as it is) or the path of a SQLite file."""
+    if isinstance(value, str) and value.startswith(DATABASE_URL_SCHEMES):
+        return value
+    return Path(value).expanduser()
+
+
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$", re.I)
 _SIZE_POWERS = {"": 0, "k": 1, "m": 2, "g": 3, "t": 4}
 
@@ -129,7 +142,7 @@ class RunConfig:
     retries: int = _settings.DEFAULT_RETRIES
     user_agent: str = _settings.DEFAULT_USER_AGENT
     max_bytes: int = _settings.DEFAULT_MAX_BYTES
-    state: Path = field(default_factory=default_state_path)
+    state: Path | str = field(default_factory=default_state_path)  # a str is a PostgreSQL URL
     force: bool = False
     allow_network: tuple[Network, ...] = ()
     quiet: bool = False
@@ -141,6 +154,7 @@ class RunConfig:
     headers: tuple[tuple[str, str], ...] = ()  # sent with every request, as (name, value)
     cookies: Path | None = None  # a cookies.txt file (Netscape format, as curl and wget write)
     proxy: str | None = None  # every request through this proxy; the address guard stays on the target
+    cluster: str | None = None  # a Dask scheduler's address: host batches are worked there
 
     def __post_init__(self) -> None:
         self._coerce()
@@ -161,6 +175,10 @@ class RunConfig:
             raise ConfigError(f"--max-bytes must be at least 1024, not {self.max_bytes}")
         if self.min_words < 0:
             raise ConfigError(f"--min-words must be 0 or more, not {self.min_words}")
+        if self.cluster is not None and not _SCHEDULER.match(self.cluster):
+            raise ConfigError(
+                f"--cluster {self.cluster!r} is not a scheduler address: give one such as tcp://HOST:8786"
+            )
 
     def _coerce(self) -> None:
         """Accept what a Python caller naturally writes: paths as `str`, networks and
@@ -168,7 +186,7 @@ class RunConfig:
         'Name: value' or a mapping, `since` as an age or a date."""
         coerced: dict[str, Any] = {}
         if isinstance(self.state, str | PathLike):
-            coerced["state"] = Path(self.state).expanduser()
+            coerced["state"] = parse_state(self.state)
         if isinstance(self.cookies, str | PathLike):
             coerced["cookies"] = Path(self.cookies).expanduser()
         networks: Any = self.allow_network

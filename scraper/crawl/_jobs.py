@@ -11,7 +11,7 @@ import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -49,8 +49,24 @@ Result = Read | Failed
 Settle = Callable[[URLLine, Known, Result], Awaitable[None]]
 
 
+class Workers(Protocol):
+    """Where host batches are worked: in this process (`JobRunner`) or on a cluster."""
+
+    @property
+    def most_batches(self) -> int:
+        """Batches worth having at work at once."""
+        ...
+
+    async def batch(self, jobs: Sequence[tuple[URLLine, Known]], settle: Settle) -> None:
+        """Fetch and read `jobs` (URLs of one host), settling each; BackendLost stops the run."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+
 class JobRunner:
-    """Fetches and reads the URLs of host batches, with every host's politeness."""
+    """Fetches and reads the URLs of host batches, with every host's politeness, reading
+    pages in `executor` (shut down with it)."""
 
     def __init__(
         self, config: RunConfig, executor: Executor, transport: httpx.AsyncBaseTransport | None = None
@@ -58,16 +74,21 @@ class JobRunner:
         self._config = config
         self._executor = executor
         self._fetcher = Fetcher(config, transport)
-        self._politeness = Politeness(self._fetcher, config.per_host, config.delay, config.user_agent)
+        self.politeness = Politeness(self._fetcher, config.per_host, config.delay, config.user_agent)
         self._requests = asyncio.Semaphore(config.concurrency)
+        # Each batch keeps up to --per-host requests going, so this many fill --concurrency.
+        self.most_batches = max(1, config.concurrency // config.per_host)
 
     async def aclose(self) -> None:
-        await self._fetcher.aclose()
+        try:
+            await self._fetcher.aclose()
+        finally:
+            self._executor.shutdown()
 
     async def batch(self, jobs: Sequence[tuple[URLLine, Known]], settle: Settle) -> None:
         """Fetch and read `jobs` (URLs of one host, --per-host at a time), settling each."""
         todo = deque(jobs)
-        slot = self._politeness.slot(jobs[0][0].url)
+        slot = self.politeness.slot(jobs[0][0].url)
 
         async def work() -> None:
             while todo:
@@ -79,7 +100,7 @@ class JobRunner:
     async def job(self, job: URLLine, known: Known, slot: HostSlot) -> Result:
         """What one URL gives; a failure of any kind is a `Failed`, never raised."""
         try:
-            await self._politeness.check_robots(job.url)
+            await self.politeness.check_robots(job.url)
             validators = Validators() if self._config.force else Validators(known.etag, known.last_modified)
             limit = body_limit(job.kind, self._config.max_bytes)
             async with self._requests, slot.connection():

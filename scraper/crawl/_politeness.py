@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -59,13 +60,18 @@ class HostSlot:
         """Start no request to this host for `seconds` (it answered 429 or 503 with Retry-After)."""
         self._next_start = max(self._next_start, asyncio.get_running_loop().time() + seconds)
 
+    def next_start(self) -> float:
+        """When the next request to this host may start, on the wall clock (time.time())."""
+        return time.time() + max(0.0, self._next_start - asyncio.get_running_loop().time())
+
 
 class _Robots:
-    """One host's rules: parsed robots.txt, or no rules (allow all), or a refusal for every
-    URL of the host (`refusal`, raised afresh for each)."""
+    """One host's rules: robots.txt (its `text`, parsed), or no rules (allow all), or a
+    refusal for every URL of the host (`refusal`, raised afresh for each)."""
 
-    def __init__(self, parser: Protego | None, refusal: FetchError | None = None) -> None:
-        self.parser = parser
+    def __init__(self, text: str | None, refusal: FetchError | None = None) -> None:
+        self.text = text
+        self.parser = Protego.parse(text) if text is not None else None
         self.refusal = refusal
         # Decisions per path and query: matching costs time in the number of rules (a
         # robots.txt of 500 KB of wildcard rules: ~20 ms a URL), so each is made once.
@@ -90,10 +96,23 @@ class _Robots:
         return allowed
 
 
+@dataclass(frozen=True, slots=True)
+class HostMemory:
+    """What the politeness towards a host learnt in one batch, carried to its next batch
+    when batches run on different machines: robots.txt, the delay it set, and when the
+    next request may start (wall clock: machines' clocks are taken to agree, as NTP keeps
+    them)."""
+
+    robots_text: str | None
+    refusal: FetchError | None
+    delay: float
+    next_start: float
+
+
 @dataclass(slots=True)
 class _Host:
     slot: HostSlot
-    robots: asyncio.Task[_Robots] | None = None  # fetched once, by the first URL to ask
+    robots: asyncio.Future[_Robots] | None = None  # fetched once, by the first URL to ask
 
 
 class Politeness:
@@ -116,6 +135,24 @@ class Politeness:
 
     def slot(self, url: str) -> HostSlot:
         return self._host(url).slot
+
+    def remember(self, url: str, memory: HostMemory) -> None:
+        """Take up what an earlier batch of `url`'s host learnt (elsewhere)."""
+        host = self._host(url)
+        host.slot.delay = memory.delay
+        host.slot.hold_off(memory.next_start - time.time())
+        robots: asyncio.Future[_Robots] = asyncio.get_running_loop().create_future()
+        robots.set_result(_Robots(memory.robots_text, memory.refusal))
+        host.robots = robots
+
+    def memory(self, url: str) -> HostMemory | None:
+        """What this run learnt of `url`'s host, once its robots.txt is read."""
+        host = self._hosts.get(host_key(url))
+        robots_read = host is not None and host.robots is not None and host.robots.done()
+        if host is None or host.robots is None or not robots_read or host.robots.exception() is not None:
+            return None
+        robots = host.robots.result()
+        return HostMemory(robots.text, robots.refusal, host.slot.delay, host.slot.next_start())
 
     async def check_robots(self, url: str) -> None:
         """Raise RobotsDisallowed unless robots.txt lets us fetch `url` (fetched once a host)."""
@@ -150,8 +187,8 @@ class Politeness:
             return _Robots(None, type(error)(detail))
         except FetchError as error:
             return _Robots(None, RobotsDisallowed(f"robots.txt could not be fetched ({error.detail})"))
-        parser = Protego.parse(page.body.decode("utf-8", errors="replace"))
-        crawl_delay = parser.crawl_delay(self._user_agent)
+        robots = _Robots(page.body.decode("utf-8", errors="replace"))
+        crawl_delay = robots.parser.crawl_delay(self._user_agent) if robots.parser else None
         if crawl_delay is not None and crawl_delay > slot.delay:
             slot.delay = min(float(crawl_delay), _settings.MAX_CRAWL_DELAY)
-        return _Robots(parser)
+        return robots

@@ -20,15 +20,15 @@ from typing import TextIO
 
 import httpx
 
-from .._errors import OutputClosed
+from .._errors import BackendLost, ConfigError, OutputClosed
 from ._batches import HostBatches
 from ._config import RunConfig
-from ._jobs import JobRunner
+from ._jobs import JobRunner, Workers
 from ._output import Destination, JsonLines, recover_output
 from ._report import Reporter
 from ._settle import Settler
 from ._urls import READER_THREAD, JobKind, URLLine, listing_jobs, read_url_lines
-from .executor import local_executor
+from .executor import cluster_workers, local_executor
 from .state import Known, State, open_state
 
 _READ_CHUNK = 500  # lines read from the list at a time, in a thread
@@ -39,21 +39,25 @@ class Run:
 
     def __init__(
         self, config: RunConfig, state: State, output: JsonLines, reporter: Reporter,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx.AsyncBaseTransport | None = None, workers: Workers | None = None,
     ) -> None:  # fmt: skip
+        """`workers` work the batches (a cluster's); by default, this process and its pool."""
         self._config = config
         self._state = state
         self._reporter = reporter
         self._transport = transport
+        self._workers = workers
         self._batches = HostBatches()
         self._settler = Settler(config, state, output, reporter, self._enqueue)
         self._tasks: set[asyncio.Task[None]] = set()  # batches at work, referenced as asyncio asks
-        self._halted: OutputClosed | None = None
+        self._halted: OutputClosed | BackendLost | None = None
 
     async def run(self, lines: Iterator[URLLine]) -> None:
-        """Work through `lines`; raises OutputClosed when the output's reader went away."""
-        executor = local_executor(self._config.workers)
-        self._jobs = JobRunner(self._config, executor, self._transport)
+        """Work through `lines`; raises OutputClosed when the output's reader went away,
+        BackendLost when the cluster's scheduler or the state database did."""
+        self._jobs = self._workers or JobRunner(
+            self._config, local_executor(self._config.workers), self._transport
+        )
         self._main = asyncio.current_task()
         reader = asyncio.create_task(self._read(lines))
         try:
@@ -67,12 +71,11 @@ class Run:
                 task.cancel()
             await asyncio.gather(reader, *self._tasks, return_exceptions=True)
             await self._jobs.aclose()
-            executor.shutdown()
         if self._halted is not None:
             raise self._halted
 
-    def _halt(self, error: OutputClosed) -> None:
-        """Stop the whole run: nothing more can be written."""
+    def _halt(self, error: OutputClosed | BackendLost) -> None:
+        """Stop the whole run: nothing more can be written, or done."""
         if self._halted is None and self._main is not None:
             self._halted = error
             self._main.cancel()
@@ -98,7 +101,7 @@ class Run:
 
     async def _dispatch(self) -> None:
         batches = self._batches
-        most_batches = max(1, self._config.concurrency // self._config.per_host)
+        most_batches = self._jobs.most_batches
         tasks = self._tasks
         async with batches.changed:
             while True:
@@ -116,7 +119,7 @@ class Run:
             jobs = take_up(self._state, batch, self._reporter)
             if jobs:
                 await self._jobs.batch(jobs, self._settler.settle)
-        except OutputClosed as error:
+        except (OutputClosed, BackendLost) as error:
             self._halt(error)
         finally:
             async with self._batches.changed:
@@ -199,7 +202,11 @@ def run_urls(
 
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
     any work when the setup is wrong, OutputClosed when the output's reader goes away
-    (`| head`); a URL's failure is reported, never raised."""
+    (`| head`), BackendLost when the Dask scheduler of `config.cluster` (which then works
+    the batches) or a PostgreSQL state cannot be reached or goes away; a URL's failure is
+    reported, never raised."""
+    if config.cluster is not None and transport is not None:
+        raise ConfigError("transport= cannot be used with a cluster: its workers fetch, over the network")
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
     with open_state(config.state) as state:
         articles = JsonLines(output)
@@ -210,8 +217,9 @@ def run_urls(
         reporter = Reporter(failures, config.quiet, stderr, records_to=records_to, progress=progress)
         stopped = True
         try:
+            workers = cluster_workers(config) if config.cluster is not None else None
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
-                runner.run(Run(config, state, articles, reporter, transport).run(jobs))
+                runner.run(Run(config, state, articles, reporter, transport, workers).run(jobs))
             stopped = False
         finally:
             reporter.close(summary=not stopped)  # a run stopped (Ctrl-C, a closed pipe) says no more

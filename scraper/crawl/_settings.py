@@ -106,3 +106,14 @@ MAX_ITEM_ATTEMPTS = 3
 # news brief passes. In Chinese, Japanese, Thai and other scripts written without spaces,
 # two characters count as a word.
 DEFAULT_MIN_WORDS = 20
+
+# ---------------------------------------------------------------------------------------
+# On a Dask cluster (`--cluster`).
+# ---------------------------------------------------------------------------------------
+
+# Seconds to wait for the scheduler to answer when the run starts.
+CLUSTER_CONNECT_SECONDS = 10.0
+
+# Host batches in flight per worker thread: one at work and one waiting, so a worker never
+# idles between batches while the number in flight (and the client's memory) stays bounded.
+CLUSTER_BATCHES_PER_THREAD = 2

@@ -13,7 +13,15 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import LISTING_OUTCOMES, BadListing, FetchError, InvalidURL, ListingTruncated, OutputClosed
+from .._errors import (
+    LISTING_OUTCOMES,
+    BackendLost,
+    BadListing,
+    FetchError,
+    InvalidURL,
+    ListingTruncated,
+    OutputClosed,
+)
 from . import _settings
 from ._config import RunConfig
 from ._fetch import Page
@@ -59,8 +67,8 @@ class Settler:
                 self._store(result.page, result.document, known)
         except FetchError as error:
             self.fail(job, error.outcome, error.detail)
-        except OutputClosed:
-            raise  # nothing more can be written: the run stops
+        except (OutputClosed, BackendLost):
+            raise  # nothing more can be written, or kept: the run stops
         except Exception as error:  # a bug must cost one URL, not the run
             self.fail(job, "internal_error", f"{type(error).__name__}: {error}")
 

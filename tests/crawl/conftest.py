@@ -6,12 +6,13 @@ import io
 import ipaddress
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres import PostgresServer, postgres_server, server_binaries
 
 from scraper import RunConfig, run_urls
 from scraper._errors import is_known_outcome
@@ -67,3 +68,13 @@ class Runner:
 @pytest.fixture
 def run(tmp_path: Path) -> Runner:
     return Runner(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole session (each test takes a database of its own)."""
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server: pip install '.[test]' (pgserver) or install postgresql")
+    with postgres_server(binaries) as server:
+        yield server

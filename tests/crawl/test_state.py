@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from postgres import PostgresServer
 
-from scraper import StateLockedError
+from scraper import BackendLost, ConfigError, StateLockedError
 from scraper.crawl import _settings
 from scraper.crawl.state import Known, Outcome, State, open_state
 
@@ -18,10 +24,18 @@ OUTPUT = "/srv/out.jsonl"
 Opener = Callable[[], State]
 
 
-@pytest.fixture(params=["sqlite"])
-def open_fresh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opener]:
-    """Opens the same, initially empty state, each call as a new run."""
-    location = str(tmp_path / "state.sqlite")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty state is: a SQLite file, or a PostgreSQL database."""
+    if request.param == "postgresql":
+        url: str = request.getfixturevalue("postgres").database()
+        return url
+    return str(tmp_path / "state.sqlite")
+
+
+@pytest.fixture
+def open_fresh(location: str) -> Iterator[Opener]:
+    """Opens the same state, each call as a new run."""
     yield lambda: open_state(location)
 
 
@@ -107,3 +121,53 @@ def test_a_second_run_on_the_same_state_is_refused(open_fresh: Opener) -> None:
         open_fresh()
     with open_fresh():  # released when the first closed
         pass
+
+
+def test_the_postgresql_schema_is_made_on_first_use_and_versioned(postgres: PostgresServer) -> None:
+    url = postgres.database()
+    with open_state(url):
+        pass
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT version FROM scraper.schema_version").fetchall() == [(1,)]
+        db.execute("UPDATE scraper.schema_version SET version = 99")  # as a later scraper would leave it
+    with pytest.raises(ConfigError, match="newer scraper"):
+        open_state(url)
+
+
+def test_a_database_that_cannot_be_reached_is_said_without_the_password() -> None:
+    with pytest.raises(BackendLost, match=r"cannot be reached") as raised:
+        open_state(f"postgresql://scraper:secret@127.0.0.1:{_closed_port()}/news")
+    assert "secret" not in str(raised.value) and "scraper:***@127.0.0.1" in str(raised.value)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def test_the_command_exits_3_while_another_run_holds_the_state(location: str, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text("https://example.com/\n")
+    with open_state(location):
+        done = subprocess.run(
+            [sys.executable, "-m", "scraper", "run", str(urls), "--state", location],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 3
+    assert "another scraper run" in done.stderr and f"pid {os.getpid()}" in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_database_gone_mid_run_stops_it_with_backend_lost(postgres: PostgresServer) -> None:
+    url = postgres.database()
+    state = open_state(url)
+    state.take_up([A])
+    with psycopg.connect(url, autocommit=True) as admin:  # as a restart or a failover would
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ''"
+                      " AND pid <> pg_backend_pid() AND datname = current_database()")  # fmt: skip
+    with pytest.raises(BackendLost, match=r"went away.*run again"):
+        state.record(Outcome(A, "emitted", None, None, None, "h1"), (OUTPUT, 1), ["text:h1"])
+    with pytest.raises(BackendLost):  # closing says so too, and lets the connection go
+        state.close()

@@ -1,27 +1,36 @@
-"""Where pages are read (extracted): off the event loop that fetches, since extraction is
-the CPU-bound part of a run.
+"""Where the work is done.
 
-`Executor` is all a run asks of one: `submit` a `ReadTask`, await what the page is, and
-`shutdown` at the end. `local_executor` gives today's: a process pool on this machine
-(`_local`), or this very process for `workers=0`. A deadline per task belongs to `submit`.
+Pages are read (extracted) off the event loop that fetches, since extraction is the
+CPU-bound part of a run. `Executor` is all a run asks of one: `submit` a `ReadTask`, await
+what the page is, and `shutdown` at the end. `local_executor` gives a process pool on this
+machine (`_local`), or this very process for `workers=0`. A deadline per task belongs to
+`submit`.
+
+On a cluster the unit is the host batch: `cluster_workers` sends batches to a Dask
+scheduler (`_dask`, the client's side); its workers fetch and read them
+(`dask_worker`, the workers' side, with this process's in-process reading).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .._fetch import Page
 from .._listings import Listing
 from .._records import Discovered, read_document
 from .._urls import JobKind
 
+if TYPE_CHECKING:
+    from .._config import RunConfig
+    from .._jobs import Workers
+
 # What a page is: a feed or sitemap, a front page's feeds, an article's fields, or the
 # reason (a str) it has no article text. See `read_document`.
 Document = Listing | Discovered | dict[str, Any] | str
 
-__all__ = ["Document", "Executor", "ReadTask", "local_executor"]
+__all__ = ["Document", "Executor", "ReadTask", "cluster_workers", "local_executor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +66,11 @@ def local_executor(workers: int | None) -> Executor:
 
     context = worker_context() if workers != 0 else None
     return InProcess() if context is None else ProcessPool(workers, context)
+
+
+def cluster_workers(config: RunConfig) -> Workers:
+    """The workers of the Dask scheduler at `config.cluster`, connected (BackendLost when
+    it cannot be reached)."""
+    from ._dask import DaskWorkers
+
+    return DaskWorkers(config)

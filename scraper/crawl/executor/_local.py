@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
 # Imported once by the fork server, so each extraction process starts with them loaded.
-_PRELOAD = ["scraper.extract", "scraper.crawl._records"]
+_PRELOAD = ["scraper.extract._engine", "scraper.crawl._records"]
 
 
 class InProcess:
