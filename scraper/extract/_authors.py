@@ -152,6 +152,17 @@ _INTERFACE_LABELS = frozenset(
 )  # fmt: skip
 
 
+# A piece of the article's head that is a byline: "By Jane Doe", "Von Jana Roth", "Por ...".
+_BYLINE_PIECE = re.compile(r"^(?:by|von|por|par|di|door|written by|text:?)\s+\S", re.I)
+# A piece that only labels the byline after it: "By", "Written by", "Author:", "Von".
+_BYLINE_LABEL = re.compile(
+    r"(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|por|par|di|door|author|autor|auteur)\s*:?",
+    re.I,
+)
+# The piece before a "by" that makes it someone other than the author.
+_NOT_AUTHOR_ROLE = re.compile(
+    r"(?:reviewed|edited|checked|photo(?:graph)?s?|illustrat\w*|video|translated)\s*$", re.I
+)
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "article"})
 
 
@@ -171,6 +182,22 @@ def _names_in(lines: list[str]) -> list[str]:
     first line that does ("Keith Barry" of "Keith Barry / Senior Autos Reporter")."""
     for text in (" ".join(lines), *lines):
         names = split_names(text)
+        if names and all(map(looks_like_name, names)):
+            return unique(names)
+    return []
+
+
+def head_byline(pieces: list[str]) -> list[str]:
+    """The names of the byline by the headline: a "By Jane Doe" piece, or a "By" or
+    "Written by" piece followed by the names."""
+    for index, piece in enumerate(pieces):
+        if index > 0 and _NOT_AUTHOR_ROLE.search(pieces[index - 1]):
+            continue  # "Medically reviewed" "by" ...: a reviewer, not the author
+        if _BYLINE_LABEL.fullmatch(piece) and index + 1 < len(pieces):
+            piece = pieces[index + 1]
+        elif not _BYLINE_PIECE.match(piece):
+            continue
+        names = split_names(piece)
         if names and all(map(looks_like_name, names)):
             return unique(names)
     return []

@@ -18,15 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from ._authors import byline_names, looks_like_name, split_names, unique
+from ._article_head import head_pieces, headline
+from ._authors import byline_names, head_byline, split_names, unique
 from ._dates import UPDATED_LABEL, page_date, parse_date, text_date, url_date
 from ._settings import (
-    HEAD_CONTAINER_MAX_CHARS,
-    HEAD_LONG_PIECES,
-    HEAD_PIECE_MAX_CHARS,
-    HEAD_TEXT_PIECES,
     MIN_HEADLINE_OVERLAP,
 )
 
@@ -55,17 +52,6 @@ _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator",
                      "sailthru.author", "byl", "citation_author")  # fmt: skip
 _TAG_META_KEYS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
 _CATEGORY_META_KEYS = ("article:section", "parsely-section", "sailthru.section", "category")
-# A piece of the article's head that is a byline: "By Jane Doe", "Von Jana Roth", "Por ...".
-_BYLINE_PIECE = re.compile(r"^(?:by|von|por|par|di|door|written by|text:?)\s+\S", re.I)
-# A piece that only labels the byline after it: "By", "Written by", "Author:", "Von".
-_BYLINE_LABEL = re.compile(
-    r"(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|por|par|di|door|author|autor|auteur)\s*:?",
-    re.I,
-)
-# The piece before a "by" that makes it someone other than the author.
-_NOT_AUTHOR_ROLE = re.compile(
-    r"(?:reviewed|edited|checked|photo(?:graph)?s?|illustrat\w*|video|translated)\s*$", re.I
-)
 # English-speaking regions that write the day first (5/6/2024 is 5 June there).
 _DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "pk", "ng", "ke"})
 # Most tags or categories kept: a longer list is a site's keyword stuffing.
@@ -182,73 +168,6 @@ def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
     return split_names(cleaned)
 
 
-def _following_texts(start: LexborNode) -> Iterator[str]:
-    """The text pieces after `start` in document order (its own text excluded)."""
-    node: LexborNode | None = start
-    while node is not None:
-        sibling = node.next
-        while sibling is None and node is not None:
-            node = node.parent
-            sibling = node.next if node is not None else None
-        if sibling is None:
-            return
-        node = sibling
-        if node.tag in {"script", "style", "noscript", "template", "svg"}:
-            continue
-        for child in node.traverse(include_text=True):
-            if (
-                child.tag == "-text"
-                and child.parent is not None
-                and child.parent.tag not in {"script", "style"}
-            ):
-                yield child.text_content or ""
-
-
-def _short_pieces(texts: Iterable[str]) -> list[str]:
-    """The short non-empty texts, at most `HEAD_TEXT_PIECES`, until article prose begins:
-    the long texts after the first (a standfirst is long, and the dateline may follow it)."""
-    pieces: list[str] = []
-    long_texts = 0
-    for text in texts:
-        text = " ".join(text.split())
-        if len(text) > HEAD_PIECE_MAX_CHARS:
-            long_texts += 1
-            if long_texts > HEAD_LONG_PIECES:
-                break
-        elif text:
-            pieces.append(text)
-        if len(pieces) >= HEAD_TEXT_PIECES:
-            break
-    return pieces
-
-
-def _preceding_texts(headline: LexborNode) -> list[str]:
-    """The texts before the headline inside its article header: the nearest ancestor (up to
-    three levels) whose text stays short, read up to the headline, nearest first."""
-    container = headline
-    for _ in range(3):
-        parent = container.parent
-        if parent is None or len(parent.text()) > HEAD_CONTAINER_MAX_CHARS:
-            break
-        container = parent
-    texts = []
-    for node in container.traverse(include_text=True):
-        if node.mem_id == headline.mem_id:
-            break
-        if node.tag == "-text" and node.parent is not None and node.parent.tag not in {"script", "style"}:
-            texts.append(node.text_content or "")
-    return texts[::-1]
-
-
-def _head_pieces(tree: LexborHTMLParser) -> list[str]:
-    """The short text pieces printed around the headline (`<h1>`), where the byline and the
-    dateline are: those after it, then those before it in its header. Empty without `<h1>`."""
-    headline = tree.css_first("h1")
-    if headline is None:
-        return []
-    return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))
-
-
 def _datelines(pieces: list[str], month_first: bool) -> Iterator[tuple[str, bool]]:
     """The dates printed in the article's head, in order, each with whether it is labelled
     as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
@@ -321,7 +240,7 @@ def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | N
     ld_names = _ld_people(head, head.ld.get("author"), organisations=False)
     people = persons(ld_names)
     boxes = byline_names(head.tree)
-    shown = persons(_head_byline(pieces)) or persons(boxes)
+    shown = persons(head_byline(pieces)) or persons(boxes)
     meta = [name for value in head.all_meta(*_AUTHOR_META_KEYS) for name in split_names(value)]
     shown_keys, people_keys = {n.casefold() for n in shown}, {n.casefold() for n in people}
     handles_only = all(" " not in name for name in people) and any(" " in name for name in shown)
@@ -331,22 +250,6 @@ def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | N
         return shown
     organisations = _ld_people(head, head.ld.get("author"), organisations=True)
     return persons(meta) or unique([*organisations, *ld_names, *meta, *boxes])
-
-
-def _head_byline(pieces: list[str]) -> list[str]:
-    """The names of the byline by the headline: a "By Jane Doe" piece, or a "By" or
-    "Written by" piece followed by the names."""
-    for index, piece in enumerate(pieces):
-        if index > 0 and _NOT_AUTHOR_ROLE.search(pieces[index - 1]):
-            continue  # "Medically reviewed" "by" ...: a reviewer, not the author
-        if _BYLINE_LABEL.fullmatch(piece) and index + 1 < len(pieces):
-            piece = pieces[index + 1]
-        elif not _BYLINE_PIECE.match(piece):
-            continue
-        names = split_names(piece)
-        if names and all(map(looks_like_name, names)):
-            return unique(names)
-    return []
 
 
 def _terms(*sources: Any) -> tuple[str, ...]:
@@ -386,16 +289,6 @@ def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> st
     return title
 
 
-def _headline(tree: LexborHTMLParser) -> str | None:
-    """The visible headline: the `<h1>` of the article (`<article>`, `<main>`), else the
-    page's only `<h1>`."""
-    node = tree.css_first("article h1, main h1, [itemprop=headline]")
-    if node is None:
-        headings = tree.css("h1")
-        node = headings[0] if len(headings) == 1 else None
-    return _clean(node.text(separator=" ")) if node is not None else None
-
-
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -409,7 +302,7 @@ def _title(head: _Head, site_name: str | None) -> str | None:
     node = head.tree.css_first("title")
     page_title = _clean(node.text()) if node else None
     marked = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
-    shown = _headline(head.tree)
+    shown = headline(head.tree)
     if shown and len(shown.split()) >= 2:
         reference = marked or page_title
         words = _words(shown)
@@ -447,7 +340,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     site_name = head.first_meta("og:site_name", "application-name") or _clean(
         head.ld_value("publisher", "name")
     )
-    pieces = _head_pieces(tree)
+    pieces = head_pieces(tree)
     authors = _authors(head, pieces, site_name, url)
     published = _published(head, pieces, url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
