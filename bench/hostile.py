@@ -1,28 +1,38 @@
 """Hostile documents: each through `extract` (time and peak memory, in a process of its
-own), then a `scraper run` over a loopback list mixing them with normal pages.
+own), then a `scraper run` over a loopback list mixing them with normal pages; then the
+run-level worst cases: pages past the extraction deadline, a run stopped by kill -9,
+SIGTERM or Ctrl-C while a worker is busy with a page, and a disk that fills up.
 
     flock /tmp/scraper-bench.lock .venv/bin/python bench/hostile.py [--pages 60]
 
-Each hostile document must take under 2 s; the run must emit every normal page.
+Each hostile document must take under 2 s; the run must emit every normal page; a stopped
+run must end within seconds leaving no extraction process, and a full disk must cost no
+article (none lost, none written twice, once space is back).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import json
 import multiprocessing
+import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "crawl"))  # the tests' helpers that read /proc
+import processes  # noqa: E402
+
 SEED = (ROOT / "tests" / "fixtures" / "seed-page.html").read_bytes()
 SEED_CANONICAL = (
     b"https://worldnewstoday.example/zelenskyy-cites-the-risks-of-north-korea-sending-more-troops/"
@@ -147,6 +157,113 @@ def mixed_run(pages: int) -> bool:
     return every
 
 
+# A real page that takes seconds to read: as many paragraphs of prose as extraction accepts.
+SLOW_PAGE = _page(PARAGRAPH * 25_000)
+
+
+@contextlib.contextmanager
+def _site(files: dict[str, bytes]) -> Iterator[tuple[str, Path]]:
+    """A loopback web server of `files`, its base URL, and a directory for a run's files."""
+    with tempfile.TemporaryDirectory() as directory:
+        site = Path(directory) / "site"
+        site.mkdir()
+        for name, body in files.items():
+            (site / name).write_bytes(body)
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}", Path(directory)
+        finally:
+            server.shutdown()
+
+
+def _run_command(urls: list[str], work: Path, *options: str) -> list[str]:
+    (work / "urls.txt").write_text("\n".join(urls) + "\n")
+    return [
+        sys.executable, "-m", "scraper", "run", str(work / "urls.txt"), "-o", str(work / "out.jsonl"),
+        "--errors", str(work / "errors.jsonl"), "--state", str(work / "state"), "--allow-network",
+        "127.0.0.1", "--delay", "0", "-q", *options,
+    ]  # fmt: skip
+
+
+def _records(path: Path) -> list[str]:
+    return [json.loads(line)["url"] for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def deadline_run(pages: int) -> bool:
+    """Normal pages and pages that take seconds to read, with --extract-timeout 1."""
+    files = {f"story-{n}.html": _story(n) for n in range(pages)}
+    files.update({f"slow-{n}.html": SLOW_PAGE for n in range(3)})
+    with _site(files) as (base, work):
+        urls = [f"{base}/{name}" for name in files]
+        started = time.perf_counter()
+        command = _run_command(urls, work, "--extract-timeout", "1")
+        done = subprocess.run(command, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        emitted = set(_records(work / "out.jsonl"))
+        outcomes = [json.loads(line)["outcome"] for line in (work / "errors.jsonl").read_text().splitlines()]
+    every = {url for url in urls if "/story-" in url} <= emitted
+    print(f"\n{len(urls)} URLs ({pages} normal, 3 of {len(SLOW_PAGE):,} bytes that read for seconds), "
+          f"--extract-timeout 1: {wall:.2f} s, exit status {done.returncode}, the slow ones: {outcomes}; "
+          f"every normal page emitted: {every}")  # fmt: skip
+    return every and outcomes == ["extraction_timeout"] * 3
+
+
+def stopped_runs() -> bool:
+    """A run stopped while its only worker reads a slow page: how long it takes to end, and
+    whether any of its processes outlive it."""
+    print("\n| stopped by | exit status | seconds to end | processes left after 5 s |\n|---|---:|---:|---:|")
+    all_clean = True
+    with _site({"slow.html": SLOW_PAGE}) as (base, work):
+        stops = (("kill -9", signal.SIGKILL), ("SIGTERM", signal.SIGTERM), ("Ctrl-C", signal.SIGINT))
+        for name, number in stops:
+            command = _run_command([f"{base}/slow.html"], work, "--workers", "1", "--extract-timeout", "600")
+            process = subprocess.Popen(command, stderr=subprocess.DEVNULL, start_new_session=True)
+            processes.busy_worker(process, cpu=1.0)
+            family = processes.descendants(process.pid)
+            started = time.perf_counter()
+            if number == signal.SIGKILL:
+                process.kill()
+            else:
+                os.killpg(process.pid, number)  # as a terminal or a service manager sends it
+            status = process.wait(timeout=120)
+            seconds = time.perf_counter() - started
+            time.sleep(5)
+            left = [pid for pid in family if processes.running(pid)]
+            for pid in left:
+                os.kill(pid, signal.SIGKILL)
+            all_clean &= not left and seconds < 5
+            print(f"| {name} | {status} | {seconds:.2f} | {len(left)} |")
+    return all_clean
+
+
+def full_disk(pages: int) -> bool:
+    """A run whose output cannot grow past a few records (RLIMIT_FSIZE: writes fail with
+    EFBIG as with ENOSPC on a full disk), then the same run with space back."""
+    earlier = b"".join(
+        b'{"url": "https://earlier.example/%d", "text": "%s"}\n' % (n, b"x" * 1000) for n in range(1000)
+    )
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(earlier) + 10_000, resource.RLIM_INFINITY))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    with _site({f"story-{n}.html": _story(n) for n in range(pages)}) as (base, work):
+        urls = [f"{base}/story-{n}.html" for n in range(pages)]
+        (work / "out.jsonl").write_bytes(earlier)
+        full = subprocess.run(_run_command(urls, work), capture_output=True, text=True, preexec_fn=limited)
+        whole = (work / "out.jsonl").read_bytes().endswith(b"\n")
+        written = len(_records(work / "out.jsonl")) - 1000
+        again = subprocess.run(_run_command(urls, work), capture_output=True, text=True)
+        records = _records(work / "out.jsonl")[1000:]
+    lost, doubled = len(set(urls) - set(records)), len(records) - len(set(records))
+    print(f"\ndisk full after {written} of {pages} records: exit status {full.returncode} "
+          f"({full.stderr.strip()[:100]}...), file ends with a whole line: {whole}; "
+          f"space back: exit status {again.returncode}, {lost} lost, {doubled} written twice")  # fmt: skip
+    return full.returncode == 5 and whole and again.returncode == 0 and not lost and not doubled
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -160,7 +277,10 @@ def main() -> None:
     print(f"\nevery hostile document under {TARGET_SECONDS:g} s: {fast}")
     extract_table(AT_THE_LIMITS)
     emitted = mixed_run(options.pages)
-    sys.exit(0 if fast and emitted else 1)
+    bounded = deadline_run(options.pages)
+    clean = stopped_runs() if processes.AVAILABLE else True
+    kept = full_disk(options.pages)
+    sys.exit(0 if fast and emitted and bounded and clean and kept else 1)
 
 
 if __name__ == "__main__":

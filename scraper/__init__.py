@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any
 from .extract import Article, TextBlock, extract
 
 if TYPE_CHECKING:
-    from ._errors import BackendLost, ConfigError, FetchError, ScraperError, StateLockedError
+    from ._errors import (
+        BackendLost,
+        ConfigError,
+        FetchError,
+        RunInterrupted,
+        ScraperError,
+        StateDamaged,
+        StateLockedError,
+        StorageError,
+    )
     from .crawl import RunConfig, run_urls
 
 _HOMES = {
@@ -28,6 +37,9 @@ _HOMES = {
     "FetchError": "_errors",
     "ScraperError": "_errors",
     "StateLockedError": "_errors",
+    "StateDamaged": "_errors",
+    "StorageError": "_errors",
+    "RunInterrupted": "_errors",
     "run_urls": "crawl._run",
 }
 
@@ -37,8 +49,11 @@ __all__ = [
     "ConfigError",
     "FetchError",
     "RunConfig",
+    "RunInterrupted",
     "ScraperError",
+    "StateDamaged",
     "StateLockedError",
+    "StorageError",
     "TextBlock",
     "extract",
     "run_urls",

@@ -18,7 +18,15 @@ from typing import Any, BinaryIO, TypeVar
 import click
 
 from ._docs import outcomes_help, record_fields_help
-from ._errors import BackendLost, ConfigError, OutputClosed, StateLockedError, count_failures
+from ._errors import (
+    BackendLost,
+    ConfigError,
+    OutputClosed,
+    RunInterrupted,
+    StateLockedError,
+    StorageError,
+    count_failures,
+)
 from .crawl._config import (
     RunConfig,
     default_config_path,
@@ -35,6 +43,7 @@ from .crawl._report import PRINTED
 from .crawl._settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DELAY,
+    DEFAULT_EXTRACT_TIMEOUT,
     DEFAULT_MAX_BYTES,
     DEFAULT_MIN_WORDS,
     DEFAULT_PER_HOST,
@@ -50,8 +59,10 @@ EXIT_SOME_FAILED = 1  # at least one input could not be read or had no article t
 EXIT_USAGE = 2  # bad options or arguments (click's own code for usage errors)
 EXIT_LOCKED = 3  # `scraper run`: another run holds the state file
 EXIT_BACKEND_LOST = 4  # `scraper run`: the cluster scheduler or state database is gone; run again
+EXIT_STORAGE = 5  # `scraper run`: a file of the run could not be written (disk full...)
 EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 EXIT_BROKEN_PIPE = 141  # the reader of standard output went away: 128 + SIGPIPE, as shells report it
+EXIT_TERMINATED = 143  # `scraper run` stopped in order by SIGTERM: 128 + SIGTERM
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,6 +86,12 @@ class _Locked(_Failure):
 
 class _Lost(_Failure):
     exit_code = EXIT_BACKEND_LOST
+
+
+class _Unwritable(_Failure):
+    """A file of the run could not be written: the run stopped (exit status 5)."""
+
+    exit_code = EXIT_STORAGE
 
 
 def _conventional_exits(command: F) -> F:
@@ -286,10 +303,23 @@ CONFIG FILE AND ENVIRONMENT
 EXIT STATUS
   0  every URL gave an article, or was unchanged since the last run
   1  some URLs failed (each one is reported)
-  2  usage or configuration error; nothing was fetched
+  2  usage or configuration error, or a damaged or emptied state file (named, with
+     what to do); nothing was fetched
   3  another run is using the same state file
   4  the cluster's scheduler or the state database cannot be reached or went away;
      what was written is kept, run again to finish
+  5  the output, the errors file or the state could not be written (disk full, I/O
+     error): the run stopped; the file was left as it was before the failed write and
+     nothing unwritten was committed, so a run once space is back loses and repeats nothing
+  130  interrupted (Ctrl-C), 143  stopped by SIGTERM: no new work was taken, the URLs
+     at work were abandoned (the next run does them), the summary was written
+  141  the reader of standard output went away (| head): the run stopped quietly
+
+\b
+DEADLINES
+  --timeout bounds each request, --extract-timeout the reading of each page in its
+  extraction process: a page past it is given up (extraction_timeout), its process
+  replaced, and the run goes on. Extraction processes end with their run, however it ends.
 
 \b
 EXAMPLES
@@ -482,6 +512,12 @@ class _RunCommand(click.Command):
     help=f"Seconds for a whole request, redirects and body included. [default: {DEFAULT_TIMEOUT:g}]",
 )
 @click.option(
+    "--extract-timeout",
+    type=float,
+    metavar="SECONDS",
+    help=f"Seconds to read (extract) one page before giving it up. [default: {DEFAULT_EXTRACT_TIMEOUT:g}]",
+)
+@click.option(
     "--retries", type=int, help=f"Retries after a failure worth retrying. [default: {DEFAULT_RETRIES}]"
 )
 @click.option("--user-agent", help="The User-Agent header sent, and the name robots.txt rules are read for.")
@@ -565,6 +601,11 @@ def run_command(urlfile: BinaryIO | None, feeds: tuple[str, ...], sitemaps: tupl
         raise _Locked(str(error)) from None
     except BackendLost as error:
         raise _Lost(str(error)) from None
+    except StorageError as error:
+        raise _Unwritable(str(error)) from None
+    except RunInterrupted:
+        _warn("stopped by SIGTERM: what was done is kept, the next run does the rest")
+        _exit_now(EXIT_TERMINATED)
     sys.exit(EXIT_SOME_FAILED if count_failures(counts) else EXIT_OK)
 
 

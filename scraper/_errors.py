@@ -2,9 +2,12 @@
 
     ScraperError
     ├── ConfigError          bad options or config file (exit status 2)
+    │   └── StateDamaged     the state file is damaged or was emptied (exit status 2)
     ├── StateLockedError     another run holds the state file (exit status 3)
     ├── BackendLost          the cluster's scheduler or the state database went away
     │                        mid-run, or cannot be reached (exit status 4)
+    ├── StorageError         a file of the run cannot be written: disk full... (exit status 5)
+    ├── RunInterrupted       SIGTERM stopped the run in order (exit status 143)
     ├── OutputClosed         the reader of the output went away (`| head`): the run stops
     └── FetchError           one URL gave no page; `outcome` names why, for the errors file
         ├── InvalidURL           not an http(s) URL              outcome "invalid_url"
@@ -22,7 +25,8 @@
         ├── NotArticle           too little text to be an article outcome "not_article"
         ├── BadListing           a malformed or unsafe listing   outcome "bad_listing"
         ├── ListingTruncated     a listing over MAX_LISTING_ENTRIES outcome "listing_truncated"
-        └── ExtractionFailed     the extraction process died     outcome "extraction_failed"
+        ├── ExtractionFailed     the extraction process died     outcome "extraction_failed"
+        └── ExtractionTimeout    past --extract-timeout          outcome "extraction_timeout"
 
 `extract()` raises none of these: it reports problems in `Article.reason`. Every outcome
 code, with its meaning, is in `OUTCOMES` below.
@@ -82,6 +86,7 @@ OUTCOMES: tuple[OutcomeCode, ...] = (
         "listing_truncated", "failure", "a feed or sitemap of more URLs than are taken: the first were queued"
     ),
     OutcomeCode("extraction_failed", "failure", "the extraction process died"),
+    OutcomeCode("extraction_timeout", "failure", "reading the page took over --extract-timeout"),
     OutcomeCode("internal_error", "failure", "a bug in scraper: please report it with the detail"),
 )
 LISTING_OUTCOMES = frozenset(o.code for o in OUTCOMES if o.kind == "listing")
@@ -108,6 +113,11 @@ class ConfigError(ScraperError):
     """Options or a config file that cannot be used; the message says which and why."""
 
 
+class StateDamaged(ConfigError):
+    """The state cannot be trusted: damaged, truncated, emptied, or not a state at all. The
+    message names it and what to do; a run never starts afresh over it by itself."""
+
+
 class StateLockedError(ScraperError):
     """Another `scraper run` is using the same state file."""
 
@@ -115,6 +125,23 @@ class StateLockedError(ScraperError):
 class BackendLost(ScraperError):
     """The Dask scheduler or the PostgreSQL state a run works with cannot be reached, or went
     away during the run: it stops; what was written and committed is kept, a rerun finishes."""
+
+
+class StorageError(ScraperError):
+    """A file of the run (the output, the errors file, the state) could not be written: the
+    disk is full, an I/O error, a file size limit. The run stops; the file is left as it was
+    before the failed write and nothing unwritten is committed, so a run once space is back
+    loses and repeats nothing."""
+
+
+class RunInterrupted(ScraperError):
+    """SIGTERM stopped the run: no new work was taken, URLs at work were abandoned (the next
+    run does them), what was done is committed and the summary written. (SIGINT does the
+    same and raises KeyboardInterrupt.)"""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(f"stopped by signal {signal_number}")
+        self.signal_number = signal_number
 
 
 class OutputClosed(ScraperError):
@@ -209,3 +236,9 @@ class ListingTruncated(FetchError):
 
 class ExtractionFailed(FetchError):
     outcome = "extraction_failed"
+
+
+class ExtractionTimeout(FetchError):
+    """Reading the page took longer than its deadline; the process reading it was killed."""
+
+    outcome = "extraction_timeout"

@@ -139,6 +139,7 @@ class RunConfig:
     per_host: int = _settings.DEFAULT_PER_HOST
     delay: float = _settings.DEFAULT_DELAY
     timeout: float = _settings.DEFAULT_TIMEOUT
+    extract_timeout: float = _settings.DEFAULT_EXTRACT_TIMEOUT  # seconds to read one page
     retries: int = _settings.DEFAULT_RETRIES
     user_agent: str = _settings.DEFAULT_USER_AGENT
     max_bytes: int = _settings.DEFAULT_MAX_BYTES
@@ -158,7 +159,8 @@ class RunConfig:
 
     def __post_init__(self) -> None:
         self._coerce()
-        positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout}
+        positive = {"concurrency": self.concurrency, "per_host": self.per_host, "timeout": self.timeout,
+                    "extract_timeout": self.extract_timeout}  # fmt: skip
         for name, value in positive.items():
             if value <= 0:
                 raise ConfigError(f"--{name.replace('_', '-')} must be above 0, not {value}")

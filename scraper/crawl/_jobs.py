@@ -95,7 +95,9 @@ class JobRunner:
                 job, known = todo.popleft()
                 await settle(job, known, await self.job(job, known, slot))
 
-        await asyncio.gather(*(work() for _ in range(min(self._config.per_host, len(todo)))))
+        async with asyncio.TaskGroup() as group:  # one that fails stops the others
+            for _ in range(min(self._config.per_host, len(todo))):
+                group.create_task(work())
 
     async def job(self, job: URLLine, known: Known, slot: HostSlot) -> Result:
         """What one URL gives; a failure of any kind is a `Failed`, never raised."""
@@ -110,7 +112,8 @@ class JobRunner:
             if page.not_modified:
                 return Read(page, None)
             config = self._config
-            task = ReadTask(page, job.kind, config.discover, config.max_bytes, config.min_words)
+            task = ReadTask(page, job.kind, config.discover, config.max_bytes, config.min_words,
+                            config.extract_timeout)  # fmt: skip
             document = await self._executor.submit(task)
             if isinstance(document, str):
                 raise EmptyPage(document)

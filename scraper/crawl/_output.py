@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from .._errors import ConfigError, OutputClosed
+from .._errors import ConfigError, OutputClosed, StorageError
 from .state import Emitted, Outcome, State, article_keys
 
 # Where records go: a path (appended to), an open file object, or None for standard output.
@@ -19,7 +19,9 @@ Destination = str | os.PathLike[str] | IO[str] | IO[bytes] | None
 class JsonLines:
     """Appends JSON objects, one a line, each line in a single write: to a file opened for
     appending, to standard output, or to a file object given by the caller (a notebook's
-    or a test's `sys.stdout` that has no file descriptor included)."""
+    or a test's `sys.stdout` that has no file descriptor included). A write that fails (a
+    full disk, an I/O error) is undone, a file cut back to its last whole line, and raises
+    StorageError: the run stops rather than go on with a file it cannot write."""
 
     def __init__(self, destination: Destination) -> None:
         self.path: Path | None = None
@@ -47,8 +49,10 @@ class JsonLines:
 
     def write(self, record: dict[str, Any]) -> int:
         """Append `record`; returns the size of the output after it (0 for a stream).
-        Raises OutputClosed when the reader has gone (a broken pipe)."""
+        Raises OutputClosed when the reader has gone (a broken pipe), StorageError when the
+        line cannot be written (the file is left as it was)."""
         line = json.dumps(record, ensure_ascii=False) + "\n"
+        before = 0 if self.path is None else os.fstat(self._descriptor).st_size
         try:
             if self._descriptor < 0:
                 _write_to_stream(self._stream, line)
@@ -58,7 +62,26 @@ class JsonLines:
                 view = view[os.write(self._descriptor, view) :]
         except BrokenPipeError:
             raise OutputClosed("the output was closed by its reader (a broken pipe)") from None
+        except OSError as error:
+            raise self._failed(error, before) from None
         return 0 if self.path is None else os.fstat(self._descriptor).st_size
+
+    def _failed(self, error: OSError, size: int) -> StorageError:
+        """Cut the file back to `size` (a half-written line undone): the error to raise."""
+        reason = error.strerror or str(error)
+        if self.path is None:
+            return StorageError(f"the output cannot be written: {reason}")
+        try:
+            os.ftruncate(self._descriptor, size)
+        except OSError as undo:
+            return StorageError(
+                f"{self.path}: cannot be written ({reason}), nor cut back to its last whole "
+                f"line ({undo.strerror or undo}); the next run cuts the half-written line off"
+            )
+        return StorageError(
+            f"{self.path}: cannot be written: {reason}; the file is left as it was before this "
+            "record. Free space (or mend the disk) and run again: nothing is lost or written twice"
+        )
 
     def close(self) -> None:
         if self.path is not None:

@@ -5,6 +5,11 @@ how far); URLs are grouped by host into batches, at most one batch of a host at 
 time (`_batches`); each URL of a batch is fetched with its host's politeness and read in an
 executor (`_jobs`, `executor`); what it gave is written and committed to the state one URL
 at a time (`_settle`, `state`).
+
+Whatever goes wrong with one URL is its outcome; anything else (a file that cannot be
+written or whose reader went away, a damaged state, a lost cluster, a bug outside a URL's
+handling) stops the whole run and is raised, never lost with its task. SIGINT and SIGTERM
+stop it in order (`_stopping_on`).
 """
 
 from __future__ import annotations
@@ -12,15 +17,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import os
+import signal
 import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 import httpx
 
-from .._errors import BackendLost, ConfigError, OutputClosed
+from .._errors import ConfigError, RunInterrupted, ScraperError, StateDamaged, StorageError
 from ._batches import HostBatches
 from ._config import RunConfig
 from ._jobs import JobRunner, Workers
@@ -49,36 +57,48 @@ class Run:
         self._workers = workers
         self._batches = HostBatches()
         self._settler = Settler(config, state, output, reporter, self._enqueue)
-        self._tasks: set[asyncio.Task[None]] = set()  # batches at work, referenced as asyncio asks
-        self._halted: OutputClosed | BackendLost | None = None
+        self.stopped_by: int | None = None  # the signal that stopped the run, if one did
 
-    async def run(self, lines: Iterator[URLLine]) -> None:
-        """Work through `lines`; raises OutputClosed when the output's reader went away,
-        BackendLost when the cluster's scheduler or the state database did."""
+    async def run(self, lines: Iterator[URLLine], signals: Sequence[int] = ()) -> None:
+        """Work through `lines`. Anything that stops the run is raised (OutputClosed when the
+        output's reader went away, BackendLost when the cluster's scheduler or the state
+        database did, StorageError, StateDamaged); on one of `signals` it stops taking work
+        and abandons the URLs at work (nothing of them is committed: the next run does them)."""
         self._jobs = self._workers or JobRunner(
             self._config, local_executor(self._config.workers), self._transport
         )
-        self._main = asyncio.current_task()
-        reader = asyncio.create_task(self._read(lines))
         try:
-            await self._dispatch()
-            await reader
-        except asyncio.CancelledError:
-            if self._halted is None or self._main is None or self._main.uncancel():
-                raise  # cancelled from outside (Ctrl-C), not by `_halt`
+            with self._stopping_on(signals):
+                async with asyncio.TaskGroup() as group:
+                    group.create_task(self._read(lines))
+                    await self._dispatch(group)
+        except BaseExceptionGroup as failures:
+            raise _first(failures) from None
         finally:
-            for task in (reader, *self._tasks):
-                task.cancel()
-            await asyncio.gather(reader, *self._tasks, return_exceptions=True)
-            await self._jobs.aclose()
-        if self._halted is not None:
-            raise self._halted
+            await self._jobs.aclose()  # kills the extraction processes, even one busy with a page
 
-    def _halt(self, error: OutputClosed | BackendLost) -> None:
-        """Stop the whole run: nothing more can be written, or done."""
-        if self._halted is None and self._main is not None:
-            self._halted = error
-            self._main.cancel()
+    @contextlib.contextmanager
+    def _stopping_on(self, signals: Sequence[int]) -> Iterator[None]:
+        """Cancel the run (its task, so every batch with it) on the first of `signals`; a
+        second one has its default effect, at once."""
+        loop, task = asyncio.get_running_loop(), asyncio.current_task()
+        assert task is not None
+
+        def stop(number: int) -> None:
+            if self.stopped_by is not None:  # asked twice: the signal's own effect, at once
+                signal.signal(number, signal.SIG_DFL)
+                os.kill(os.getpid(), number)
+                return
+            self.stopped_by = number
+            task.cancel()
+
+        for number in signals:
+            loop.add_signal_handler(number, stop, number)
+        try:
+            yield
+        finally:
+            for number in signals:
+                loop.remove_signal_handler(number)
 
     async def _read(self, lines: Iterator[URLLine]) -> None:
         batches = self._batches
@@ -99,16 +119,13 @@ class Run:
                 batches.reading = False
                 batches.changed.notify_all()
 
-    async def _dispatch(self) -> None:
+    async def _dispatch(self, group: asyncio.TaskGroup) -> None:
         batches = self._batches
         most_batches = self._jobs.most_batches
-        tasks = self._tasks
         async with batches.changed:
             while True:
                 while batches.at_work < most_batches and (batch := batches.take()) is not None:
-                    task = asyncio.create_task(self._do_batch(batch))
-                    tasks.add(task)
-                    task.add_done_callback(tasks.discard)
+                    group.create_task(self._do_batch(batch))
                     batches.changed.notify_all()  # the reader may go on
                 if batches.exhausted and not batches.at_work:
                     return
@@ -119,8 +136,6 @@ class Run:
             jobs = take_up(self._state, batch, self._reporter)
             if jobs:
                 await self._jobs.batch(jobs, self._settler.settle)
-        except (OutputClosed, BackendLost) as error:
-            self._halt(error)
         finally:
             async with self._batches.changed:
                 self._batches.release(batch)
@@ -174,6 +189,46 @@ def take_up(state: State, batch: list[URLLine], reporter: Reporter) -> list[tupl
     return [(job, known[url]) for url, job in jobs.items()]
 
 
+def _first(failures: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The error to report of those that stopped a run: one of ours (it says what to do)
+    before another."""
+    found = [error for error in _leaves(failures) if not isinstance(error, asyncio.CancelledError)]
+    ours = [error for error in found if isinstance(error, ScraperError)]
+    return (ours or found or [asyncio.CancelledError()])[0]
+
+
+def _leaves(error: BaseException) -> Iterator[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            yield from _leaves(inner)
+    else:
+        yield error
+
+
+def _signals_to_handle() -> list[int]:
+    """SIGINT and SIGTERM, where this run may handle them: in the main thread, and where the
+    program calling it has not set handlers of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        return []
+    defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
+    return [number for number, default in defaults.items() if signal.getsignal(number) is default]
+
+
+def _open_state(location: str | Path, output: Destination) -> State:
+    """The run's state; if it is damaged, the error says too what a fresh one would cost."""
+    try:
+        return open_state(location)
+    except StateDamaged as error:
+        path = Path(output).expanduser() if isinstance(output, str | os.PathLike) else None
+        size = path.stat().st_size if path is not None and path.exists() else 0
+        if not size:
+            raise
+        raise StateDamaged(
+            f"{error}. {path} already holds {size:,} bytes of records: with a fresh state every "
+            "article in it would be written again"
+        ) from None
+
+
 def _event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     """uvloop's event loop where it is installed (Linux and macOS): the loop's own work is
     a good part of a run that only sends conditional requests."""
@@ -203,27 +258,44 @@ def run_urls(
     Returns the count of URLs per outcome. Raises ConfigError or StateLockedError before
     any work when the setup is wrong, OutputClosed when the output's reader goes away
     (`| head`), BackendLost when the Dask scheduler of `config.cluster` (which then works
-    the batches) or a PostgreSQL state cannot be reached or goes away; a URL's failure is
-    reported, never raised."""
+    the batches) or a PostgreSQL state cannot be reached or goes away, StorageError when a
+    file of the run cannot be written (it is left as it was), StateDamaged (a ConfigError)
+    for a state that cannot be trusted; a URL's failure is reported, never raised. SIGTERM
+    stops the run in order with RunInterrupted, SIGINT with KeyboardInterrupt (both after
+    the summary)."""
     if config.cluster is not None and transport is not None:
         raise ConfigError("transport= cannot be used with a cluster: its workers fetch, over the network")
     jobs = itertools.chain(listing_jobs(listings), read_url_lines(source) if source is not None else ())
-    with open_state(config.state) as state:
+    with _open_state(config.state, output) as state:
         articles = JsonLines(output)
         if articles.path is not None:
             recover_output(articles.path, state)
         failures = JsonLines(errors) if errors is not None else None
         records_to = sys.stdout if output is None else None
         reporter = Reporter(failures, config.quiet, stderr, records_to=records_to, progress=progress)
-        stopped = True
+        run: Run | None = None
+        summary = False  # a run whose output's reader or cluster went away says no more
         try:
             workers = cluster_workers(config) if config.cluster is not None else None
+            run = Run(config, state, articles, reporter, transport, workers)
             with asyncio.Runner(loop_factory=_event_loop_factory()) as runner:
-                runner.run(Run(config, state, articles, reporter, transport, workers).run(jobs))
-            stopped = False
+                runner.run(run.run(jobs, _signals_to_handle()))
+            summary = True
+        except asyncio.CancelledError:
+            if run is None or run.stopped_by is None:
+                raise
+            summary = True
+        except (StorageError, StateDamaged):
+            summary = True
+            raise
         finally:
-            reporter.close(summary=not stopped)  # a run stopped (Ctrl-C, a closed pipe) says no more
+            reporter.close(summary=summary)
             articles.close()
             if failures is not None:
                 failures.close()
+    stopped_by = run.stopped_by if run is not None else None
+    if stopped_by == signal.SIGINT:
+        raise KeyboardInterrupt
+    if stopped_by is not None:
+        raise RunInterrupted(stopped_by)
     return reporter.counts

@@ -29,6 +29,14 @@ MAX_CRAWL_DELAY = 30.0
 # (a server dripping a byte a second is cut off here, not after each byte).
 DEFAULT_TIMEOUT = 30.0
 
+# Seconds one page may take to be read (parsed and extracted) in its worker process. A page
+# takes well under a second; this leaves room for the largest page allowed on a loaded
+# machine, while a page built to make the parser spin costs a worker no longer than one
+# slow request would. A worker past it is killed and replaced; the URL's outcome is
+# `extraction_timeout`. (With --workers 0 pages are read in the run's own process, which
+# cannot be stopped: no deadline there.)
+DEFAULT_EXTRACT_TIMEOUT = 30.0
+
 # Retries of one URL after a connection error, a timeout or a 408/425/429/500/502/503/504.
 DEFAULT_RETRIES = 2
 

@@ -13,15 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .._errors import (
-    LISTING_OUTCOMES,
-    BackendLost,
-    BadListing,
-    FetchError,
-    InvalidURL,
-    ListingTruncated,
-    OutputClosed,
-)
+from .._errors import LISTING_OUTCOMES, BadListing, FetchError, InvalidURL, ListingTruncated, ScraperError
 from . import _settings
 from ._config import RunConfig
 from ._fetch import Page
@@ -67,8 +59,8 @@ class Settler:
                 self._store(result.page, result.document, known)
         except FetchError as error:
             self.fail(job, error.outcome, error.detail)
-        except (OutputClosed, BackendLost):
-            raise  # nothing more can be written, or kept: the run stops
+        except ScraperError:  # nothing more can be written or kept (a closed pipe, a full
+            raise  # disk, a damaged state, a lost cluster): the run stops
         except Exception as error:  # a bug must cost one URL, not the run
             self.fail(job, "internal_error", f"{type(error).__name__}: {error}")
 
@@ -143,10 +135,12 @@ class Settler:
         self._reporter.done(outcome.outcome, outcome.url, detail)
 
     def fail(self, job: URLLine, outcome: str, detail: str) -> None:
-        self._state.record(Outcome(job.url, outcome, _now()))
+        """Report a failure, then record it: a failure the errors file did not take is not
+        committed either (the run stops, and the next does the URL again)."""
         if job.source is not None:
             detail = f"{detail} (listed in {job.source})"
         self._reporter.failed(job.url, outcome, detail, job.line)
+        self._state.record(Outcome(job.url, outcome, _now()))
 
 
 def _validators(page: Page) -> tuple[str | None, str | None]:

@@ -3,8 +3,9 @@
 Pages are read (extracted) off the event loop that fetches, since extraction is the
 CPU-bound part of a run. `Executor` is all a run asks of one: `submit` a `ReadTask`, await
 what the page is, and `shutdown` at the end. `local_executor` gives a process pool on this
-machine (`_local`), or this very process for `workers=0`. A deadline per task belongs to
-`submit`.
+machine (`_local`), or this very process for `workers=0`. Each task carries its
+`deadline`: an executor stops the reading of a page past it (ExtractionTimeout) and goes
+on with the next.
 
 On a cluster the unit is the host batch: `cluster_workers` sends batches to a Dask
 scheduler (`_dask`, the client's side); its workers fetch and read them
@@ -17,6 +18,7 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .. import _settings
 from .._fetch import Page
 from .._listings import Listing
 from .._records import Discovered, read_document
@@ -42,6 +44,7 @@ class ReadTask:
     discover: bool
     max_bytes: int
     min_words: int = 0
+    deadline: float = _settings.DEFAULT_EXTRACT_TIMEOUT  # seconds the reading may take
 
     def __call__(self) -> Document:
         return read_document(self.page, self.kind, self.discover, self.max_bytes, self.min_words)
@@ -50,11 +53,13 @@ class ReadTask:
 class Executor(Protocol):
     def submit(self, task: ReadTask) -> Awaitable[Document]:
         """Start reading a page; the awaitable gives what it is, or raises its FetchError
-        (ExtractionFailed when the reading process died)."""
+        (ExtractionFailed when the reading process died, ExtractionTimeout when it took
+        over `task.deadline` and was stopped)."""
         ...
 
     def shutdown(self) -> None:
-        """Stop every process this executor started (tasks still queued are dropped)."""
+        """Stop every process this executor started, at once, even one busy with a page
+        (tasks still queued or at work are dropped: the run is over or stopping)."""
         ...
 
 

@@ -1,10 +1,18 @@
-"""Extraction on this machine: a process pool started when the first page arrives (a run of
-304s never starts it), or the calling process itself."""
+"""Extraction on this machine: worker processes started when pages arrive (a run of 304s
+never starts one), or the calling process itself.
+
+Each worker reads one page at a time over a pipe of its own, so that a worker past its
+page's deadline can be killed and replaced alone (a `concurrent.futures` pool can only be
+broken as a whole). Workers die with their run however it ends: the run kills them when it
+stops, and when the run itself is killed they are killed by the kernel (see `_serve`).
+"""
 
 from __future__ import annotations
 
 import ast
 import asyncio
+import contextlib
+import ctypes
 import os
 import signal
 import sys
@@ -12,23 +20,29 @@ import threading
 import time
 import traceback
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..._errors import ExtractionFailed
+from ..._errors import ExtractionFailed, ExtractionTimeout
 from . import Document, ReadTask
 
 if TYPE_CHECKING:
-    import concurrent.futures
+    from multiprocessing.connection import Connection
     from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
 
-_PARENT_CHECK_SECONDS = 1.0  # how often an extraction process checks that the run is alive
-# Imported once by the fork server, so each extraction process starts with them loaded.
+_PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that the run is alive
+_START_SECONDS = 60.0  # the most a new worker may take to say it is ready (a loaded machine)
+# Imported once by the fork server, so each worker (a replacement too) starts with the
+# extraction stack loaded rather than spending a third of a second on its first page.
 _PRELOAD = ["scraper.extract._engine", "scraper.crawl._records"]
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class InProcess:
-    """Reads each page in the calling process, on the event loop (`--workers 0`)."""
+    """Reads each page in the calling process, on the event loop (`--workers 0`, for tests
+    and debugging: nothing can stop a page there, so it has no deadline)."""
 
     async def submit(self, task: ReadTask) -> Document:
         return task()
@@ -38,37 +52,98 @@ class InProcess:
 
 
 class ProcessPool:
-    """A pool of `workers` extraction processes (None: one per core), forked from a server
-    that has the extraction stack loaded; a process that dies costs its page only."""
+    """`workers` extraction processes (None: one per core), forked from a server that has
+    the extraction stack loaded; a worker that dies or runs past a deadline costs its page
+    only, and is replaced."""
 
     def __init__(self, workers: int | None, context: BaseContext) -> None:
-        self._workers = _usable_cores() if workers is None else workers
+        self._size = _usable_cores() if workers is None else workers
         self._context = context
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._workers: list[_Worker] = []
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._closing = threading.Event()
+        self._calls = ThreadPoolExecutor(self._size, thread_name_prefix="scraper-extract")
 
     async def submit(self, task: ReadTask) -> Document:
-        from concurrent.futures.process import BrokenProcessPool  # loaded once pages arrive
-
-        pool = self._pool or self._start()
+        if self._idle.empty() and len(self._workers) < self._size:
+            self._workers.append(_Worker(self._context, self._closing))
+            self._idle.put_nowait(self._workers[-1])
+        worker = await self._idle.get()
+        call = asyncio.get_running_loop().run_in_executor(self._calls, worker.read, task)
+        call.add_done_callback(lambda _: self._idle.put_nowait(worker))  # free once really done
         try:
-            return await asyncio.wrap_future(pool.submit(task))
-        except BrokenProcessPool:
-            pool.shutdown(wait=False, cancel_futures=True)
-            if self._pool is pool:
-                self._pool = None
-            raise ExtractionFailed("the extraction process died on this page (out of memory?)") from None
-
-    def _start(self) -> concurrent.futures.ProcessPoolExecutor:
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._pool = ProcessPoolExecutor(
-            self._workers, mp_context=self._context, initializer=_exit_with, initargs=(os.getpid(),)
-        )
-        return self._pool
+            return await asyncio.shield(call)  # a cancelled run stops waiting; shutdown ends the call
+        except asyncio.CancelledError:
+            call.add_done_callback(_forget)
+            raise
 
     def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._closing.set()
+        for worker in self._workers:
+            worker.stop()
+        self._calls.shutdown(wait=True)  # each call ends as its worker is gone
+
+
+def _forget(call: asyncio.Future[Document]) -> None:
+    """Take the outcome of a call nobody awaits any more (the run stopped), so that asyncio
+    does not report it as never retrieved."""
+    if not call.cancelled():
+        call.exception()
+
+
+class _Worker:
+    """One extraction process and its pipe, (re)started on demand by the thread calling it."""
+
+    def __init__(self, context: BaseContext, closing: threading.Event) -> None:
+        self._context = context
+        self._closing = closing
+        self._lock = threading.Lock()  # between the thread calling and `stop`
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    def read(self, task: ReadTask) -> Document:
+        """What the page of `task` is, read in this worker's process (called in a thread)."""
+        try:
+            connection = self._connection or self._start()
+            connection.send(task)
+            if not connection.poll(task.deadline):
+                self.stop()
+                raise ExtractionTimeout(
+                    f"reading the page took over {task.deadline:g} s (--extract-timeout): "
+                    "its extraction process was stopped and replaced"
+                )
+            succeeded, value = connection.recv()
+        except (EOFError, OSError):
+            self.stop()
+            raise ExtractionFailed("the extraction process died on this page (out of memory?)") from None
+        if succeeded:
+            return value  # type: ignore[no-any-return]
+        raise value
+
+    def _start(self) -> Connection:
+        with self._lock:
+            if self._closing.is_set():
+                raise EOFError  # the run is stopping: no new process
+            ours, theirs = self._context.Pipe()
+            start: Any = self._context.Process  # type: ignore[attr-defined]  # each context has one
+            process: BaseProcess = start(target=_serve, args=(theirs, os.getpid()), daemon=True)
+            process.start()
+            theirs.close()
+            self._process, self._connection = process, ours
+        if not ours.poll(_START_SECONDS) or ours.recv() != "ready":
+            raise EOFError
+        return ours
+
+    def stop(self) -> None:
+        """Kill the process at once (busy or not); the next `read` starts another."""
+        with self._lock:
+            process, connection = self._process, self._connection
+            self._process = self._connection = None
+        if process is not None:
+            process.kill()
+            process.join()
+        if connection is not None:
+            connection.close()
 
 
 def _usable_cores() -> int:
@@ -141,21 +216,54 @@ def _guarded(source: str, line: int) -> bool:
     return False
 
 
-def _exit_with(parent: int) -> None:
-    """In an extraction process: exit when the run is gone (killed with -9, it cannot say
-    so), and leave Ctrl-C to the run (it stops the workers itself)."""
+def _serve(connection: Connection, run: int) -> None:
+    """A worker's life: read the pages sent until the pipe closes. Signals sent to the whole
+    process group (Ctrl-C, a service manager's SIGTERM) are the run's to handle: it kills
+    its workers when it stops."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _die_with_run(run)
+    connection.send("ready")
+    while True:
+        try:
+            task = connection.recv()
+        except EOFError:
+            return
+        result: tuple[bool, Any]
+        try:
+            result = (True, task())
+        except Exception as error:
+            result = (False, error)
+        try:
+            connection.send(result)
+        except Exception as error:  # an exception that cannot be pickled
+            connection.send((False, RuntimeError(f"{type(result[1]).__name__}: {error}")))
+
+
+def _die_with_run(run: int) -> None:
+    """Make sure this worker ends when its run does, even killed with -9 while this worker
+    spins in C code holding the GIL: on Linux the kernel kills it when its parent (the fork
+    server, which exits when the run is gone) dies; elsewhere, and as a second guard, a
+    thread checks now and then that the run is alive (it needs the GIL, so it acts only
+    between two pages or inside Python code)."""
+    _let_the_fork_server_go()
+    if sys.platform == "linux":
+        server = os.getppid()
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != server:  # it died before the line above
+            os._exit(0)
 
     import multiprocessing
 
-    run = multiprocessing.parent_process()  # its sentinel: portable (os.kill(pid, 0) ends a
-    # process on Windows rather than probing it)
+    parent = multiprocessing.parent_process()  # the run, through its sentinel: portable
+    # (os.kill(pid, 0) ends a process on Windows rather than probing it)
 
     def alive() -> bool:
-        if run is not None:
-            return run.is_alive()
+        if parent is not None:
+            return parent.is_alive()
         try:
-            os.kill(parent, 0)
+            os.kill(run, 0)
         except ProcessLookupError:
             return False
         return True
@@ -166,3 +274,17 @@ def _exit_with(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
+
+
+def _let_the_fork_server_go() -> None:
+    """Close this worker's copy of the fork server's "alive" pipe: the server exits when
+    no process holds it, so with only the run holding it the server ends with the run (and
+    takes this worker with it, see `_die_with_run`). A worker starts no processes itself."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]
