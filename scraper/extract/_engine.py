@@ -13,12 +13,15 @@ from . import _rules
 from ._article import Article, TextBlock
 from ._decode import decode_html
 from ._guards import input_refusal, markup_refusal
-from ._language import article_language
+from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
 from ._prune import prune
 from ._settings import DEFAULT_MAX_HTML_BYTES
 from ._tidy import PageFacts, body_blocks, tidy, words
 
+# The language model loads with the engine (half a second), not on the first page: the
+# crawl's fork server imports this module once and its workers start with it loaded.
+identifier()
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MIN_ALT_TEXT_CHARS = 15
 # A text of at least this many lines, half of them this short, is a menu, not an article.

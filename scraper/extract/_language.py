@@ -32,18 +32,24 @@ def count_words(text: str) -> int:
 
 
 @cache
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # loads on first use (~0.2 s)
+def identifier() -> Any:
+    """py3langid's identifier, loaded once per process (~0.5 s), or None when it cannot be:
+    py3langid unpacks its model into a temporary file, which a full disk refuses. Language
+    then comes from the markup alone, and extraction goes on."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except OSError:
+        return None
 
 
 def detect_language(text: str) -> tuple[str, float] | None:
     """The language of `text` (ISO 639-1) and the identifier's confidence, by py3langid on
     the first `LANGUAGE_SAMPLE_CHARS` characters; None for a text too short to tell."""
-    if len(text) < LANGUAGE_TEXT_MIN_CHARS:
+    if len(text) < LANGUAGE_TEXT_MIN_CHARS or (model := identifier()) is None:
         return None
-    language, confidence = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    language, confidence = model.classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(language), float(confidence)
 
 

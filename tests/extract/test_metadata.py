@@ -3,6 +3,8 @@ the visible byline and dateline, the URL), dates plausible and in ISO 8601."""
 
 import json
 
+import pytest
+
 from scraper import extract
 
 BODY = (
@@ -285,3 +287,24 @@ def test_numeric_slash_dates_follow_the_pages_english_convention() -> None:
     body = f"<article><h1>Harbour</h1><p>8/1/2025</p>{PROSE}</article>"
     assert extract(_body_page(body, html_attrs=' lang="en-US"')).published == "2025-08-01"
     assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2025-01-08"
+
+
+def test_language_comes_from_the_markup_when_the_model_cannot_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """py3langid unpacks its model to a temporary file: on a full disk that fails, and
+    extraction must go on with the markup's language."""
+    from py3langid.langid import LanguageIdentifier
+
+    from scraper.extract._language import article_language, identifier
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", full_disk)
+    identifier.cache_clear()
+    try:
+        german = "Der Hafen wurde am Montag nach einer Woche Reparaturen wieder geöffnet. " * 5
+        assert article_language("en", german) == "en"
+        assert article_language(None, german) is None
+    finally:
+        monkeypatch.undo()
+        identifier.cache_clear()
