@@ -3,45 +3,33 @@
 `extract` turns one page into an `Article`; `run_urls` (the `scraper run` command) fetches
 a list of URLs politely, extracts each and keeps state between runs.
 
-Names are imported when first used: a run's main process fetches and never loads the
-extraction stack (its worker processes do), which keeps a run that finds nothing new short.
+`run_urls` and `RunConfig` are imported when first used, and `extract` loads its engine on
+its first call: a run's main process fetches and never loads the extraction stack (its
+worker processes do), which keeps a run that finds nothing new short.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import TYPE_CHECKING, Any
+
+from ._errors import (
+    BackendLost,
+    ConfigError,
+    FetchError,
+    RunInterrupted,
+    ScraperError,
+    StateDamaged,
+    StateLockedError,
+    StorageError,
+)
 
 # `scraper.extract` is both the subpackage and, here, its function: importing the (light)
 # subpackage now binds the name to the function for good, whatever is imported later.
 from .extract import Article, TextBlock, extract
 
 if TYPE_CHECKING:
-    from ._errors import (
-        BackendLost,
-        ConfigError,
-        FetchError,
-        RunInterrupted,
-        ScraperError,
-        StateDamaged,
-        StateLockedError,
-        StorageError,
-    )
     from .crawl import RunConfig, run_urls
-
-_HOMES = {
-    "BackendLost": "_errors",
-    "RunConfig": "crawl._config",
-    "ConfigError": "_errors",
-    "FetchError": "_errors",
-    "ScraperError": "_errors",
-    "StateLockedError": "_errors",
-    "StateDamaged": "_errors",
-    "StorageError": "_errors",
-    "RunInterrupted": "_errors",
-    "run_urls": "crawl._run",
-}
 
 __all__ = [
     "Article",
@@ -66,9 +54,12 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
+    """`RunConfig` and `run_urls`, from `scraper.crawl` when first asked for."""
+    if name not in ("RunConfig", "run_urls"):
         raise AttributeError(f"module 'scraper' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    from . import crawl
+
+    value = getattr(crawl, name)
     globals()[name] = value
     return value
 

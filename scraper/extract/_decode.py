@@ -5,7 +5,12 @@ from __future__ import annotations
 import codecs
 import re
 
-from ._settings import CHARSET_SNIFF_BYTES, META_CHARSET_SCAN_BYTES
+from ._settings import (
+    CHARSET_SNIFF_BYTES,
+    MAX_INVALID_UTF8_SHARE,
+    META_CHARSET_SCAN_BYTES,
+    WESTERN_CHARS_SHARE,
+)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -19,6 +24,10 @@ _BOMS = (
 # `[^<>]` keeps each search attempt within one tag, so the scan is linear whatever the page.
 _META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
 _CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.I)
+
+# Letters, signs and punctuation of the Western European languages in windows-1252.
+_WESTERN_CHARS = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ"
+                           "€£¥©®°±ºª«»¡¿‘’‚“”„–—…•·§¶\u00a0")  # fmt: skip
 
 # Labels that browsers read as another encoding (WHATWG Encoding Standard).
 _BROWSER_ALIASES = {
@@ -65,9 +74,30 @@ def _try_decode(data: bytes, codec: str | None) -> str | None:
         return None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 with its few invalid bytes replaced, when nearly all of its non-ASCII
+    bytes are valid UTF-8 (a UTF-8 page with a stray Latin-1 byte or a cut sequence)."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(data) - len(data.decode("ascii", errors="ignore"))
+    return text if invalid <= MAX_INVALID_UTF8_SHARE * non_ascii else None
+
+
+def _western_european(data: bytes) -> str | None:
+    """`data` as windows-1252 when the characters that gives are nearly all the letters and
+    punctuation of Western European languages (statistical detection, on short texts, often
+    reads Italian or Spanish as windows-1250 or Turkish)."""
+    text = _try_decode(data, "cp1252")
+    if text is None:
+        return None
+    non_ascii = [char for char in text if char > "\x7f"]
+    western = sum(char in _WESTERN_CHARS for char in non_ascii)
+    return text if non_ascii and western >= WESTERN_CHARS_SHARE * len(non_ascii) else None
+
+
 def _detect(data: bytes) -> str:
     """Decode a page that declares no (usable) charset."""
-    text = _try_decode(data, "utf-8")
+    text = _try_decode(data, "utf-8") or _western_european(data)
     if text is not None:
         return text
     from charset_normalizer import from_bytes  # here: a run's fetching process never needs it
@@ -81,21 +111,21 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     """Decode HTML bytes the way a browser would, never failing.
 
     Order: a byte order mark; the `charset` given (from HTTP headers); `<meta charset>`;
-    then detection (UTF-8 first, then statistical detection for legacy encodings).
-    A declared charset the bytes do not fit is ignored rather than trusted.
+    then detection (UTF-8 first, windows-1252 for Western European text, then statistical
+    detection). A declared charset the bytes do not fit is ignored rather than trusted,
+    except UTF-8 when nearly all the bytes are valid UTF-8 (the few bad ones are replaced).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
-    text = _try_decode(data, _codec_name(charset))
-    if text is not None:
-        return text
     match = _META_CHARSET.search(data[:META_CHARSET_SCAN_BYTES])
-    if match:
-        declared = _codec_name(match.group(1).decode("ascii", "replace"))
-        if declared and declared.startswith(("utf-16", "utf-32")):
-            declared = "utf-8"  # a page that can declare itself in ASCII is not UTF-16
-        text = _try_decode(data, declared)
-        if text is not None:
-            return text
+    declared = _codec_name(match.group(1).decode("ascii", "replace")) if match else None
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        declared = "utf-8"  # a page that can declare itself in ASCII is not UTF-16
+    for candidate in (_codec_name(charset), declared):
+        decoded = _try_decode(data, candidate)
+        if decoded is None and candidate == "utf-8":
+            decoded = _mostly_utf8(data)
+        if decoded is not None:
+            return decoded
     return _detect(data)

@@ -15,8 +15,16 @@ from ._decode import decode_html
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
-from ._prune import prune
-from ._settings import DEFAULT_MAX_HTML_BYTES
+from ._prune import Pruning, is_sentence, prune
+from ._settings import (
+    DEFAULT_MAX_HTML_BYTES,
+    MAX_LOST_PROSE_SHARE,
+    MAX_LOST_PROSE_WORDS,
+    MIN_EXTRACTED_PROSE_SHARE,
+    NAMED_RECHECK_SHARE,
+    PROSE_RECHECK_CHARS,
+    PROSE_SENTENCE_CHARS,
+)
 from ._tidy import PageFacts, body_blocks, tidy, words
 
 # The language model loads with the engine (half a second), not on the first page: the
@@ -44,9 +52,9 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
         image_texts=_image_texts(tree),
         addresses=frozenset(filter(None, (url, metadata.canonical_url))),
     )
-    prune(tree, text)
+    pruning = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
-    return _article(_body_text(pruned, text, url, facts), url, metadata)
+    return _article(_body_text(pruned, text, url, facts, pruning), url, metadata)
 
 
 def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[str, ...]]:
@@ -63,9 +71,10 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool) -> tuple[TextBlock, ...]:
+def _main_text(html: str, url: str | None, facts: PageFacts) -> tuple[TextBlock, ...]:
+    """trafilatura's full extraction (with its fallback comparison) of `html`, tidied."""
     document = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast
+        html, url=url, include_comments=False, include_tables=True, with_metadata=False
     )
     body = getattr(document, "body", None)
     return tidy(body_blocks(body), facts) if body is not None else ()
@@ -80,16 +89,49 @@ def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
 
 
 def _body_text(
-    pruned_html: str, original_html: str, url: str | None, facts: PageFacts
+    pruned_html: str, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
-    """The article's blocks: trafilatura's fast pass on the pruned page; its full pass when
-    that found nothing or a menu; the unpruned page when pruning left nothing to find."""
-    blocks = _main_text(pruned_html, url, facts, fast=True)
-    if not blocks or _looks_like_link_list(blocks):
-        blocks = _main_text(pruned_html, url, facts, fast=False) or blocks
-    if not blocks:
-        blocks = _main_text(original_html, url, facts, fast=True)
-    return blocks
+    """The article's blocks: trafilatura's full extraction of the pruned page, unless
+    pruning may have cost article text (it removed prose, or left nothing or a menu): then
+    the whole page's extraction too, kept if it holds prose the pruned one lost."""
+    blocks = _main_text(pruned_html, url, facts)
+    if blocks and not _unsure(pruning, blocks) and not _looks_like_link_list(blocks):
+        return blocks
+    unpruned = _main_text(original_html, url, facts)
+    return unpruned if _pruning_cost_text(blocks, unpruned) else blocks
+
+
+def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
+    """Whether pruning may have cost article text, or trafilatura picked too small a part
+    of the pruned page (a block much shorter than the prose the page holds)."""
+    extracted = sum(len(block.text) for block in blocks)
+    return (
+        pruning.prose_chars > PROSE_RECHECK_CHARS
+        or pruning.named_share > NAMED_RECHECK_SHARE
+        or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
+    )
+
+
+def _word_count(blocks: tuple[TextBlock, ...]) -> int:
+    return sum(len(block.text.split()) for block in blocks)
+
+
+def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
+    """Whether the unpruned extraction is the better one: the pruned page gave nothing, or
+    the unpruned extraction holds enough prose lines the pruned one lacks."""
+    return not pruned or _lost_prose(pruned, unpruned, _word_count(pruned))
+
+
+def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
+    """Whether the unpruned extraction holds enough prose lines the pruned one lacks."""
+    kept = {line for block in pruned for line in block.text.splitlines()}
+    lost = sum(
+        len(line.split())
+        for block in unpruned
+        for line in block.text.splitlines()
+        if line not in kept and is_sentence(line) and len(line) >= PROSE_SENTENCE_CHARS
+    )
+    return lost > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * pruned_words)
 
 
 def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata) -> Article:

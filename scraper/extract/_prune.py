@@ -8,16 +8,25 @@ one holding more than `MAX_JUNK_SHARE_OF_TEXT` of the page's text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
-from ._settings import MAX_JUNK_SHARE_OF_TEXT, MAX_SECTION_PROSE_CHARS, SHORT_BLOCK_CHARS
+from ._settings import (
+    MAX_JUNK_SHARE_OF_TEXT,
+    MAX_SECTION_PROSE_CHARS,
+    PROSE_KEEP_CHARS,
+    PROSE_SENTENCE_CHARS,
+    SHORT_BLOCK_CHARS,
+)
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEVER_REMOVED = frozenset({"html", "body", "head"})
+_CODE_TAGS = frozenset({"pre", "code"})
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
@@ -31,9 +40,10 @@ _JUNK_NAME = re.compile(
     )
     + r")(?:-|$)"
 )
-# Class and id attributes as written in the HTML source (one C-speed pass over the text).
-_CLASS_OR_ID = re.compile(r"""\s(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
+# Text cut after each sentence end and line break (one linear pass): a long run that ends
+# as a sentence does is a sentence of article prose.
+_TEXT_RUN = re.compile(r"[^.!?\n]+[.!?]?")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
@@ -46,15 +56,28 @@ def _name_is_junk(value: str) -> bool:
     return False
 
 
-def _junk_name_selector(html: str) -> str | None:
-    """A CSS selector for the elements whose class or id, as written in `html`, is junk."""
-    selectors = set()
-    for match in _CLASS_OR_ID.finditer(html):
-        value = match.group(2) or match.group(3) or match.group(4) or ""
-        if _name_is_junk(value):
-            escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            selectors.add(f'[{match.group(1).lower()}="{escaped}"]')
-    return ",".join(sorted(selectors)) or None
+def _named_junk(page: _Page) -> Iterator[LexborNode]:
+    """The elements whose class names or id are made of junk words (read from the parsed
+    attributes: no value of the page is ever put into a CSS selector)."""
+    for node in page.tree.css("[class],[id]"):
+        attributes = node.attributes
+        if _name_is_junk(attributes.get("class") or "") or _name_is_junk(attributes.get("id") or ""):
+            yield node
+
+
+def prose_chars(node: LexborNode) -> int:
+    """How much of `node`'s text reads as article prose: long sentences, discounted by the
+    share of the text that is link text (a teaser list is links, an article is not)."""
+    text = node.text(separator="\n")
+    if len(text) <= PROSE_SENTENCE_CHARS:
+        return 0
+    sentences = sum(
+        len(run) for run in _TEXT_RUN.findall(text) if len(run) > PROSE_SENTENCE_CHARS and run[-1] in ".!?"
+    )
+    if not sentences:
+        return 0
+    link_chars = sum(len(link.text()) for link in node.css("a"))
+    return int(sentences * max(0.0, 1 - link_chars / max(1, len(text.strip()))))
 
 
 def is_sentence(text: str) -> bool:
@@ -81,6 +104,8 @@ class _Page:
         self.body = tree.body
         self.total_chars = max(1, len(self.body.text())) if self.body else 1
         self.protected = self._main_container_ancestry()
+        self.removed_prose = 0  # prose characters of what was removed: a reason to double-check
+        self.removed_named_chars = 0  # text removed on the weak evidence of a name alone
 
     def _main_container_ancestry(self) -> set[int]:
         """mem_ids of the element holding most paragraph text, and of its ancestors.
@@ -113,7 +138,7 @@ class _Page:
             return False
         return len(node.text()) <= MAX_JUNK_SHARE_OF_TEXT * self.total_chars
 
-    def remove_all(self, nodes: Iterable[LexborNode]) -> None:
+    def remove_all(self, nodes: Iterable[LexborNode], *, named: bool = False) -> None:
         """Remove nodes, skipping those inside another removed node (already gone)."""
         doomed = {node.mem_id: node for node in nodes}
         outermost = []
@@ -124,20 +149,40 @@ class _Page:
             if parent is None:
                 outermost.append(node)
         for node in outermost:  # only now: a removed node's descendants are freed with it
+            self.removed_prose += prose_chars(node)
+            if named:
+                self.removed_named_chars += len(node.text())
             node.decompose()
 
 
-def _junk_elements(page: _Page, junk_names: str | None) -> Iterator[LexborNode]:
-    selectors = ",".join(_rules.JUNK_ELEMENT_SELECTORS)
-    if junk_names:
-        selectors += "," + junk_names
-    for node in page.tree.css(selectors):
+def _inside_code(node: LexborNode) -> bool:
+    """Whether `node` is part of a code listing, whose class names are a highlighter's."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _CODE_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _structural_junk(page: _Page) -> Iterator[LexborNode]:
+    """Elements that are junk by what they are: menus, sidebars, footers, image figures."""
+    for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
         if page.removable(node):
             yield node
     for figure in page.tree.css("figure"):
         holds_body = any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS)
         if not holds_body and page.removable(figure):
             yield figure
+
+
+def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
+    """Elements whose tag or class names say junk and whose text does not read as article
+    prose (a name alone is weak evidence), never parts of a code listing."""
+    named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
+    for node in named:
+        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS:
+            yield node
 
 
 def _shouted_teasers(page: _Page) -> Iterator[LexborNode]:
@@ -228,12 +273,25 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             yield from _section_in_flow(page, heading, kind)
 
 
-def prune(tree: LexborHTMLParser, html: str) -> None:
-    """Remove from `tree` (parsed from `html`), in place, all that is not the article's body."""
+@dataclass(frozen=True, slots=True)
+class Pruning:
+    """What pruning removed that may have been the article: the caller compares the
+    extraction with the unpruned page's when it is more than a caption's worth."""
+
+    prose_chars: int = 0  # characters of prose in the removed elements
+    named_share: float = 0.0  # share of the page's text removed on the evidence of names
+    prose_left: int = 0  # characters of prose in what is left: what the extraction should hold
+
+
+def prune(tree: LexborHTMLParser) -> Pruning:
+    """Remove from `tree`, in place, all that is not the article's body."""
     tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
     if tree.body is None:
-        return
+        return Pruning()
     page = _Page(tree)
-    page.remove_all(_junk_elements(page, _junk_name_selector(html)))
+    page.remove_all(_structural_junk(page))
+    page.remove_all(_named_junk_elements(page), named=True)
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
+    left = prose_chars(tree.body) if tree.body is not None else 0
+    return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars, left)

@@ -34,7 +34,6 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "nav",  # menus, breadcrumbs, previous/next links
     "aside",  # sidebars, pull-out boxes, "related" rails
     "footer",  # page and article footers: categories, tags, copyright
-    "header",  # page masthead and the article header: headline, byline, dateline
     "figcaption",  # image and video captions with their credits
     "[role=navigation]",  # menus marked only by ARIA
     "[role=complementary]",  # sidebars marked only by ARIA
@@ -45,6 +44,12 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[itemprop=author]",  # bylines in schema.org microdata
     "[rel=author]",  # byline links
     "[itemprop=caption]",  # image captions in schema.org microdata
+)
+
+# Elements that are usually junk but sometimes hold the article's lead or body: removed
+# like junk class names, only when their text does not read as prose.
+NAMED_JUNK_SELECTORS: tuple[str, ...] = (
+    "header",  # page masthead and the article header: headline, byline, dateline
 )
 
 # Links that fill a paragraph of their own; written in capitals, such a paragraph is an
@@ -247,8 +252,12 @@ DATELINE = re.compile(_DATE, re.IGNORECASE)
 
 JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "source": (
-        # "Source link", "Source" (republishing plugins' back-link)
-        r"source(?: link)?|original (?:source|article|link)|fuente original|quelle|lien source",
+        # A back-link label alone or with what it links to, in en / es / de / fr / pt / it:
+        # "Source link", "Source link: site.example", "Enlace de origen", "Quelle: dpa",
+        # "Lien source", "Link de origem", "Fonte originale"
+        r"(?:source(?: link)?|original (?:source|article|link)|fuente(?: original)?|enlace (?:de origen|original|a la fuente)"
+        r"|(?:original)?quelle|quelllink|lien (?:source|d'origine|original)|source (?:originale|d'origine)"
+        r"|link (?:de origem|original[e]?|alla fonte)|fonte(?: original[e]?)?)(?:\s*[:|»>–-]\s*\S+(?:\s\S+){0,5})?",
         # "Originally published at example.com", "This article originally appeared on ..."
         r"(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by)\b.{0,200}",
         # "The post X appeared first on Y." (syndication footer)
@@ -284,6 +293,8 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "credit": (
         # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
         r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration)\s*(?::|©|by)\s*.{1,120}",
+        # A caption ending in a credit, in any language: "Sandbags near the river. Photo: Jane Doe"
+        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}",
         # A caption ending in a credit: "Installation views, photos © Inexhibit, 2018"
         r".{0,200}\b(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|cr[ée]dits?)\s*(?:©|\(c\)|copyright)\s*.{1,80}",
         # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
@@ -342,8 +353,10 @@ _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|a
 
 CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "markup": (
-        # A label and a bare address: "Listen: http://po.st/x", "Download: https://..."
-        r"(?i:[\w ]{1,30}):\s*(?:https?://|www\.)\S+",
+        # A widget's label and a bare address: "Listen: http://po.st/x", "Source: https://..."
+        # (a closed list of labels: "Full report: https://..." is the article's own line)
+        r"(?i:source(?: link)?|via|listen|watch|share|follow|fuente|enlace|quelle|lien|fonte|escucha|[ée]couter|h[öo]ren)"
+        r"\s*:\s*(?:https?://|www\.)\S+",
         # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
         r"\[(?P<shortcode>\w+)[^\]]*\].{0,200}\[/(?P=shortcode)\]|\[/?\w+(?: [^\]]*)?\]",
     ),

@@ -40,6 +40,15 @@ CHARSET_SNIFF_BYTES = 64 * 1024
 # real pages put it later, after long comments or inline scripts).
 META_CHARSET_SCAN_BYTES = 16 * 1024
 
+# A page declared UTF-8 whose bytes are not all valid UTF-8 is still read as UTF-8 (bad
+# bytes replaced) when at most this share of its non-ASCII bytes is invalid: one stray byte
+# should not make the whole page go through detection and come back as another charset.
+MAX_INVALID_UTF8_SHARE = 0.05
+
+# An undeclared page that is not UTF-8 is read as windows-1252 when at least this share of
+# its non-ASCII characters, so read, are Western European letters and punctuation.
+WESTERN_CHARS_SHARE = 0.95
+
 # A junk rule never removes an element holding more than this share of the page's text:
 # such an element is a wrapper around the article, not a box beside it.
 MAX_JUNK_SHARE_OF_TEXT = 0.5
@@ -83,3 +92,29 @@ HEAD_LONG_PIECES = 2
 # in the head or near the headline, and htmldate's cost grows with the page (0.3 s on a
 # 1.3 MB product page).
 HTMLDATE_MAX_CHARS = 100_000
+
+# A run of at least this many characters ending in ".", "!" or "?" is a sentence of prose,
+# not a label, a title or a teaser.
+PROSE_SENTENCE_CHARS = 80
+
+# When pruning removed more than this many characters of prose, the extraction of the
+# pruned page is compared with that of the whole page, and pruning is undone if it cost
+# article text (the check costs a second extraction, so it is not made for every page).
+PROSE_RECHECK_CHARS = 800
+
+# The same check when more than this share of the page's text went on the evidence of class
+# names alone (a forum's posts named "comment", a page builder's "teaser" blocks).
+NAMED_RECHECK_SHARE = 0.1
+
+# The same check when the extraction holds less than this share of the prose left on the
+# pruned page: trafilatura picked one block of an article split in several.
+MIN_EXTRACTED_PROSE_SHARE = 0.5
+
+# Pruning is undone when the whole page's extraction holds prose lines, missing from the
+# pruned one, of more than this many words, or this share of the pruned extraction's words.
+MAX_LOST_PROSE_WORDS = 40
+MAX_LOST_PROSE_SHARE = 0.15
+
+# An element named as junk (by its class, id or a `<header>` tag) holding at least this many
+# characters of prose is kept: page builders and forums put real text in such boxes.
+PROSE_KEEP_CHARS = 150

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,12 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
 _INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z|[^.!?:;\"”’»)]\Z")
 _TOKEN = re.compile(r"\w+")
+_SOFT_HYPHEN = "\u00ad"
+# Between the cells of a table row: a row of several cells is data, and no line rule
+# applies to it; a row of one cell is layout, and its lines are read like the body's.
+CELL_SEPARATOR = " | "
+# Blocks whose lines are never junk lines: code listings are printed as they are.
+_VERBATIM_KINDS = frozenset({"code"})
 # How many blocks at each end of the text are searched for bylines and datelines.
 _EDGE_BLOCKS = 2
 
@@ -34,7 +41,7 @@ def _element_text(element: _Element) -> str:
         elif child.tag in ("item", "row"):
             parts.append("\n" + _element_text(child) + "\n")
         elif child.tag == "cell":
-            parts.append(" | " + _element_text(child))
+            parts.append(CELL_SEPARATOR + _element_text(child))
         else:
             parts.append(_element_text(child))
         parts.append(child.tail or "")
@@ -42,6 +49,8 @@ def _element_text(element: _Element) -> str:
 
 
 def _clean_lines(text: str) -> list[str]:
+    """Lines in Unicode's composed form (NFC), soft hyphens dropped, spaces folded."""
+    text = unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, ""))
     lines = (_INLINE_SPACES.sub(" ", line).strip(" |") for line in text.split("\n"))
     return [line for line in lines if line]
 
@@ -99,25 +108,35 @@ def _is_teaser_line(line: str) -> bool:
     return len(line) <= _rules.MAX_CAPTION_CHARS and bool(_TEASER_END.search(line[-_rules.ENDING_CHARS :]))
 
 
+def _is_verbatim(block: TextBlock, line: str) -> bool:
+    """Lines no rule applies to: code, and the rows of data tables."""
+    return block.kind in _VERBATIM_KINDS or (block.kind == "table" and CELL_SEPARATOR in line)
+
+
 def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int, str]]:
     """(block index, line) for every line that is not junk."""
     in_junk_section = False
     for index, block in enumerate(blocks):
         at_edge = index < _EDGE_BLOCKS or index >= len(blocks) - 1
-        for line in block.text.split("\n"):
+        for line in filter(str.strip, block.text.split("\n")):
+            if _is_verbatim(block, line):
+                in_junk_section = False
+                yield index, line
+                continue
             if in_junk_section and _is_teaser_line(line):
                 continue
-            in_junk_section = False
             heading_kind = None if is_sentence(line) else junk_heading_kind(line)
-            if heading_kind in _rules.TRAILING_SECTION_KINDS:
-                in_junk_section = True
+            in_junk_section = heading_kind in _rules.TRAILING_SECTION_KINDS
+            if heading_kind or not _is_body_line(line, at_edge, facts):
                 continue
-            if heading_kind or _rules.normalise_phrase(line) in facts.image_texts:
-                continue
-            if line in facts.addresses:
-                continue
-            if line_junk_kind(line, at_edge) is None:
-                yield index, line
+            yield index, line
+
+
+def _is_body_line(line: str, at_edge: bool, facts: PageFacts) -> bool:
+    """Whether a line is none of: an image's alt text, the page's address, a junk line."""
+    if _rules.normalise_phrase(line) in facts.image_texts or line in facts.addresses:
+        return False
+    return line_junk_kind(line, at_edge) is None
 
 
 def _drop_headline(blocks: list[TextBlock], headlines: frozenset[tuple[str, ...]]) -> list[TextBlock]:

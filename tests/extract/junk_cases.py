@@ -346,9 +346,41 @@ def _boxes(lang: str) -> list[JunkCase]:
     return cases
 
 
+# Variants the closed lists once missed: a back-link label with what it links to, and a
+# caption whose credit comes last, after the sentence.
+SOURCE_LABELS = {
+    "en": "Source link: daily-news.example",
+    "es": "Enlace de origen: noticias.example",
+    "de": "Quelle: nachrichten.example",
+    "fr": "Lien source : actualites.example",
+}
+CAPTIONS_CREDIT_LAST = {
+    "en": "Residents fill sandbags near the river in March. Photo: Jane Miller",
+    "es": "Vecinos llenan sacos de arena junto al río en marzo. Foto: Juan Pérez",
+    "de": "Anwohner füllen im März Sandsäcke am Fluss. Foto: Max Muster",
+    "fr": "Des habitants remplissent des sacs de sable près du fleuve en mars. Photo : Jean Dupont",
+}
+
+
+def _variants(lang: str) -> list[JunkCase]:
+    label, caption = SOURCE_LABELS[lang], CAPTIONS_CREDIT_LAST[lang]
+    site = label.rsplit(" ", 1)[-1]
+    name, _, _ = label.partition(":")
+    linked = f"<p><a href='https://{site}/story'>{name.strip()}</a>: {site}</p>"
+    layout = f"<table><tr><td><img src='/p.jpg' alt=''><br>{caption}<br></td></tr></table>"
+    return [
+        JunkCase("source", lang, "labelled", Placement(end_of_body=f"<p>{label}</p>"), (label,)),
+        JunkCase("source", lang, "labelled-link", Placement(end_of_body=linked), (site,)),
+        JunkCase(
+            "caption", lang, "credit-last", Placement(between_paragraphs=f"<p>{caption}</p>"), (caption,)
+        ),
+        JunkCase("caption", lang, "layout-table", Placement(between_paragraphs=layout), (caption,)),
+    ]
+
+
 def all_cases() -> list[JunkCase]:
     cases: list[JunkCase] = []
     for lang in LANGS:
-        for build in (_related, _comments, _captions, _source, _boxes):
+        for build in (_related, _comments, _captions, _source, _boxes, _variants):
             cases.extend(build(lang))
     return cases

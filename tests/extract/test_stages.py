@@ -1,0 +1,115 @@
+"""Each stage of extraction on its own, so that an exception inside one is seen (`extract`
+turns every exception into a `reason`, which would hide it), and the plumbing between them:
+selectors, Unicode forms, code and tables, the comparison that undoes harmful pruning."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pages import Placement, expected_text, page
+from selectolax.lexbor import LexborHTMLParser
+from test_robustness import html_documents
+
+from scraper import extract
+from scraper.extract._article import TextBlock
+from scraper.extract._decode import decode_html
+from scraper.extract._prune import prune
+from scraper.extract._tidy import PageFacts, tidy
+
+FACTS = PageFacts(headlines=frozenset(), image_texts=frozenset())
+PROSE = "The council voted on Monday to build new flood barriers along the whole river bank. "
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_documents())
+def test_pruning_any_html_never_raises(html: str) -> None:
+    pruning = prune(LexborHTMLParser(html))
+    assert pruning.prose_chars >= 0 and pruning.named_share >= 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "heading", "list", "table", "code"]), st.text())))
+def test_tidying_any_blocks_never_raises(blocks: list[tuple[str, str]]) -> None:
+    tidied = tidy((TextBlock(kind, text) for kind, text in blocks), FACTS)  # type: ignore[arg-type]
+    assert all(block.text for block in tidied)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_documents())
+def test_no_stage_fails_on_any_html(html: str) -> None:
+    reason = extract(html).reason or ""
+    assert not reason.startswith("extraction failed"), reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2048), st.sampled_from([None, "utf-8", "windows-1252", "x-unknown"]))
+def test_decoding_any_bytes_never_raises(data: bytes, charset: str | None) -> None:
+    assert isinstance(decode_html(data, charset), str)
+
+
+def test_a_raw_carriage_return_in_a_class_name_does_not_empty_the_page() -> None:
+    html = page("en").replace('<div class="side">', '<div class="side\rwidget">')
+    article = extract(html)
+    assert article.reason is None
+    assert article.text == expected_text("en")
+
+
+def test_text_comes_in_composed_unicode_without_soft_hyphens() -> None:
+    paragraph = "Die Verkehrs\u00adbehörde in Mu\u0308nchen prüft den Plan seit dem Frühjahr sehr genau."
+    text = extract(page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))).text
+    assert text.endswith("Die Verkehrsbehörde in München prüft den Plan seit dem Frühjahr sehr genau.")
+
+
+def test_code_listings_keep_lines_that_look_like_junk() -> None:
+    comment = "<span class='hljs-comment'># Share this: the cache is shared</span>"
+    code = f"<pre><code>{comment}\nshare(cache)\nprint(x)</code></pre>"
+    text = extract(page("en", Placement(end_of_body=code))).text
+    assert "# Share this: the cache is shared" in text
+    assert "print(x)" in text
+
+
+def test_data_table_rows_keep_cells_that_look_like_junk() -> None:
+    table = "<table><tr><th>Source</th><th>Share</th></tr><tr><td>Tweet</td><td>40%</td></tr></table>"
+    text = extract(page("en", Placement(end_of_body=table))).text
+    assert "Tweet" in text and "40%" in text
+
+
+def test_a_labelled_address_that_is_the_articles_own_line_stays() -> None:
+    line = "Full report: https://council.example/flood-report.pdf"
+    text = extract(page("en", Placement(end_of_body=f"<p>{line}</p>"))).text
+    assert text == expected_text("en") + "\n\n" + line
+
+
+def test_a_forum_thread_named_comments_is_kept() -> None:
+    posts = "".join(
+        f"<article class='comment' id='comment-{n}'><p>Poster {n} wrote:</p>"
+        f"<p>{PROSE}I agree with it.</p></article>"
+        for n in range(6)
+    )
+    html = f"<html><head><title>Thread</title></head><body><h1>Flood barriers</h1>{posts}</body></html>"
+    text = extract(html).text
+    assert text.count("I agree with it.") == 6
+
+
+@pytest.mark.parametrize("box", ["header", "div class='subtitle'", "div class='standfirst'"])
+def test_a_box_named_as_junk_holding_the_lead_is_kept(box: str) -> None:
+    lead = (
+        "Flood barriers will be built along the whole river, the council decided on Monday after a long "
+        "debate. Residents of the lower town, flooded three times in five years, welcomed the decision."
+    )
+    boxed = f"<{box}><p>{lead}</p></{box.split()[0]}>"
+    html = page("en").replace('<div class="body">', '<div class="body">' + boxed, 1)
+    assert extract(html).text == lead + "\n\n" + expected_text("en")
+
+
+def test_declared_utf8_with_a_stray_byte_stays_utf8() -> None:
+    body = "Überall schöne Grüße aus dem Café am Fluss. " * 20
+    data = f"<html><head><meta charset='utf-8'></head><body><p>{body}</p>".encode() + b"\xe9</body></html>"
+    assert body in decode_html(data)
+
+
+def test_undeclared_italian_in_windows_1252_is_read_as_such() -> None:
+    body = "Il caffè è arrivato in città. Perché? Però è così: più qualità, più velocità. "
+    data = f"<html><body><p>{body}</p></body></html>".encode("cp1252")
+    assert body in decode_html(data)
