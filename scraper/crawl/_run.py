@@ -1,10 +1,11 @@
 """`scraper run`: read a URL list, fetch politely, extract in other processes, store.
 
-The stages: the list is read in a thread, a little ahead of the work (`HostBatches` bounds
-how far); URLs are grouped by host into batches, at most one batch of a host at work at a
-time (`_batches`); each URL of a batch is fetched with its host's politeness and read in an
-executor (`_jobs`, `executor`); what it gave is written and committed to the state one URL
-at a time (`_settle`, `state`).
+The stages: the list is read in a thread, and the URLs feeds and sitemaps list are taken
+from the state, a little ahead of the work (`HostBatches` bounds how far); URLs are grouped
+by host into batches, at most one batch of a host at work at a time (`_batches`); each URL
+of a batch is fetched with its host's politeness and read in an executor (`_jobs`,
+`executor`); what it gave is written and committed to the state one URL at a time
+(`_settle`, `state`).
 
 Whatever goes wrong with one URL is its outcome; anything else (a file that cannot be
 written or whose reader went away, a damaged state, a lost cluster, a bug outside a URL's
@@ -35,7 +36,7 @@ from ._jobs import JobRunner, Workers
 from ._output import Destination, JsonLines, recover_output
 from ._report import Reporter
 from ._settle import Settler
-from ._urls import READER_THREAD, JobKind, URLLine, listing_jobs, read_url_lines
+from ._urls import READER_THREAD, URLLine, listing_jobs, read_url_lines
 from .executor import cluster_workers, local_executor
 from .state import Known, State, open_state
 
@@ -55,7 +56,7 @@ class Run:
         self._reporter = reporter
         self._transport = transport
         self._workers = workers
-        self._batches = HostBatches()
+        self._batches = HostBatches(state.items_to_do)
         self._settler = Settler(config, state, output, reporter, self._enqueue)
         self.stopped_by: int | None = None  # the signal that stopped the run, if one did
 
@@ -124,6 +125,7 @@ class Run:
         most_batches = self._jobs.most_batches
         async with batches.changed:
             while True:
+                self._reporter.expect(batches.queue_listed())
                 while batches.at_work < most_batches and (batch := batches.take()) is not None:
                     group.create_task(self._do_batch(batch))
                     batches.changed.notify_all()  # the reader may go on
@@ -141,14 +143,11 @@ class Run:
                 self._batches.release(batch)
                 self._batches.changed.notify_all()
 
-    async def _enqueue(self, source: URLLine, found: list[tuple[str, JobKind]]) -> None:
-        """Add URLs found in `source` to the work (they keep its line number for reports)."""
-        jobs = [URLLine(source.line, url, kind=kind, source=source.url, depth=source.depth + 1)
-                for url, kind in found]  # fmt: skip
-        self._reporter.expect(len(jobs))
+    async def _enqueue(self, source: URLLine) -> None:
+        """Add what the feed or sitemap `source` lists still to do to the work, as room frees
+        up (its URLs keep its line number for reports)."""
         async with self._batches.changed:
-            for job in jobs:
-                self._batches.add(job)
+            self._batches.add_listed(source)
             self._batches.changed.notify_all()
 
 

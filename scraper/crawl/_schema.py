@@ -23,12 +23,27 @@ RECORD_SCHEMA: tuple[RecordField, ...] = (
     RecordField("status", "the HTTP status of the final answer", False),
     RecordField("fetched_at", "when it was fetched (ISO 8601, UTC)", False),
     RecordField("title", "the headline"),
-    RecordField("author", "the author or authors, joined by commas"),
-    RecordField("published", "the publication date (ISO 8601)"),
-    RecordField("language", "the language (ISO 639-1 code)"),
+    RecordField("author", "the author or authors, joined by `; ` (`authors` as one string)"),
+    RecordField(
+        "authors",
+        "the authors' names, a list (a person's, or an organisation's when that is all the page gives)",
+    ),
+    RecordField(
+        "published",
+        "the publication date: ISO 8601, with the page's offset when it gives one, "
+        "a date alone when it gives no time",
+    ),
+    RecordField("modified", "the last update's date, in the same form (never before `published`)"),
+    RecordField("language", "the language (ISO 639-1 code): the markup's, unless the text says otherwise"),
     RecordField("site_name", "the site's name"),
+    RecordField("description", "the page's summary (`<meta name=description>`, `og:description`)"),
+    RecordField("image", "the article's main image, an absolute URL (`og:image`, JSON-LD `image`)"),
+    RecordField("tags", "the article's tags, a list (JSON-LD `keywords`, `article:tag`, `rel=tag` links)"),
+    RecordField("categories", "the article's sections, a list (JSON-LD `articleSection`, `article:section`)"),
     RecordField("text", "the article's clean text: paragraphs separated by a blank line"),
-    RecordField("word_count", "the words of `text`"),
+    RecordField(
+        "word_count", "the words of `text` (each character of Chinese, Japanese, Thai... counts as one)"
+    ),
     RecordField("content_hash", "SHA-256 of `text`: how an unchanged article is known", False),
 )
 RECORD_FIELDS: tuple[str, ...] = tuple(field.name for field in RECORD_SCHEMA)

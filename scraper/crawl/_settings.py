@@ -70,7 +70,8 @@ MAX_ROBOTS_BYTES = 512 * 1024
 # robots.txt decisions remembered per host (by path and query, least recently used go).
 MAX_ROBOTS_DECISIONS = 4_096
 
-# URLs read ahead of the work: bounds memory whatever the length of the list.
+# URLs read ahead of the work, from the list and from the feeds and sitemaps it names (the
+# rest of a listing's URLs wait in the state): bounds memory whatever the length of either.
 MAX_PENDING_URLS = 2_000
 
 # URLs of one host grouped into one batch, the unit of work.

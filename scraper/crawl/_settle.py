@@ -25,8 +25,8 @@ from ._report import Reporter
 from ._urls import JobKind, URLLine, normalise_url
 from .state import Known, Outcome, State, article_keys
 
-# Adds the URLs found in a feed, sitemap or front page (the first) to the work.
-Enqueue = Callable[[URLLine, list[tuple[str, JobKind]]], Awaitable[None]]
+# Adds what a feed, sitemap or front page lists still to do (the state remembers it) to the work.
+Enqueue = Callable[[URLLine], Awaitable[None]]
 
 
 def _now() -> str:
@@ -68,7 +68,7 @@ class Settler:
         """A 304: nothing to emit; for a feed or sitemap, what it listed is still to do."""
         listing = known.outcome in LISTING_OUTCOMES
         if listing:
-            await self._enqueue(job, self._state.items_to_do(job.url))
+            await self._enqueue(job)
         outcome = Outcome(job.url, known.outcome if listing and known.outcome else "not_modified", _now(),
                           known.etag, known.last_modified, known.content_hash)  # fmt: skip
         self._state.record(outcome)
@@ -103,7 +103,7 @@ class Settler:
         """Remember what a feed, sitemap or front page lists, queue what of it is still to
         do, and settle the listing itself (its validators make the next request conditional)."""
         self._state.add_items(job.url, kind, urls)
-        await self._enqueue(job, self._state.items_to_do(job.url))
+        await self._enqueue(job)
         settled = Outcome(job.url, outcome, _now(), *_validators(read.page), read.body_hash)
         if problem is None:
             self._settle(settled)

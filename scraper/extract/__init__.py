@@ -1,9 +1,12 @@
 """Extraction: the bytes of one page to an `Article` (its clean text and metadata).
 
 The stages, each a module: `_decode` (bytes to text), `_engine` (guards, then the stages in
-order), `_metadata` (title, author, dates... from markup), `_prune` (junk subtrees removed
-before extraction), trafilatura (the main text), `_tidy` (junk lines removed after it). The
-junk recognisers are data, in `_rules`; the defaults are in `_settings`.
+order), `_metadata` (title, authors, dates, tags... each from its most trusted source, with
+`_article_head` for the headline's surroundings, `_authors` for bylines and names, `_dates`
+for parsing and plausibility, `_language` for the language and word count), `_prune` (junk
+subtrees removed before extraction), trafilatura (the main text), `_tidy` (junk lines
+removed after it). The junk recognisers are data, in `_rules`; the defaults are in
+`_settings`.
 
 Nothing here imports from `scraper.crawl`: extraction knows nothing of fetching.
 """

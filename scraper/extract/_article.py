@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from ._language import count_words
+
 BlockKind = Literal["paragraph", "heading", "list", "table", "quote", "code"]
 
 
@@ -23,18 +25,26 @@ class Article:
     `text` is the body only: blocks separated by one blank line, subheadings kept as blocks
     of their own, no headline, standfirst, byline or dateline. When `text` is empty,
     `reason` says why (empty input, not HTML, too large, no article found...).
+
+    `author` is `authors` joined with "; ". `published` and `modified` are ISO 8601 (with
+    the page's offset when it gives one; see `scraper.extract._dates`). `word_count` counts
+    each character of scripts written without spaces (Chinese, Japanese, Thai...) as a word.
     """
 
     title: str | None = None
     text: str = ""
     author: str | None = None
+    authors: tuple[str, ...] = ()
     published: str | None = None
+    modified: str | None = None
     language: str | None = None
     site_name: str | None = None
     url: str | None = None
     canonical_url: str | None = None
     image: str | None = None
     description: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
     word_count: int = 0
     blocks: tuple[TextBlock, ...] = field(default=(), repr=False)
     reason: str | None = None
@@ -42,7 +52,7 @@ class Article:
     def with_blocks(self, blocks: tuple[TextBlock, ...]) -> Article:
         """This article with `blocks` as its body (`text` and `word_count` follow from them)."""
         text = "\n\n".join(block.text for block in blocks)
-        return replace(self, text=text, word_count=len(text.split()), blocks=blocks)
+        return replace(self, text=text, word_count=count_words(text), blocks=blocks)
 
     def to_markdown(self) -> str:
         """The body as Markdown: subheadings marked with `##`, list items with `-`."""

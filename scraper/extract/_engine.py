@@ -13,6 +13,7 @@ from . import _rules
 from ._article import Article, TextBlock
 from ._decode import decode_html
 from ._guards import input_refusal, markup_refusal
+from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, is_sentence, prune
 from ._settings import (
@@ -26,6 +27,9 @@ from ._settings import (
 )
 from ._tidy import PageFacts, body_blocks, tidy, words
 
+# The language model loads with the engine (half a second), not on the first page: the
+# crawl's fork server imports this module once and its workers start with it loaded.
+identifier()
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MIN_ALT_TEXT_CHARS = 15
 # A text of at least this many lines, half of them this short, is a menu, not an article.
@@ -42,7 +46,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     if (reason := markup_refusal(text)) is not None:
         return Article(url=url, reason=reason)
     tree = LexborHTMLParser(text)
-    metadata = read_metadata(tree, url)
+    metadata = read_metadata(tree, url, text)
     facts = PageFacts(
         headlines=_headlines(tree, metadata),
         image_texts=_image_texts(tree),
@@ -135,16 +139,21 @@ def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata)
         url=url,
         title=metadata.title,
         author=metadata.author,
+        authors=metadata.authors,
         published=metadata.published,
+        modified=metadata.modified,
         language=metadata.language,
         site_name=metadata.site_name,
         canonical_url=metadata.canonical_url,
         image=metadata.image,
         description=metadata.description,
+        tags=metadata.tags,
+        categories=metadata.categories,
     )
     if not blocks:
         return replace(article, reason="no article text found on the page")
-    return article.with_blocks(blocks)
+    article = article.with_blocks(blocks)
+    return replace(article, language=article_language(metadata.language, article.text))
 
 
 def extract_article(

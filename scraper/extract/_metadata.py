@@ -1,17 +1,31 @@
-"""Metadata of a page (title, author, dates, language...) read from its head and JSON-LD."""
+"""Metadata of a page: title, authors, dates, language, tags... Each field is taken from the
+most trusted source that gives it, in the order documented at each field's function:
+
+- structured data: JSON-LD (schema.org, `@graph` included) and microdata (`itemprop`);
+- `<meta>`: OpenGraph, `article:*`, Dublin Core, `parsely-*`, `sailthru.*`, plain names;
+- the visible head of the article: the byline and the dateline printed under the headline,
+  and the author link or byline box of the page's theme;
+- the URL's date path, and htmldate (fast mode) when nothing above dates the page.
+"""
 
 from __future__ import annotations
 
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from ._article_head import head_pieces, headline
+from ._authors import byline_names, head_byline, split_names, unique
+from ._dates import UPDATED_LABEL, page_date, parse_date, text_date, url_date
+from ._settings import (
+    MIN_HEADLINE_OVERLAP,
+)
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -20,26 +34,45 @@ _ARTICLE_TYPES = frozenset(
         "scholarlyarticle", "report", "liveblogposting", "webpage", "posting", "socialmediaposting",
     }
 )  # fmt: skip
+# Types that describe the page, not the article: used only when the page has no article.
+_PAGE_TYPES = frozenset({"webpage", "posting"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+|\s+-\s+")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _SPACES = re.compile(r"\s+")
-# `<meta>` names and properties that give the publication date, most reliable first.
+# `<meta>` names and properties of each field, most reliable first.
 _PUBLISHED_META_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "dcterms.created",
+    "publish-date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "date",
+    "sailthru.date", "parsely-pub-date", "article.published", "published_time",
 )  # fmt: skip
+_MODIFIED_META_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "lastmod", "article.updated", "modified_time",
+)  # fmt: skip
+_AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "dcterms.creator",
+                     "sailthru.author", "byl", "citation_author")  # fmt: skip
+_TAG_META_KEYS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+_CATEGORY_META_KEYS = ("article:section", "parsely-section", "sailthru.section", "category")
+# English-speaking regions that write the day first (5/6/2024 is 5 June there).
+_DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "pk", "ng", "ke"})
+# Most tags or categories kept: a longer list is a site's keyword stuffing.
+_MAX_TAGS = 20
+_MAX_TAG_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
     title: str | None = None
     author: str | None = None
+    authors: tuple[str, ...] = ()
     published: str | None = None
+    modified: str | None = None
     language: str | None = None
     site_name: str | None = None
     canonical_url: str | None = None
     image: str | None = None
     description: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
 
 
 def _clean(value: Any) -> str | None:
@@ -50,20 +83,23 @@ def _clean(value: Any) -> str | None:
 
 
 class _Head:
-    """Lookups into `<meta>`, `<link>` and JSON-LD of one page."""
+    """Lookups into `<meta>`, `<link>`, JSON-LD and microdata of one page."""
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
-        self.meta: dict[str, str] = {}
+        self.meta: dict[str, list[str]] = {}
         for node in tree.css("meta[content]"):
             attrs = node.attributes
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
             if key and (content := _clean(attrs.get("content"))):
-                self.meta.setdefault(key.lower(), content)
-        self.ld = _json_ld_article(tree)
+                self.meta.setdefault(key.lower(), []).append(content)
+        self.ld, self.ld_by_id = _json_ld(tree)
 
     def first_meta(self, *keys: str) -> str | None:
-        return next((self.meta[k] for k in keys if k in self.meta), None)
+        return next((self.meta[k][0] for k in keys if k in self.meta), None)
+
+    def all_meta(self, *keys: str) -> list[str]:
+        return [value for key in keys for value in self.meta.get(key, [])]
 
     def ld_value(self, *path: str) -> Any:
         value: Any = self.ld
@@ -72,6 +108,15 @@ class _Head:
                 value = value[0] if value else None
             value = value.get(key) if isinstance(value, dict) else None
         return value[0] if isinstance(value, list) and value else value
+
+    def microdata(self, prop: str) -> str | None:
+        """The value of the first element with `itemprop=prop` outside `<meta>` (those are
+        read as meta): its `datetime` or `content` attribute, else its text."""
+        for node in self.tree.css(f'[itemprop="{prop}"]'):
+            if node.tag != "meta":
+                attrs = node.attributes
+                return _clean(attrs.get("datetime") or attrs.get("content") or node.text(strip=True))
+        return None
 
 
 def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
@@ -82,45 +127,154 @@ def _json_ld_objects(data: Any) -> list[dict[str, Any]]:
     return []
 
 
-def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The first JSON-LD object of an article type; malformed blocks are skipped."""
+def _json_ld(tree: LexborHTMLParser) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The page's JSON-LD article (the first object of an article type, else of a page
+    type) and every object by its `@id`; malformed blocks are skipped."""
+    objects: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
         try:
-            objects = _json_ld_objects(json.loads(script.text()))
+            objects += _json_ld_objects(json.loads(script.text()))
         except (ValueError, RecursionError):
             continue
-        for obj in objects:
-            types = obj.get("@type")
-            names = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
-                return obj
-    return {}
+
+    def kinds(obj: dict[str, Any]) -> set[str]:
+        types = obj.get("@type")
+        return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+
+    articles = [obj for obj in objects if kinds(obj) & _ARTICLE_TYPES]
+    article = next(
+        (obj for obj in articles if not kinds(obj) <= _PAGE_TYPES), articles[0] if articles else {}
+    )
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    return article, by_id
 
 
-def _author_names(value: Any) -> list[str]:
+def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
+    """Names of JSON-LD `author` values (references by `@id` followed): persons (and bare
+    strings), or organisations."""
     if isinstance(value, list):
-        return [name for item in value for name in _author_names(item)]
+        return [name for item in value for name in _ld_people(head, item, organisations=organisations)]
+    is_organisation = False
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        value = head.ld_by_id.get(value["@id"], value)
     if isinstance(value, dict):
+        kinds = value.get("@type")
+        is_organisation = any(k in ("Organization", "NewsMediaOrganization", "Corporation")
+                              for k in (kinds if isinstance(kinds, list) else [kinds]))  # fmt: skip
         value = value.get("name")
     cleaned = _clean(value)
-    return [cleaned] if cleaned and not cleaned.startswith("http") else []
+    if not cleaned or cleaned.startswith("http") or is_organisation != organisations:
+        return []
+    return split_names(cleaned)
 
 
-def normalise_date(value: str | None) -> str | None:
-    """An ISO 8601 date or date-time from the usual ways pages write one, else None."""
-    if not value:
+def _datelines(pieces: list[str], month_first: bool) -> Iterator[tuple[str, bool]]:
+    """The dates printed in the article's head, in order, each with whether it is labelled
+    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
+    for index, piece in enumerate(pieces):
+        if (day := text_date(piece, month_first=month_first)) is not None:
+            label = " ".join(pieces[max(0, index - 2) : index + 1])
+            yield day, bool(UPDATED_LABEL.search(label))
+
+
+def _month_first(head: _Head) -> bool:
+    """True for a page in American English, whose numeric dates put the month first."""
+    root = head.tree.css_first("html")
+    lang = ((root.attributes.get("lang") if root else None) or head.first_meta("og:locale") or "").lower()
+    region = lang.replace("_", "-").partition("-")[2]
+    return lang.startswith("en") and region not in _DAY_FIRST_ENGLISH
+
+
+def _published(head: _Head, pieces: list[str], url: str | None, page: str | None) -> str | None:
+    """Order of trust: the dateline under the headline (what the reader is shown; where a
+    structured date falls on the same day, that one, for its time and offset), unless it is
+    labelled as an update; JSON-LD or microdata `datePublished`; `<meta>` publication dates;
+    the first `<time datetime>`; the URL's date path; htmldate's search of the page;
+    last, an "Updated ..." dateline, the only date such a page gives."""
+    time = head.tree.css_first("time[datetime]")
+    structured = (
+        parse_date(_clean(head.ld_value("datePublished")))
+        or parse_date(head.microdata("datePublished"))
+        or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
+        or parse_date(time.attributes.get("datetime") if time is not None else None)
+    )
+    datelines = list(_datelines(pieces, _month_first(head)))
+    shown = next((day for day, updated in datelines if not updated), None)
+    if shown is not None:
+        return structured if structured is not None and structured.startswith(shown) else shown
+    updated = next((day for day, updated in datelines if updated), None)
+    return structured or url_date(url) or (page_date(page, url) if page else None) or updated
+
+
+def _modified(head: _Head, pieces: list[str], published: str | None) -> str | None:
+    """Order of trust: JSON-LD or microdata `dateModified`; `<meta>` update dates; an
+    "Updated ..." dateline. Never before the publication day."""
+    modified = (
+        parse_date(_clean(head.ld_value("dateModified")))
+        or parse_date(head.microdata("dateModified"))
+        or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
+        or next((day for day, updated in _datelines(pieces, _month_first(head)) if updated), None)
+    )
+    if modified is None or (published is not None and modified[:10] < published[:10]):
         return None
-    value = value.strip()
-    match = _ISO_DATE.match(value)
-    if match:
-        try:
-            return datetime.fromisoformat(match.group(0).replace(" ", "T")).isoformat()
-        except ValueError:
-            return match.group(0)[:10]
-    try:
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+    return modified
+
+
+def _is_site(name: str, site_name: str | None, url: str | None) -> bool:
+    """True for a name that is the site's own (its `og:site_name`, or its host's name)."""
+    key = re.sub(r"\W", "", name.casefold())
+    host = re.sub(r"\W", "", urlsplit(url).hostname or "") if url else ""
+    return bool(key) and (key == re.sub(r"\W", "", (site_name or "").casefold()) or key in host)
+
+
+def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | None) -> list[str]:
+    """Order of trust: JSON-LD persons, unless the visible byline names them and more, or
+    gives a full name where they give a handle; the visible byline ("By ..." by the
+    headline, the theme's author link or byline box); `<meta>` authors; then organisations
+    (JSON-LD organisation authors, else a name that is the site's own) when no person is
+    named."""
+
+    def persons(names: Iterable[str]) -> list[str]:
+        return [name for name in unique(names) if not _is_site(name, site_name, url)]
+
+    ld_names = _ld_people(head, head.ld.get("author"), organisations=False)
+    people = persons(ld_names)
+    boxes = byline_names(head.tree)
+    shown = persons(head_byline(pieces)) or persons(boxes)
+    meta = [name for value in head.all_meta(*_AUTHOR_META_KEYS) for name in split_names(value)]
+    shown_keys, people_keys = {n.casefold() for n in shown}, {n.casefold() for n in people}
+    handles_only = all(" " not in name for name in people) and any(" " in name for name in shown)
+    if people and not (people_keys < shown_keys or handles_only):
+        return people
+    if shown:
+        return shown
+    organisations = _ld_people(head, head.ld.get("author"), organisations=True)
+    return persons(meta) or unique([*organisations, *ld_names, *meta, *boxes])
+
+
+def _terms(*sources: Any) -> tuple[str, ...]:
+    """Tags or categories from JSON-LD values (a list, or a comma-separated string) and
+    `<meta>` values, each once, in order."""
+    terms: list[str] = []
+    for source in sources:
+        items = source if isinstance(source, list) else [source]
+        for item in items:
+            if isinstance(item, str):
+                terms += [t for t in map(_clean, item.split(",")) if t and len(t) <= _MAX_TAG_CHARS]
+    return tuple(unique(terms)[:_MAX_TAGS])
+
+
+def _tags(head: _Head) -> tuple[str, ...]:
+    """JSON-LD `keywords`, `<meta>` tags and keywords, then the page's `rel=tag` links."""
+    links = [node.text(strip=True) for node in head.tree.css('a[rel~="tag"]')
+             if "category" not in (node.attributes.get("rel") or "")]  # fmt: skip
+    return _terms(head.ld.get("keywords"), *head.all_meta(*_TAG_META_KEYS)) or _terms(links)
+
+
+def _categories(head: _Head) -> tuple[str, ...]:
+    """JSON-LD `articleSection`, `<meta>` sections, then `rel="category tag"` links."""
+    links = [node.text(strip=True) for node in head.tree.css('a[rel~="category"]')]
+    return _terms(head.ld.get("articleSection"), *head.all_meta(*_CATEGORY_META_KEYS)) or _terms(links)
 
 
 def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> str:
@@ -135,59 +289,75 @@ def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> st
     return title
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
 def _title(head: _Head, site_name: str | None) -> str | None:
-    title = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
-    if not title:
-        h1 = head.tree.css_first("h1")
-        title = _clean(h1.text()) if h1 else None
-    if title:
-        return _strip_site_name(title, site_name, short_brand=False)
+    """Order of trust: the visible headline of two words or more (the wording the reader
+    sees, with no site name), unless it shares almost no words with the markup's title (then
+    it is a logo or a section name); the markup's title (JSON-LD `headline`, `og:title`),
+    less a site name at its end; a one-word headline; `<title>`, less its last short part
+    (the brand)."""
     node = head.tree.css_first("title")
-    title = _clean(node.text()) if node else None
-    return _strip_site_name(title, site_name, short_brand=True) if title else None
+    page_title = _clean(node.text()) if node else None
+    marked = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
+    shown = headline(head.tree)
+    if shown and len(shown.split()) >= 2:
+        reference = marked or page_title
+        words = _words(shown)
+        if not reference or len(words & _words(reference)) >= MIN_HEADLINE_OVERLAP * len(words):
+            return shown
+    if marked:
+        return _strip_site_name(marked, site_name, short_brand=False)
+    if shown:
+        return shown
+    return _strip_site_name(page_title, site_name, short_brand=True) if page_title else None
 
 
 def _language(head: _Head) -> str | None:
-    html = head.tree.css_first("html")
-    lang = (html.attributes.get("lang") if html else None) or head.first_meta(
+    """The language the markup declares: `<html lang>`, then `<meta>` (checked against the
+    text later, in `_language.article_language`)."""
+    root = head.tree.css_first("html")
+    lang = (root.attributes.get("lang") if root else None) or head.first_meta(
         "content-language", "og:locale", "dc.language", "language"
     )
     lang = _clean(lang)
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
-def _url(head: _Head, base: str | None, href: str | None) -> str | None:
+def _url(base: str | None, href: str | None) -> str | None:
     href = _clean(href)
     if not href:
         return None
     return urljoin(base, href) if base else href
 
 
-def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Metadata from `<meta>` tags, JSON-LD and `<link rel=canonical>`; absent fields are None."""
+def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = None) -> Metadata:
+    """Metadata of the page parsed as `tree` (read before any pruning); `page` is its HTML,
+    given to htmldate when nothing else dates it. Absent fields are None or empty."""
     head = _Head(tree)
     site_name = head.first_meta("og:site_name", "application-name") or _clean(
         head.ld_value("publisher", "name")
     )
-    authors = _author_names(head.ld.get("author")) or _author_names(
-        head.first_meta("author", "article:author", "parsely-author", "dc.creator", "sailthru.author")
-    )
-    published = normalise_date(
-        _clean(head.ld_value("datePublished")) or head.first_meta(*_PUBLISHED_META_KEYS)
-    )
-    if published is None and (time := tree.css_first("time[datetime]")) is not None:
-        published = normalise_date(time.attributes.get("datetime"))
+    pieces = head_pieces(tree)
+    authors = _authors(head, pieces, site_name, url)
+    published = _published(head, pieces, url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
         title=_title(head, site_name),
-        author="; ".join(dict.fromkeys(authors)) or None,
+        author="; ".join(authors) or None,
+        authors=tuple(authors),
         published=published,
+        modified=_modified(head, pieces, published),
         language=_language(head),
         site_name=site_name,
-        canonical_url=_url(head, url, canonical.attributes.get("href") if canonical else None)
-        or _url(head, url, head.first_meta("og:url")),
-        image=_url(head, url, head.first_meta("og:image", "twitter:image"))
-        or _url(head, url, image.get("url") if isinstance(image, dict) else image),
+        canonical_url=_url(url, canonical.attributes.get("href") if canonical else None)
+        or _url(url, head.first_meta("og:url")),
+        image=_url(url, head.first_meta("og:image", "twitter:image"))
+        or _url(url, image.get("url") if isinstance(image, dict) else image),
         description=head.first_meta("description", "og:description", "twitter:description"),
+        tags=_tags(head),
+        categories=_categories(head),
     )

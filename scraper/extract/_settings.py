@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 MIB = 1024 * 1024
 
 # Largest HTML document `extract` accepts. Real article pages are under 2 MB; a larger one
@@ -57,6 +59,39 @@ SHORT_BLOCK_CHARS = 200
 # A prose junk section (an author's bio, a newsletter pitch) is a few sentences: a longer
 # block after such a heading is article text and ends the section.
 MAX_SECTION_PROSE_CHARS = 600
+
+# No date before this is believed (nor after tomorrow): the web's news pages start in the
+# 1990s, and earlier values are placeholders (`0001-01-01`) or typos.
+EARLIEST_DATE = date(1990, 1, 1)
+
+# Language identification (py3langid) reads the first this many characters of the article:
+# a few paragraphs decide the language, and the cost grows with the length.
+LANGUAGE_SAMPLE_CHARS = 2000
+# Shorter texts are not identified: a title or a caption alone misleads the identifier.
+LANGUAGE_TEXT_MIN_CHARS = 200
+# The markup's language is overruled only when the identifier is at least this sure (its
+# normalised probability): pages declare `lang="en"` in a template whatever they print.
+LANGUAGE_MIN_CONFIDENCE = 0.95
+
+# How much of the page after the headline is read for the byline and the dateline: this
+# many text pieces, each at most the given length (a longer piece is article prose).
+HEAD_TEXT_PIECES = 15
+HEAD_PIECE_MAX_CHARS = 120
+# Text before the headline is read inside its header only: the nearest ancestor holding at
+# most this many characters (a larger one is the page, whose top prints today's date).
+HEAD_CONTAINER_MAX_CHARS = 1500
+
+# The visible headline (`<h1>`) is the title unless fewer than this share of its words are
+# in the markup's title: then it is a logo, a section name or a teaser, not the headline.
+MIN_HEADLINE_OVERLAP = 0.2
+# Long texts (standfirsts, teasers) skipped in the headline's surroundings before article
+# prose is taken to have begun.
+HEAD_LONG_PIECES = 2
+
+# htmldate reads at most this much of a page (scripts and styles removed first): a date is
+# in the head or near the headline, and htmldate's cost grows with the page (0.3 s on a
+# 1.3 MB product page).
+HTMLDATE_MAX_CHARS = 100_000
 
 # A run of at least this many characters ending in ".", "!" or "?" is a sentence of prose,
 # not a label, a title or a teaser.

@@ -119,8 +119,9 @@ def test_every_fault_in_one_run_ends_and_the_good_pages_come_through(
 def test_a_record_holds_every_documented_field(server: FaultServer, run: Runner) -> None:
     (record,) = run([server.url("/article")]).records
     assert list(record) == [
-        "url", "final_url", "canonical_url", "status", "fetched_at", "title", "author", "published",
-        "language", "site_name", "text", "word_count", "content_hash",
+        "url", "final_url", "canonical_url", "status", "fetched_at", "title", "author", "authors",
+        "published", "modified", "language", "site_name", "description", "image", "tags", "categories",
+        "text", "word_count", "content_hash",
     ]  # fmt: skip
     assert record["status"] == 200
     assert record["text"] == (FIXTURES / "seed-expected-text.txt").read_text(encoding="utf-8").strip()

@@ -3,14 +3,19 @@ conditionally, and never emits one article twice under two addresses."""
 
 from __future__ import annotations
 
+import io
 import ipaddress
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from conftest import Runner
-from faults import FaultServer, fault_server
+from conftest import Runner, read_jsonl
+from faults import FaultServer, Reply, fault_server
+
+from scraper import run_urls
+from scraper.crawl import _settings
 
 LOOPBACK_ONLY = ipaddress.ip_network("127.0.0.1/32")
 
@@ -130,3 +135,47 @@ def test_a_feed_option_that_names_a_page_is_reported_not_read_as_an_article(
     (error,) = result.errors
     assert error["outcome"] == "bad_listing" and "--discover" in error["detail"]
     assert "line" not in error  # named on the command line, not in the list
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _serve_sitemap(server: FaultServer, path: str, tag: str, locs: list[str]) -> str:
+    entry = "sitemap" if tag == "sitemapindex" else "url"
+    entries = "".join(f"<{entry}><loc>{loc}</loc></{entry}>" for loc in locs)
+    body = (
+        f'<?xml version="1.0"?><{tag} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</{tag}>'
+    )
+    reply = Reply(200, {"Content-Type": "application/xml"}, body.encode())
+    server.routes[path] = lambda request: reply
+    return server.url(path)
+
+
+def test_a_sitemap_index_listing_more_than_the_read_ahead_emits_each_page_once_within_the_bound(
+    server: FaultServer, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The URLs sitemaps list wait in the state, not in memory: the progress bar's total,
+    which counts every URL the run has taken in, runs ahead of what is done by no more than
+    the read-ahead bound and the batch at work."""
+    bound, batch = 10, 5
+    monkeypatch.setattr(_settings, "MAX_PENDING_URLS", bound)
+    monkeypatch.setattr(_settings, "BATCH_SIZE", batch)
+    monkeypatch.setenv("TERM", "xterm")  # a terminal the bar is drawn on
+    pages = {s: [server.url(f"/story/s{s}-{n:02}") for n in range(30)] for s in range(3)}
+    sitemaps = [_serve_sitemap(server, f"/sitemap-{s}.xml", "urlset", urls) for s, urls in pages.items()]
+    index = _serve_sitemap(server, "/sitemap-index.xml", "sitemapindex", sitemaps)
+    server.story_delay = 0.01  # so that the bar is drawn many times while the pages are fetched
+
+    terminal = _Terminal()
+    config = run.config(quiet=False, concurrency=1, per_host=1)  # one batch at work at a time
+    counts = run_urls(config, io.StringIO(index + "\n"), run.output, run.errors, stderr=terminal)
+
+    emitted = [record["url"] for record in read_jsonl(run.output)]
+    assert sorted(emitted) == sorted(url for urls in pages.values() for url in urls)
+    assert counts["emitted"] == 90 and counts["sitemap"] == 3 and counts["sitemap_index"] == 1
+    # every time the bar was drawn: URLs done / URLs taken in
+    drawn = [(int(done), int(total)) for done, total in re.findall(r"(\d+)/(\d+)", terminal.getvalue())]
+    assert len(drawn) > 5 and max(total for _, total in drawn) > 3 * bound
+    assert max(total - done for done, total in drawn) <= bound + batch

@@ -105,6 +105,18 @@ def test_listed_urls_stay_to_do_until_settled_or_given_up(open_fresh: Opener) ->
         assert state.items_to_do(FEED) == [(C, "listing")]
 
 
+def test_listed_urls_to_do_are_read_a_page_at_a_time_in_the_order_of_their_urls(open_fresh: Opener) -> None:
+    urls = [f"https://a.example/story/{n:02}" for n in range(25)]
+    with open_fresh() as state:
+        state.add_items(FEED, "page", list(reversed(urls)))
+        pages, after = [], ""
+        while page := state.items_to_do(FEED, after, 10):
+            pages.append([url for url, _ in page])
+            after = page[-1][0]
+    assert [len(page) for page in pages] == [10, 10, 5]
+    assert [url for page in pages for url in page] == urls
+
+
 def test_articles_found_in_the_output_are_committed_with_its_size(open_fresh: Opener) -> None:
     with open_fresh() as state:
         assert state.output_size(OUTPUT) is None

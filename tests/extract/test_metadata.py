@@ -1,6 +1,9 @@
-"""Metadata comes from JSON-LD, <meta> tags and <link rel=canonical>, never from the body text."""
+"""Metadata: each field from the most trusted source that gives it (JSON-LD, microdata, <meta>,
+the visible byline and dateline, the URL), dates plausible and in ISO 8601."""
 
 import json
+
+import pytest
 
 from scraper import extract
 
@@ -52,12 +55,12 @@ def test_open_graph_and_meta_tags() -> None:
         '<link rel="canonical" href="/news/harbour-reopens">'
     )
 
-    article = extract(_page(head, ' lang="es-ES"'), url="https://harbour.example/amp/1?utm_source=x")
+    article = extract(_page(head, ' lang="en-GB"'), url="https://harbour.example/amp/1?utm_source=x")
 
     assert article.title == "Harbour reopens"
     assert article.author == "Ana Ruiz"
-    assert article.published == "2024-05-06T00:00:00"
-    assert article.language == "es"
+    assert article.published == "2024-05-06"  # a date alone stays a date alone
+    assert article.language == "en"
     assert article.description == "The sea wall is fixed."
     assert article.canonical_url == "https://harbour.example/news/harbour-reopens"
     assert article.url == "https://harbour.example/amp/1?utm_source=x"
@@ -87,3 +90,221 @@ def test_http_date_formats_are_normalised() -> None:
 def test_missing_metadata_is_none_not_guessed() -> None:
     article = extract(_page(""))
     assert (article.title, article.author, article.published, article.site_name) == (None, None, None, None)
+
+
+def _body_page(body: str, head: str = "", html_attrs: str = "") -> str:
+    return f"<html{html_attrs}><head>{head}</head><body>{body}</body></html>"
+
+
+PROSE = "<p>" + "The harbour reopened on Monday after a week of repairs to the sea wall. " * 4 + "</p>"
+
+
+def test_json_ld_placeholder_and_future_dates_are_rejected() -> None:
+    ld = {"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00+00:00", "dateModified": "2999-01-01"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    article = extract(_body_page(f"<article>{PROSE}</article>", head), url="https://x.example/a")
+    assert (article.published, article.modified) == (None, None)
+
+
+def test_date_without_offset_keeps_no_offset_and_z_becomes_utc_offset() -> None:
+    ld = {"@type": "Article", "datePublished": "2024-05-06 08:30", "dateModified": "2024-05-07T10:00:00Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    article = extract(_body_page(f"<article>{PROSE}</article>", head))
+    assert article.published == "2024-05-06T08:30:00"
+    assert article.modified == "2024-05-07T10:00:00+00:00"
+
+
+def test_url_date_path_dates_a_page_without_any_other_date() -> None:
+    article = extract(
+        _body_page(f"<article>{PROSE}</article>"), url="https://blog.example/2023/11/04/harbour"
+    )
+    assert article.published == "2023-11-04"
+
+
+def test_visible_byline_and_dateline_under_the_headline() -> None:
+    body = (
+        "<article><h1>Harbour reopens</h1><p class='meta'>By Ana Ruiz and Li Wei</p>"
+        f"<span>May 6, 2024</span>{PROSE}</article>"
+    )
+    article = extract(_body_page(body))
+    assert article.authors == ("Ana Ruiz", "Li Wei")
+    assert article.author == "Ana Ruiz; Li Wei"
+    assert article.published == "2024-05-06"
+
+
+def test_byline_in_german_and_spanish_datelines() -> None:
+    german = extract(
+        _body_page(f"<article><h1>Hafen offen</h1><p>Von Jana Roth</p><p>6. Mai 2024</p>{PROSE}</article>")
+    )
+    assert (german.authors, german.published) == (("Jana Roth",), "2024-05-06")
+    french = extract(
+        _body_page(
+            f"<article><h1>Le port</h1><p>Par Luc Martin</p><p>le 12 janvier 2023</p>{PROSE}</article>"
+        )
+    )
+    assert (french.authors, french.published) == (("Luc Martin",), "2023-01-12")
+
+
+def test_byline_is_cleaned_of_roles_updates_and_handles() -> None:
+    body = (
+        "<article><h1>Harbour reopens</h1>"
+        "<div class='byline'>By Ana Ruiz, Senior Editor | Updated May 7, 2024</div>"
+        f"{PROSE}</article>"
+    )
+    assert extract(_body_page(body)).authors == ("Ana Ruiz",)
+    handle = '<meta name="author" content="@anaruiz">'
+    assert extract(_body_page(f"<article>{PROSE}</article>", handle)).authors == ()
+
+
+def test_rel_author_link_and_itemprop_author() -> None:
+    body = f'<article><h1>Harbour</h1><a rel="author" href="/u/ana">Ana Ruiz</a>{PROSE}</article>'
+    assert extract(_body_page(body)).author == "Ana Ruiz"
+    microdata = '<span itemprop="author" itemscope><span itemprop="name">Li Wei</span></span>'
+    body = f"<article>{microdata}{PROSE}</article>"
+    assert extract(_body_page(body)).author == "Li Wei"
+
+
+def test_comment_authors_are_not_the_article_author() -> None:
+    comments = '<section class="comments"><span class="author-name">Troll Fan</span></section>'
+    body = f"<article>{PROSE}</article>{comments}"
+    assert extract(_body_page(body)).author is None
+
+
+def test_json_ld_author_reference_is_followed_in_the_graph() -> None:
+    ld = {"@graph": [
+        {"@type": "Article", "headline": "Harbour", "author": {"@id": "#ana"}},
+        {"@type": "Person", "@id": "#ana", "name": "Ana Ruiz"},
+    ]}  # fmt: skip
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Ana Ruiz",)
+
+
+def test_conflict_json_ld_person_beats_meta_author_and_visible_superset_beats_json_ld() -> None:
+    ld = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ana Ruiz"}}
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script><meta name="author" content="Web Desk">'
+    )
+    assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Ana Ruiz",)
+    body = f"<article><h1>Harbour</h1><p>By Ana Ruiz and Li Wei</p>{PROSE}</article>"
+    assert extract(_body_page(body, head)).authors == ("Ana Ruiz", "Li Wei")
+
+
+def test_conflict_organisation_author_gives_way_to_a_person_in_the_byline() -> None:
+    ld = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Harbour Times"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Harbour</h1><p>By Ana Ruiz</p>{PROSE}</article>"
+    assert extract(_body_page(body, head)).authors == ("Ana Ruiz",)
+    assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Harbour Times",)
+
+
+def test_conflict_visible_dateline_beats_json_ld_but_keeps_its_offset_on_the_same_day() -> None:
+    ld = {"@type": "NewsArticle", "datePublished": "2024-05-06T08:30:00+02:00"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    same_day = f"<article><h1>Harbour</h1><p>May 6, 2024</p>{PROSE}</article>"
+    assert extract(_body_page(same_day, head)).published == "2024-05-06T08:30:00+02:00"
+    other_day = f"<article><h1>Harbour</h1><p>May 9, 2024</p>{PROSE}</article>"
+    assert extract(_body_page(other_day, head)).published == "2024-05-09"
+
+
+def test_conflict_updated_dateline_is_the_modified_date_not_the_published_one() -> None:
+    ld = {"@type": "NewsArticle", "datePublished": "2020-01-02"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Harbour</h1><p>Updated on March 3, 2024</p>{PROSE}</article>"
+    article = extract(_body_page(body, head))
+    assert (article.published, article.modified) == ("2020-01-02", "2024-03-03")
+
+
+def test_tags_and_categories_from_meta_json_ld_and_links() -> None:
+    ld = {"@type": "NewsArticle", "keywords": "ports, repairs", "articleSection": "Local"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    article = extract(_body_page(f"<article>{PROSE}</article>", head))
+    assert (article.tags, article.categories) == (("ports", "repairs"), ("Local",))
+    head = (
+        '<meta property="article:tag" content="Ports"><meta property="article:tag" content="Sea">'
+        '<meta property="article:section" content="City">'
+    )
+    article = extract(_body_page(f"<article>{PROSE}</article>", head))
+    assert (article.tags, article.categories) == (("Ports", "Sea"), ("City",))
+    links = '<a rel="tag" href="/t/ports">ports</a><a rel="category tag" href="/c/news">News</a>'
+    article = extract(_body_page(f"<article>{PROSE}</article><footer>{links}</footer>"))
+    assert (article.tags, article.categories) == (("ports",), ("News",))
+
+
+def test_language_from_text_when_markup_is_silent_or_wrong() -> None:
+    german = (
+        "<p>"
+        + "Der Hafen wurde am Montag nach einer Woche Reparaturen an der Ufermauer wieder geöffnet. " * 4
+        + "</p>"
+    )
+    assert extract(_body_page(f"<article>{german}</article>")).language == "de"
+    assert extract(_body_page(f"<article>{german}</article>", html_attrs=' lang="en"')).language == "de"
+    assert extract(_body_page(f"<article>{PROSE}</article>", html_attrs=' lang="en-US"')).language == "en"
+
+
+def test_word_count_counts_characters_of_unspaced_scripts() -> None:
+    japanese = "<p>" + "港は一週間の修理の後、月曜日に再開されました。" * 10 + "</p>"
+    article = extract(_body_page(f"<article>{japanese}</article>"))
+    assert article.language == "ja"
+    assert article.word_count > 150
+    assert extract(_body_page(f"<article>{PROSE}</article>")).word_count == 56
+
+
+def test_link_to_the_authors_archive_page_is_a_byline() -> None:
+    body = f'<article><h1>Harbour</h1><a href="/author/ana-ruiz/">Ana Ruiz</a>{PROSE}</article>'
+    assert extract(_body_page(body)).authors == ("Ana Ruiz",)
+
+
+def test_section_labels_and_interface_words_are_no_authors() -> None:
+    body = (
+        '<article><h1>Harbour</h1><div class="author-box"><a href="/share">Share Post</a></div>'
+        f'<p class="byline">No Comments</p>{PROSE}</article>'
+    )
+    assert extract(_body_page(body)).authors == ()
+
+
+def test_byline_in_the_articles_own_footer_counts_but_not_in_the_pages() -> None:
+    link = '<a rel="author" href="/u/h">Halina Goetz</a>'
+    inside = f'<article>{PROSE}<footer class="meta">{link}</footer></article>'
+    assert extract(_body_page(inside)).authors == ("Halina Goetz",)
+    outside = f"<article>{PROSE}</article><footer>{link}</footer>"
+    assert extract(_body_page(outside)).authors == ()
+
+
+def test_byline_box_gives_its_first_line_of_names_and_short_names_survive() -> None:
+    box = '<div class="author-info"><span>Keith Barry</span><span>Senior Autos Reporter</span></div>'
+    assert extract(_body_page(f"<article><h1>Cars</h1>{box}{PROSE}</article>")).authors == ("Keith Barry",)
+    short = '<span class="post-author">Kev</span>'
+    assert extract(_body_page(f"<article><h1>Coffee</h1>{short}{PROSE}</article>")).authors == ("Kev",)
+
+
+def test_credentials_after_a_name_are_dropped_in_every_case() -> None:
+    ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "Jane Doe, MD, Ph.D."}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert extract(_body_page(f"<article>{PROSE}</article>", head)).authors == ("Jane Doe",)
+
+
+def test_numeric_slash_dates_follow_the_pages_english_convention() -> None:
+    body = f"<article><h1>Harbour</h1><p>8/1/2025</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=' lang="en-US"')).published == "2025-08-01"
+    assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2025-01-08"
+
+
+def test_language_comes_from_the_markup_when_the_model_cannot_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """py3langid unpacks its model to a temporary file: on a full disk that fails, and
+    extraction must go on with the markup's language."""
+    from py3langid.langid import LanguageIdentifier
+
+    from scraper.extract._language import article_language, identifier
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", full_disk)
+    identifier.cache_clear()
+    try:
+        german = "Der Hafen wurde am Montag nach einer Woche Reparaturen wieder geöffnet. " * 5
+        assert article_language("en", german) == "en"
+        assert article_language(None, german) is None
+    finally:
+        monkeypatch.undo()
+        identifier.cache_clear()

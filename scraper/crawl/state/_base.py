@@ -75,9 +75,12 @@ class State(Protocol):
         """Remember the URLs a feed or sitemap lists (those known already are left as they are)."""
         ...
 
-    def items_to_do(self, source: str) -> list[tuple[str, JobKind]]:
+    def items_to_do(
+        self, source: str, after: str = "", limit: int | None = None
+    ) -> list[tuple[str, JobKind]]:
         """The (url, kind) listed by `source` still to do: pages never settled well (and not
-        given up after MAX_ITEM_ATTEMPTS runs), and every sitemap of a sitemap index."""
+        given up after MAX_ITEM_ATTEMPTS runs), and every sitemap of a sitemap index; in the
+        order of their URLs, those after `after`, at most `limit` of them (a page at a time)."""
         ...
 
     def output_size(self, output: str) -> int | None:

@@ -124,11 +124,14 @@ class SQLState:
                 [(url, source, kind) for url in urls],
             )
 
-    def items_to_do(self, source: str) -> list[tuple[str, JobKind]]:
+    def items_to_do(
+        self, source: str, after: str = "", limit: int | None = None
+    ) -> list[tuple[str, JobKind]]:
         rows = self._query(
-            "SELECT url, kind FROM urls WHERE source = ? AND (kind = 'listing' OR ("
-            f"coalesce(outcome, '') NOT IN ({','.join('?' * len(SETTLED))}) AND attempts < ?))",
-            (source, *SETTLED, _settings.MAX_ITEM_ATTEMPTS),
+            "SELECT url, kind FROM urls WHERE source = ? AND url > ? AND (kind = 'listing' OR ("
+            f"coalesce(outcome, '') NOT IN ({','.join('?' * len(SETTLED))}) AND attempts < ?)) "
+            f"ORDER BY url{' LIMIT ?' if limit is not None else ''}",
+            (source, after, *SETTLED, _settings.MAX_ITEM_ATTEMPTS, *([] if limit is None else [limit])),
         )
         return [(str(url), "listing" if kind == "listing" else "page") for url, kind in rows]
 

@@ -1,0 +1,90 @@
+"""The article's head as the reader sees it: the headline (`<h1>`) and the short texts
+printed around it, where the byline and the dateline are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_LONG_PIECES, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES
+
+# Elements whose text the reader never sees.
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+
+
+def _is_shown_text(node: LexborNode) -> bool:
+    return node.tag == "-text" and node.parent is not None and node.parent.tag not in _SKIPPED_TAGS
+
+
+def _following_texts(start: LexborNode) -> Iterator[str]:
+    """The text pieces after `start` in document order (its own text excluded)."""
+    node: LexborNode | None = start
+    while node is not None:
+        sibling = node.next
+        while sibling is None and node is not None:
+            node = node.parent
+            sibling = node.next if node is not None else None
+        if sibling is None:
+            return
+        node = sibling
+        if node.tag in _SKIPPED_TAGS:
+            continue
+        for child in node.traverse(include_text=True):
+            if _is_shown_text(child):
+                yield child.text_content or ""
+
+
+def _short_pieces(texts: Iterable[str]) -> list[str]:
+    """The short non-empty texts, at most `HEAD_TEXT_PIECES`, until article prose begins:
+    the long texts after the first (a standfirst is long, and the dateline may follow it)."""
+    pieces: list[str] = []
+    long_texts = 0
+    for text in texts:
+        text = " ".join(text.split())
+        if len(text) > HEAD_PIECE_MAX_CHARS:
+            long_texts += 1
+            if long_texts > HEAD_LONG_PIECES:
+                break
+        elif text:
+            pieces.append(text)
+        if len(pieces) >= HEAD_TEXT_PIECES:
+            break
+    return pieces
+
+
+def _preceding_texts(headline: LexborNode) -> list[str]:
+    """The texts before the headline inside its article header: the nearest ancestor (up to
+    three levels) whose text stays short, read up to the headline, nearest first."""
+    container = headline
+    for _ in range(3):
+        parent = container.parent
+        if parent is None or len(parent.text()) > HEAD_CONTAINER_MAX_CHARS:
+            break
+        container = parent
+    texts = []
+    for node in container.traverse(include_text=True):
+        if node.mem_id == headline.mem_id:
+            break
+        if _is_shown_text(node):
+            texts.append(node.text_content or "")
+    return texts[::-1]
+
+
+def head_pieces(tree: LexborHTMLParser) -> list[str]:
+    """The short text pieces printed around the headline (`<h1>`), where the byline and the
+    dateline are: those after it, then those before it in its header. Empty without `<h1>`."""
+    headline = tree.css_first("h1")
+    if headline is None:
+        return []
+    return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))
+
+
+def headline(tree: LexborHTMLParser) -> str | None:
+    """The visible headline: the `<h1>` of the article (`<article>`, `<main>`), else the
+    page's only `<h1>`."""
+    node = tree.css_first("article h1, main h1, [itemprop=headline]")
+    if node is None:
+        headings = tree.css("h1")
+        node = headings[0] if len(headings) == 1 else None
+    return " ".join(node.text(separator=" ").split()) or None if node is not None else None
