@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
@@ -135,21 +135,7 @@ def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], 
 
 
 def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata) -> Article:
-    article = Article(
-        url=url,
-        title=metadata.title,
-        author=metadata.author,
-        authors=metadata.authors,
-        published=metadata.published,
-        modified=metadata.modified,
-        language=metadata.language,
-        site_name=metadata.site_name,
-        canonical_url=metadata.canonical_url,
-        image=metadata.image,
-        description=metadata.description,
-        tags=metadata.tags,
-        categories=metadata.categories,
-    )
+    article = Article(url=url, **{field.name: getattr(metadata, field.name) for field in fields(Metadata)})
     if not blocks:
         return replace(article, reason="no article text found on the page")
     article = article.with_blocks(blocks)
