@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
@@ -76,6 +77,8 @@ class _Robots:
         # Decisions per path and query: matching costs time in the number of rules (a
         # robots.txt of 500 KB of wildcard rules: ~20 ms a URL), so each is made once.
         self._decisions: OrderedDict[str, bool] = OrderedDict()
+        self._decisions_lock = threading.Lock()  # a long robots.txt is matched in threads
+        self.off_loop = text is not None and len(text) > _settings.ROBOTS_OFF_LOOP_BYTES
 
     def check(self, url: str, user_agent: str) -> None:
         if self.refusal is not None:
@@ -87,12 +90,14 @@ class _Robots:
         assert self.parser is not None
         parts = urlsplit(url)
         key = f"{parts.path}?{parts.query}"
-        allowed = self._decisions.pop(key, None)
+        with self._decisions_lock:
+            allowed = self._decisions.pop(key, None)
         if allowed is None:
             allowed = bool(self.parser.can_fetch(url, user_agent))
-        self._decisions[key] = allowed
-        if len(self._decisions) > _settings.MAX_ROBOTS_DECISIONS:
-            self._decisions.popitem(last=False)
+        with self._decisions_lock:
+            self._decisions[key] = allowed
+            if len(self._decisions) > _settings.MAX_ROBOTS_DECISIONS:
+                self._decisions.popitem(last=False)
         return allowed
 
 
@@ -159,7 +164,11 @@ class Politeness:
         host = self._host(url)
         if host.robots is None:
             host.robots = asyncio.ensure_future(self._load_robots(url, host.slot))
-        (await host.robots).check(url, self._user_agent)
+        robots = await host.robots
+        if robots.off_loop:
+            await asyncio.to_thread(robots.check, url, self._user_agent)
+        else:
+            robots.check(url, self._user_agent)
 
     async def _load_robots(self, url: str, slot: HostSlot) -> _Robots:
         """RFC 9309: a 4xx means no rules; a 5xx or no answer means all is disallowed."""
