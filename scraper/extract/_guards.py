@@ -51,6 +51,23 @@ _NEVER_NESTED = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr", "p", "li", "option", "dt", "dd", "td", "tr", "th",
 })  # fmt: skip
+# Roots of foreign content (SVG and MathML), inside which "<tag/>" is an empty element;
+# in HTML the "/" is ignored and `<div/>` opens a div.
+_FOREIGN_ROOTS = ("svg", "math")
+# Roots of foreign content (SVG and MathML), inside which "<tag/>" is an empty element (in
+# HTML the "/" is ignored: `<div/>` opens a div); the foreign elements that hold HTML; and
+# the HTML tags that end foreign content when met inside it (HTML standard, "parsing
+# tokens in foreign content"), `<font>` only with one of the attributes given.
+_FOREIGN_ROOTS = frozenset({"svg", "math"})
+_HTML_INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
+                                      "mtext", "annotation-xml"})  # fmt: skip
+_FOREIGN_BREAKOUT = frozenset({
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+    "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+})  # fmt: skip
+_FONT_BREAKOUT = re.compile(r"\s(?:color|face|size)\s*=", re.I)
 # Formatting elements the HTML parser reopens ("reconstructs") in every new block while
 # they are left unclosed (HTML standard, "list of active formatting elements"); `a` is
 # left out: a new `<a>` closes the last one, so at most one is ever open.
@@ -150,14 +167,42 @@ def _nesting_depth_bound(text: str) -> int:
 
 
 def _exact_nesting_depth(text: str) -> int:
-    """Element nesting, counting only tags that can hold others (run on suspect pages only)."""
-    depth = peak = 0
-    for match in _TAG.finditer(text):
-        if match.group(2).lower() in _NEVER_NESTED:
+    """Element nesting as the HTML parser builds it (run on suspect pages only). An end tag
+    closes its element and every element left open inside it; one with no open element of
+    its name is ignored. In SVG and MathML a tag ending in "/>" is closed at once (an SVG
+    drawing of thousands of `<path/>` nests nothing), and an HTML tag such as `<div>` there
+    closes the drawing first; in HTML, "/>" is ignored (`<div/>` opens a div). Void
+    elements and those closed by their next sibling are not counted. Linear: each element
+    is opened and closed once."""
+    stack: list[tuple[str, bool]] = []  # open elements: name, and whether SVG/MathML
+    open_count: dict[str, int] = {}
+    peak = 0
+    for closing, name, rest in _TAG.findall(text):
+        name = name.lower()
+        if closing:
+            if open_count.get(name, 0):
+                while (top := stack.pop()[0]) != name:
+                    open_count[top] -= 1
+                open_count[name] -= 1
             continue
-        depth = max(0, depth - 1) if match.group(1) else depth + 1
-        peak = max(peak, depth)
+        foreign = _in_foreign_content(stack)
+        if foreign and (name in _FOREIGN_BREAKOUT or (name == "font" and _FONT_BREAKOUT.search(rest))):
+            while stack and _in_foreign_content(stack):
+                open_count[stack.pop()[0]] -= 1
+            foreign = False
+        foreign = foreign or name in _FOREIGN_ROOTS
+        if (foreign and rest.endswith("/")) or (not foreign and name in _NEVER_NESTED):
+            continue
+        stack.append((name, foreign))
+        open_count[name] = open_count.get(name, 0) + 1
+        peak = max(peak, len(stack))
     return peak
+
+
+def _in_foreign_content(stack: list[tuple[str, bool]]) -> bool:
+    """Whether the parser reads the next tag as SVG/MathML: the current element is one, and
+    not one that holds HTML (`<foreignObject>`, MathML's text elements)."""
+    return bool(stack) and stack[-1][1] and stack[-1][0] not in _HTML_INTEGRATION_POINTS
 
 
 def _too_much_reconstruction(text: str) -> str | None:

@@ -140,7 +140,11 @@ def _is_body_line(line: str, at_edge: bool, facts: PageFacts) -> bool:
 
 
 def _drop_headline(blocks: list[TextBlock], headlines: frozenset[tuple[str, ...]]) -> list[TextBlock]:
-    """The blocks without a headline among the first few (the title repeated in the body)."""
+    """The blocks without a headline among the first few (the title repeated in the body).
+    A text that is nothing but its headline (a post whose body is its title) keeps it: the
+    headline is dropped as a repetition, never as the whole of the text."""
+    if len(blocks) < 2:
+        return blocks
     for index, block in enumerate(blocks[:_EDGE_BLOCKS]):
         if words(block.text) in headlines:
             return blocks[:index] + blocks[index + 1 :]

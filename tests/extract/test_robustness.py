@@ -66,6 +66,33 @@ def test_deep_but_reasonable_nesting_is_extracted() -> None:
     assert "flood barriers" in extract(html).text
 
 
+def test_a_drawing_of_thousands_of_self_closed_svg_shapes_is_extracted() -> None:
+    drawing = "<svg><g>" + '<path d="M0 0L1 1"/>' * 12_000 + "</g></svg>"
+    html = "<html><body><article>" + ARTICLE + drawing + "</article></body></html>"
+    article = extract(html)
+    assert article.reason is None
+    assert "flood barriers" in article.text
+
+
+def test_elements_left_open_inside_a_closed_parent_do_not_add_up() -> None:
+    rows = "<section><span><em>Row</section>" * 6_000  # each </section> closes its span and em
+    html = "<html><body><article>" + ARTICLE + rows + "</article></body></html>"
+    assert "flood barriers" in extract(html).text
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["<div/>", "<svg/><div/>", "<svg><div/>", '<svg><font color="red"/>', "<svg><foreignObject><div/>"],
+)
+def test_self_closing_slashes_the_parser_ignores_do_not_hide_hostile_nesting(opening: str) -> None:
+    """In HTML, "<div/>" opens a div; an HTML tag inside SVG ends the drawing first."""
+    head, _, repeated = opening.rpartition("<")
+    html = "<html><body>" + ARTICLE + head + ("<" + repeated) * 100_000 + "</body></html>"
+    article = extract(html)
+    assert article.text == ""
+    assert "nested" in (article.reason or "")
+
+
 def test_malformed_html_is_still_read() -> None:
     html = (
         "<html><body><article><p>"

@@ -113,3 +113,26 @@ def test_undeclared_italian_in_windows_1252_is_read_as_such() -> None:
     body = "Il caffè è arrivato in città. Perché? Però è così: più qualità, più velocità. "
     data = f"<html><body><p>{body}</p></body></html>".encode("cp1252")
     assert body in decode_html(data)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Regulator to Europe: if you restrict our satellite providers, we will ban yours",
+        "El regulador advierte a Europa sobre los proveedores de satélites",
+        "Die Regulierungsbehörde warnt Europa vor Regeln für Satellitenanbieter",
+    ],
+)
+def test_a_post_whose_whole_text_is_its_headline_keeps_it(headline: str) -> None:
+    html = (
+        f"<html><head><title>{headline}</title><meta property='og:title' content='{headline}'>"
+        f"</head><body><main><div class='post'><a href='/p/1'>{headline}</a></div></main></body></html>"
+    )
+    assert extract(html).text == headline
+
+
+def test_the_headline_repeated_above_the_body_is_still_dropped() -> None:
+    headline = "Council approves new flood barriers"
+    html = f"<html><head><title>{headline}</title></head><body><article><p>{headline}</p><p>{PROSE * 3}</p></article></body></html>"
+    text = extract(html).text
+    assert headline not in text and text.startswith("The council voted")
