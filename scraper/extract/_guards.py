@@ -51,9 +51,6 @@ _NEVER_NESTED = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr", "p", "li", "option", "dt", "dd", "td", "tr", "th",
 })  # fmt: skip
-# Roots of foreign content (SVG and MathML), inside which "<tag/>" is an empty element;
-# in HTML the "/" is ignored and `<div/>` opens a div.
-_FOREIGN_ROOTS = ("svg", "math")
 # Roots of foreign content (SVG and MathML), inside which "<tag/>" is an empty element (in
 # HTML the "/" is ignored: `<div/>` opens a div); the foreign elements that hold HTML; and
 # the HTML tags that end foreign content when met inside it (HTML standard, "parsing

@@ -17,6 +17,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
 from ._settings import (
+    LISTING_MIN_ITEMS,
+    LISTING_MIN_SHARE,
     MAX_JUNK_SHARE_OF_TEXT,
     MAX_SECTION_PROSE_CHARS,
     PROSE_KEEP_CHARS,
@@ -27,18 +29,22 @@ from ._settings import (
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEVER_REMOVED = frozenset({"html", "body", "head"})
 _CODE_TAGS = frozenset({"pre", "code"})
+_DIGIT = re.compile(r"\d")
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
 _JUNK_HEADING_PATTERNS = _rules.compile_table(_rules.JUNK_HEADINGS)
-_JUNK_NAME = re.compile(
-    r"(?:^|-)(?:"
-    + "|".join(
-        re.escape(word)
-        for words in _rules.JUNK_NAME_WORDS.values()
-        for word in sorted(words, key=len, reverse=True)
-    )
-    + r")(?:-|$)"
+
+
+def _name_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex finding any of `words` as whole words of a dashed name."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|-)(?:" + alternatives + r")(?:-|$)")
+
+
+_JUNK_NAME = _name_pattern(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
+_NEVER_LISTED_NAME = _name_pattern(
+    word for kind in _rules.NEVER_LISTING_KINDS for word in _rules.JUNK_NAME_WORDS[kind]
 )
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
 # Text cut after each sentence end and line break (one linear pass): a long run that ends
@@ -47,13 +53,15 @@ _TEXT_RUN = re.compile(r"[^.!?\n]+[.!?]?")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
+def _dashed(name: str) -> str:
+    """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x")."""
+    return _CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")
+
+
 @functools.lru_cache(maxsize=4096)
 def _name_is_junk(value: str) -> bool:
     """True when one of the class names or the id in `value` is made of junk words."""
-    for name in value.split():
-        if _JUNK_NAME.search(_CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")):
-            return True
-    return False
+    return any(_JUNK_NAME.search(_dashed(name)) for name in value.split())
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
@@ -178,11 +186,44 @@ def _structural_junk(page: _Page) -> Iterator[LexborNode]:
 
 def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     """Elements whose tag or class names say junk and whose text does not read as article
-    prose (a name alone is weak evidence), never parts of a code listing."""
+    prose (a name alone is weak evidence), never parts of a code listing, nor the repeated
+    items that make up most of a listing page."""
     named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
-    for node in named:
-        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS:
-            yield node
+    candidates = [
+        node
+        for node in named
+        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS
+    ]
+    listed = _listing_items(page, candidates)
+    return (node for node in candidates if node.mem_id not in listed)
+
+
+def _item_signature(node: LexborNode) -> str:
+    """What the items of one list have in common: the tag and the class names, less those
+    holding a digit (page builders give every element a unique one: "elementor-element-6e4d78d")."""
+    names = (node.attributes.get("class") or "").split()
+    return " ".join([node.tag or "", *sorted({name for name in names if not _DIGIT.search(name)})])
+
+
+def _listing_items(page: _Page, candidates: list[LexborNode]) -> set[int]:
+    """mem_ids of candidates that are items of the page's own list: at least
+    `LISTING_MIN_ITEMS` elements of one signature (product cards named "product-caption",
+    teaser rows each with a `<header>`, job rows in "widget" boxes) holding together at
+    least `LISTING_MIN_SHARE` of the page's text, and not named as menus or hidden text. A
+    box of related links beside an article is a small share of the page; the cards of a
+    catalogue or a listing are the page."""
+    groups: dict[str, dict[int, LexborNode]] = {}
+    for node in candidates:
+        groups.setdefault(_item_signature(node), {})[node.mem_id] = node
+    listed: set[int] = set()
+    for items in groups.values():
+        first = next(iter(items.values()))
+        names = f"{first.attributes.get('class') or ''} {first.attributes.get('id') or ''}"
+        if len(items) < LISTING_MIN_ITEMS or _NEVER_LISTED_NAME.search(_dashed(names)):
+            continue
+        if sum(len(item.text()) for item in items.values()) >= LISTING_MIN_SHARE * page.total_chars:
+            listed.update(items)
+    return listed
 
 
 def _shouted_teasers(page: _Page) -> Iterator[LexborNode]:

@@ -39,7 +39,6 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[role=complementary]",  # sidebars marked only by ARIA
     "[role=contentinfo]",  # site footers marked only by ARIA
     "[role=banner]",  # site headers marked only by ARIA
-    "[aria-hidden=true]",  # decorative or duplicated text hidden from screen readers
     "[hidden]",  # text not rendered at all
     "[itemprop=author]",  # bylines in schema.org microdata
     "[rel=author]",  # byline links
@@ -50,6 +49,9 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
 # like junk class names, only when their text does not read as prose.
 NAMED_JUNK_SELECTORS: tuple[str, ...] = (
     "header",  # page masthead and the article header: headline, byline, dateline
+    # Decorative or duplicated text hidden from screen readers; cards of a listing hide
+    # their second link (the excerpt) this way, so it goes only when not the page's list.
+    "[aria-hidden=true]",
 )
 
 # Links that fill a paragraph of their own; written in capitals, such a paragraph is an
@@ -140,6 +142,10 @@ JUNK_NAME_WORDS: Mapping[str, tuple[str, ...]] = {
         "popup", "overlay", "toolbar", "site-header", "site-footer", "masthead",
     ),
 }  # fmt: skip
+
+# Kinds of named junk that repeat by nature and are never a page's own list of items, however
+# many of them there are: the entries of a menu, text hidden for screen readers.
+NEVER_LISTING_KINDS: frozenset[str] = frozenset({"navigation", "hidden"})
 
 # ---------------------------------------------------------------------------------------
 # Headings of junk sections, per kind and language (en, es, de, fr, pt, it).
@@ -387,6 +393,14 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
 # Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
 # in the middle of the body such a line is a quoted phrase more often than not.
 EDGE_ONLY_LINE_KINDS: frozenset[str] = frozenset({"byline", "dateline"})
+
+# Teasers for other pages recognised by their shape, with no heading above them: an excerpt
+# of at least `MIN_EXCERPT_CHARS` ending in an ellipsis, perhaps after a title of at most
+# `MAX_TEASER_TITLE_CHARS` that is no sentence. A run of at least `MIN_TEASER_RUN` of them
+# closing the text after its prose goes.
+MIN_EXCERPT_CHARS = 60
+MAX_TEASER_TITLE_CHARS = 150
+MIN_TEASER_RUN = 2
 
 # Lines longer than this are never tested against `JUNK_LINES`: all junk lines are short,
 # except captions, which get `MAX_CAPTION_CHARS`.

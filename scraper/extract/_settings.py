@@ -120,3 +120,16 @@ MAX_LOST_PROSE_SHARE = 0.15
 # An element named as junk (by its class, id or a `<header>` tag) holding at least this many
 # characters of prose is kept: page builders and forums put real text in such boxes.
 PROSE_KEEP_CHARS = 150
+
+# Elements named as junk are kept when they are items of the page's own list: at least this
+# many of one kind (tag and junk words of their names) holding together at least this share
+# of the page's text. Catalogues, listings and job boards name their cards "caption",
+# "widget" or give each a `<header>`; a box of related links beside an article is a small
+# share of its page.
+LISTING_MIN_ITEMS = 4
+LISTING_MIN_SHARE = 0.15
+
+# A line that repeats an image's alt text is the image described twice, and goes, unless
+# at least `LISTING_MIN_ITEMS` lines, and this share of all lines, do so: then they are the
+# names a catalogue prints under its pictures (an article's photos are a few of its lines).
+ITEM_NAMES_MIN_SHARE = 0.3

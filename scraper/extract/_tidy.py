@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml.etree import _Element
 
 from . import _rules
 from ._article import BlockKind, TextBlock
 from ._prune import is_sentence, junk_heading_kind
+from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, PROSE_SENTENCE_CHARS
 
 _LINE_PATTERNS = _rules.compile_table(_rules.JUNK_LINES)
 _CASED_LINE_PATTERNS = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
@@ -20,6 +21,7 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
     "quote": "quote", "code": "code",
 }  # fmt: skip
 _INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z")
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z|[^.!?:;\"”’»)]\Z")
 _TOKEN = re.compile(r"\w+")
 _SOFT_HYPHEN = "\u00ad"
@@ -132,6 +134,49 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
             yield index, line
 
 
+def _is_excerpt(line: str) -> bool:
+    """A teaser's excerpt: a run of text cut off with an ellipsis ("Engineers have warned…")."""
+    return (
+        _rules.MIN_EXCERPT_CHARS <= len(line) <= _rules.MAX_CAPTION_CHARS
+        and _ELLIPSIS_END.search(line[-_rules.ENDING_CHARS :]) is not None
+    )
+
+
+def _is_teaser_title(line: str) -> bool:
+    """A teaser's title: short, and no sentence (nor an excerpt)."""
+    return len(line) <= _rules.MAX_TEASER_TITLE_CHARS and not is_sentence(line) and not _is_excerpt(line)
+
+
+def _trailing_teasers_start(lines: list[tuple[int, str]], blocks: list[TextBlock]) -> tuple[int, int]:
+    """Where the run of teasers (an excerpt, each perhaps after its title) closing the text
+    starts, and how many teasers it holds."""
+    start, teasers = len(lines), 0
+    while (
+        start > 0 and _is_excerpt(lines[start - 1][1]) and not _is_verbatim(blocks[lines[start - 1][0]], "")
+    ):
+        start, teasers = start - 1, teasers + 1
+        if start > 0 and _is_teaser_title(lines[start - 1][1]):
+            start -= 1
+    return start, teasers
+
+
+def _without_trailing_teasers(lines: list[tuple[int, str]], blocks: list[TextBlock]) -> list[tuple[int, str]]:
+    """The lines without a run of teasers closing the text after the article's prose (a list
+    of other stories with no heading of its own). A run goes only when it holds at least
+    `MIN_TEASER_RUN` teasers, follows a sentence of prose, is shorter than the text before
+    it and that text holds no excerpt itself: on a listing page, teasers are the text."""
+    start, teasers = _trailing_teasers_start(lines, blocks)
+    if teasers < _rules.MIN_TEASER_RUN:
+        return lines
+    before, run = lines[:start], lines[start:]
+    if any(_is_excerpt(line) for _, line in before):
+        return lines
+    if not any(len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line) for _, line in before):
+        return lines
+    words_before = sum(len(line.split()) for _, line in before)
+    return before if sum(len(line.split()) for _, line in run) < words_before else lines
+
+
 def _is_body_line(line: str, at_edge: bool, facts: PageFacts) -> bool:
     """Whether a line is none of: an image's alt text, the page's address, a junk line."""
     if _rules.normalise_phrase(line) in facts.image_texts or line in facts.addresses:
@@ -151,10 +196,21 @@ def _drop_headline(blocks: list[TextBlock], headlines: frozenset[tuple[str, ...]
     return blocks
 
 
+def _names_items(blocks: list[TextBlock], image_texts: frozenset[str]) -> bool:
+    """Whether the images' alt texts printed as lines are the names of the page's items (a
+    catalogue's grid names every product under its picture) rather than an image described
+    twice: at least `LISTING_MIN_ITEMS` such lines, and `ITEM_NAMES_MIN_SHARE` of all lines."""
+    lines = [line for block in blocks for line in block.text.splitlines()]
+    named = sum(_rules.normalise_phrase(line) in image_texts for line in lines)
+    return named >= LISTING_MIN_ITEMS and named >= ITEM_NAMES_MIN_SHARE * len(lines)
+
+
 def tidy(blocks: Iterable[TextBlock], facts: PageFacts) -> tuple[TextBlock, ...]:
     """The blocks without junk lines, the headline, bylines and datelines."""
     source = _drop_headline(list(blocks), facts.headlines)
+    if facts.image_texts and _names_items(source, facts.image_texts):
+        facts = replace(facts, image_texts=frozenset())
     kept: dict[int, list[str]] = {}
-    for index, line in _kept_lines(source, facts):
+    for index, line in _without_trailing_teasers(list(_kept_lines(source, facts)), source):
         kept.setdefault(index, []).append(line)
     return tuple(TextBlock(source[i].kind, "\n".join(lines)) for i, lines in kept.items())
