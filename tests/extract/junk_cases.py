@@ -218,6 +218,8 @@ def _related(lang: str) -> list[JunkCase]:
         JunkCase("related", lang, "plain", Placement(end_of_body=plain), go),
         JunkCase("related", lang, "flattened", Placement(end_of_body=flat), go),
         JunkCase("related", lang, "flattened-br", Placement(end_of_body=flat_br), go),
+        # Teasers with no heading above them, known by their shape: a title, an excerpt cut off
+        JunkCase("related", lang, "headless", Placement(end_of_body=flat.split("</p>", 1)[1]), go[1:]),
     ]
 
 

@@ -1,0 +1,123 @@
+"""Pages that are lists (catalogues, listings, job boards): their items are the content.
+
+Pruning removes boxes named as junk ("caption", "widget", a `<header>`, text hidden from
+screen readers) and tidying removes alt texts printed as lines and runs of teasers: on a
+list page, the same names and shapes are what the page is about, and they must stay. The
+same junk beside an article still goes (see test_junk.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pages import Placement, expected_text, page
+
+from scraper import extract
+
+PRODUCTS = {
+    "en": [
+        "Waterproof hiking boots, brown", "Lightweight rain jacket, navy blue",
+        "Insulated steel water bottle", "Folding trekking poles, carbon",
+        "Merino wool hiking socks", "Two-person dome tent",
+    ],
+    "es": [
+        "Botas de montaña impermeables", "Chaqueta ligera para la lluvia",
+        "Botella térmica de acero", "Bastones plegables de carbono",
+        "Calcetines de lana merina", "Tienda de campaña para dos",
+    ],
+    "de": [
+        "Wasserdichte Wanderschuhe, braun", "Leichte Regenjacke, marineblau",
+        "Isolierte Trinkflasche aus Stahl", "Faltbare Trekkingstöcke aus Carbon",
+        "Wandersocken aus Merinowolle", "Kuppelzelt für zwei Personen",
+    ],
+    "fr": [
+        "Chaussures de randonnée imperméables", "Veste de pluie légère, bleu marine",
+        "Gourde isotherme en acier", "Bâtons de marche pliants en carbone",
+        "Chaussettes en laine mérinos", "Tente dôme pour deux personnes",
+    ],
+}  # fmt: skip
+DETAILS = {
+    "en": "Free delivery on orders over 50 euros, returns within 30 days",
+    "es": "Envío gratuito a partir de 50 euros, devolución en 30 días",
+    "de": "Kostenloser Versand ab 50 Euro, Rückgabe innerhalb von 30 Tagen",
+    "fr": "Livraison gratuite dès 50 euros, retour sous 30 jours",
+}
+MENU = '<nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/help">Help</a></nav>'
+
+
+def _catalogue(cards: str) -> str:
+    head = "<head><title>Outdoor gear</title></head>"
+    return f"<html>{head}<body>{MENU}<main><h1>Outdoor gear</h1>{cards}</main></body></html>"
+
+
+def _texts(text: str, names: list[str]) -> list[str]:
+    return [name for name in names if name not in text]
+
+
+@pytest.mark.parametrize("lang", PRODUCTS)
+def test_product_cards_named_caption_stay(lang: str) -> None:
+    cards = "".join(
+        f"<div class='product'><img src='/p{i}.jpg' alt=''><div class='product-caption'>"
+        f"<a href='/p/{i}'>{name}</a> <span>{19 + i},90 €</span> <p>{DETAILS[lang]}</p></div></div>"
+        for i, name in enumerate(PRODUCTS[lang])
+    )
+    assert _texts(extract(_catalogue(cards)).text, PRODUCTS[lang]) == []
+
+
+@pytest.mark.parametrize("lang", PRODUCTS)
+def test_a_catalogue_grid_naming_each_product_under_its_picture_keeps_the_names(lang: str) -> None:
+    cards = "".join(
+        f"<div class='grid-item'><a href='/p/{i}'><img src='/p{i}.jpg' alt='{name}'></a>"
+        f"<span>{name}</span></div>\n"
+        for i, name in enumerate(PRODUCTS[lang])
+    )
+    assert _texts(extract(_catalogue(f"<div class='grid'>{cards}</div>")).text, PRODUCTS[lang]) == []
+
+
+def test_teaser_rows_whose_excerpt_link_is_hidden_from_screen_readers_stay() -> None:
+    """Cards repeat their link on the excerpt and hide that one from screen readers."""
+    excerpts = [
+        f"We took the {name.lower()} on a week in the hills: what held up, what did not"
+        for name in PRODUCTS["en"]
+    ]
+    rows = "".join(
+        f"<article class='story'><h2><a href='/s/{i}'>{name} reviewed</a></h2>"
+        f"<a aria-hidden='true' href='/s/{i}'><p>{excerpt}</p></a></article>"
+        for i, (name, excerpt) in enumerate(zip(PRODUCTS["en"], excerpts, strict=True))
+    )
+    assert _texts(extract(_catalogue(rows)).text, excerpts) == []
+
+
+def test_job_rows_in_boxes_named_widget_stay() -> None:
+    jobs = [
+        "Senior backend engineer",
+        "Data analyst",
+        "Product designer",
+        "Support specialist",
+        "QA engineer",
+    ]
+    rows = "".join(
+        f"<div class='elementor-widget elementor-widget-{i}a7f'><div class='elementor-widget-container'>"
+        f"<h3>{job}</h3><p>Location: Remote</p><p>Salary: 60,000 - 80,000</p></div></div>"
+        for i, job in enumerate(jobs)
+    )
+    assert _texts(extract(_catalogue(rows)).text, jobs) == []
+
+
+def test_many_menu_entries_named_as_menus_still_go() -> None:
+    entries = "".join(
+        f"<div class='menu-item'><a href='/c/{i}'>{name}</a> <a href='/c/{i}/sale'>Sale</a></div>"
+        for i, name in enumerate(PRODUCTS["en"])
+    )
+    html = page("en", Placement(after_article=f"<div class='site-links'>{entries}</div>"))
+    assert extract(html).text == expected_text("en")
+
+
+def test_teasers_that_are_the_whole_listing_stay() -> None:
+    teasers = "".join(
+        f"<div><h3><a href='/s/{i}'>{name} reviewed</a></h3>"
+        f"<p>We took the {name.lower()} on a week of rain in the hills to see what held up…</p></div>"
+        for i, name in enumerate(PRODUCTS["en"])
+    )
+    intro = "<p>Every piece of gear we tested this year, with the full review of each one below it.</p>"
+    text = extract(_catalogue(intro + teasers)).text
+    assert _texts(text, [f"{name} reviewed" for name in PRODUCTS["en"]]) == []
