@@ -237,6 +237,9 @@ WHOLE_SECTION_KINDS: frozenset[str] = frozenset({"byline", "newsletter"})
 # Whole lines of junk, wherever they stand.
 # ---------------------------------------------------------------------------------------
 
+# The social networks a writer or a site points readers to.
+_SOCIAL = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky|x)"
+
 _MONTHS = (
     r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s|zo)?|m[äa]rz|apr(?:il)?|avril|abril|may|mai|mayo|maio"
     r"|june?|juin|junio|junho|juni|july?|juillet|julio|julho|juli|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setembro"
@@ -315,12 +318,15 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"share(?: this)?(?: (?:article|story|post))?\s*:?|like this:?|click to (?:share|email|print) .{0,80}|tweet|pin it|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copy url",
         # "Follow us on ...", "Síguenos en ...", "Folgen Sie uns auf ...", "Suivez-nous sur ..."
         r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous)(?: (?:on|en|auf|sur) .{1,60})?|compartir|teilen|partager|me gusta esto:?|gef[äa]llt mir:?",
-        # The writer's or section's social accounts: "Email Jane at j@x.com or follow her @jane",
+        # The writer's or section's social accounts, in en / es / de / fr / pt / it: "Email Jane at
+        # j@x.com or follow her @jane", "Sígueme en Instagram: @ana", "Folgen Sie uns auf X"
+        r"(?:.{0,120}\s)?(?:follow (?:us|him|her|them|me)|s[ií]gue(?:me|nos|le|la)|folg(?:en sie|t|e) (?:uns|mir|ihm|ihr)|suivez[- ](?:nous|moi|le|la)|siga-(?:nos|me)|segu(?:ici|imi))"
+        rf" (?:(?:on|en|auf|bei|sur|no|na|su) {_SOCIAL}\b|@).{{0,160}}",
         # "Follow The Times Opinion section on Facebook, Twitter (@opinion) and Instagram."
-        r"(?:.{0,120}\s)?follow (?:us|him|her|them|me) (?:on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky|x)\b|@).{0,160}",
-        r"follow .{1,60} on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky|x)\b.{0,60}@.{0,120}",
-        # Channel pitches: "Subscribe to our YouTube channel for the latest videos"
-        r"subscribe to (?:the |our )?.{0,60}(?:youtube|channel|podcast).{0,120}",
+        rf"follow .{{1,60}} on {_SOCIAL}\b.{{0,60}}@.{{0,120}}",
+        # Calls to subscribe to a video channel: "Subscribe to our YouTube channel for the latest
+        # videos", "Suscríbete a nuestro canal", "Abonniere unseren Kanal", "Abonnez-vous à la chaîne"
+        r"(?:subscribe|suscr[ií]bete|abonniere|abonnieren sie|abonnez-vous|inscreva-se|iscriviti)\b.{0,80}\b(?:youtube|channel|canal|kanal|cha[iî]ne)\b.{0,120}",
     ),
     "newsletter": (
         # "Sign up for our daily newsletter", "Subscribe to our newsletter"
@@ -363,8 +369,10 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # (a closed list of labels: "Full report: https://..." is the article's own line)
         r"(?i:source(?: link)?|via|listen|watch|share|follow|fuente|enlace|quelle|lien|fonte|escucha|[ée]couter|h[öo]ren)"
         r"\s*:\s*(?:https?://|www\.)\S+",
-        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]"
-        r"\[(?P<shortcode>\w+)[^\]]*\].{0,200}\[/(?P=shortcode)\]|\[/?\w+(?: [^\]]*)?\]",
+        # Unrendered CMS shortcodes: "[button link=...]Send us your review[/button]", an opening
+        # one with attributes ("[convertkit form=42]"), a closing one ("[/button]") or a template
+        # placeholder ("[CTA_MODULE]"); a bracketed word ("[CNET]", "[edit]", "[Unit]") is text.
+        r"\[(?P<shortcode>\w+)[^\]]*\].{0,200}\[/(?P=shortcode)\]|\[\w+\s[^\]=]*=[^\]]*\]|\[/\w+\]|\[[A-Z]+(?:_[A-Z]+)+\]",
     ),
     "credit": (
         # A caption ending in its credit: "Protesters rally in Seoul. (Ahn Young-joon/The Associated Press)"

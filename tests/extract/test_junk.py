@@ -83,6 +83,15 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
         "Subscribe to our YouTube channel for all of the latest videos and reviews!",
         "Listen: http://po.st/episode615",
         "[button link=”https://example.com/submit”]Send us your review[/button]",
+        "[newsletter_form id=42]",
+        "[/accordion]",
+        "[CTA_MODULE]",
+        "Sígueme en Instagram para más fotos del río: @anaweber",
+        "Folgen Sie mir auf Instagram: @annaweber",
+        "Suivez-moi sur Twitter pour les prochaines crues : @annaweber",
+        "Suscríbete a nuestro canal de YouTube para ver todos los vídeos.",
+        "Abonniere unseren YouTube-Kanal für alle Videos zur Flut!",
+        "Abonnez-vous à notre chaîne YouTube pour toutes les vidéos.",
     ],
 )
 def test_promotion_and_widget_lines_inside_the_body_go(line: str) -> None:
@@ -109,6 +118,9 @@ def test_the_pages_own_address_printed_by_a_share_widget_goes() -> None:
         "Police asked residents to follow them on foot to the shelter.",
         "The mayor's office said the full plan is at www.example.org, along with maps.",
         "A LINK IN CAPITALS WITH MORE TEXT AROUND IT, said the sign by the river.",
+        "[Nature]",  # a source cited in brackets is the article's, not a CMS shortcode
+        "[Methods]",
+        "Subscribe to the council's flood alerts podcast, the mayor urged residents.",
     ],
 )
 def test_sentences_that_resemble_promotions_stay(paragraph: str) -> None:
