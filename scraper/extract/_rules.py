@@ -43,6 +43,16 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[itemprop=author]",  # bylines in schema.org microdata
     "[rel=author]",  # byline links
     "[itemprop=caption]",  # image captions in schema.org microdata
+    # schema.org microdata that holds machine values, not prose: dates, keywords, the page's
+    # own address, the publisher and its logo, image addresses (often printed in a hidden box)
+    "[itemprop=datePublished]",
+    "[itemprop=dateModified]",
+    "[itemprop=dateCreated]",
+    "[itemprop=keywords]",
+    "[itemprop=mainEntityOfPage]",
+    "[itemprop=publisher]",
+    "[itemprop=logo]",
+    "[itemprop=image]",
 )
 
 # Elements that are usually junk but sometimes hold the article's lead or body: removed

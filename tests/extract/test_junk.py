@@ -126,3 +126,16 @@ def test_the_pages_own_address_printed_by_a_share_widget_goes() -> None:
 def test_sentences_that_resemble_promotions_stay(paragraph: str) -> None:
     html = page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))
     assert extract(html).text == expected_text("en") + "\n\n" + paragraph
+
+
+def test_microdata_values_printed_in_the_body_go() -> None:
+    microdata = (
+        "<p itemprop='datePublished'>2024-03-12T10:15:00+01:00</p>"
+        "<p itemprop='dateModified'>2024-03-12T11:02:00+01:00</p>"
+        "<p itemprop='keywords'>Hochwasser, Stadtrat, Flussviertel</p>"
+        "<p itemprop='mainEntityOfPage'>https://daily.example/news/flood-defences</p>"
+        "<div itemprop='publisher' itemscope><p itemprop='name'>The Daily Example</p>"
+        "<p itemprop='logo'>https://daily.example/logo.png</p></div>"
+    )
+    for placement in (Placement(end_of_body=microdata), Placement(between_paragraphs=microdata)):
+        assert extract(page("de", placement)).text == expected_text("de")
