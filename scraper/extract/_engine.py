@@ -21,6 +21,7 @@ from ._settings import (
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
+    MIN_SURE_WORDS,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
     PROSE_SENTENCE_CHARS,
@@ -103,12 +104,13 @@ def _body_text(
 
 def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
     """Whether pruning may have cost article text, or trafilatura picked too small a part
-    of the pruned page (a block much shorter than the prose the page holds)."""
+    of the pruned page (a block much shorter than the prose the page holds, or a short one)."""
     extracted = sum(len(block.text) for block in blocks)
     return (
         pruning.prose_chars > PROSE_RECHECK_CHARS
         or pruning.named_share > NAMED_RECHECK_SHARE
         or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
+        or _word_count(blocks) < MIN_SURE_WORDS
     )
 
 

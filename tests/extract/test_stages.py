@@ -137,3 +137,15 @@ def test_the_headline_repeated_above_the_body_is_still_dropped() -> None:
     html = f"<html><head><title>{headline}</title></head><body>{body}</body></html>"
     text = extract(html).text
     assert headline not in text and text.startswith("The council voted")
+
+
+def test_a_short_extraction_of_a_pruned_page_is_checked_against_the_whole_page() -> None:
+    """Pruning a box (a "related products" panel) can make trafilatura pick a much smaller
+    block: a result of a few words is compared with the unpruned page's extraction."""
+    from scraper.extract._engine import _unsure
+    from scraper.extract._prune import Pruning
+
+    short = (TextBlock("paragraph", "Trekking backpack 40L\nPrice: 89 euros"),)
+    long = (TextBlock("paragraph", PROSE * 30),)
+    assert _unsure(Pruning(), short)
+    assert not _unsure(Pruning(), long)
