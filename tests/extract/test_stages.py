@@ -14,7 +14,8 @@ from test_robustness import html_documents
 from scraper import extract
 from scraper.extract._article import TextBlock
 from scraper.extract._decode import decode_html
-from scraper.extract._prune import prune
+from scraper.extract._engine import _unsure
+from scraper.extract._prune import Pruning, prune
 from scraper.extract._tidy import PageFacts, tidy
 
 FACTS = PageFacts(headlines=frozenset(), image_texts=frozenset())
@@ -142,9 +143,6 @@ def test_the_headline_repeated_above_the_body_is_still_dropped() -> None:
 def test_a_short_extraction_of_a_pruned_page_is_checked_against_the_whole_page() -> None:
     """Pruning a box (a "related products" panel) can make trafilatura pick a much smaller
     block: a result of a few words is compared with the unpruned page's extraction."""
-    from scraper.extract._engine import _unsure
-    from scraper.extract._prune import Pruning
-
     short = (TextBlock("paragraph", "Trekking backpack 40L\nPrice: 89 euros"),)
     long = (TextBlock("paragraph", PROSE * 30),)
     assert _unsure(Pruning(), short)
