@@ -77,15 +77,29 @@ def prose_chars(node: LexborNode) -> int:
     """How much of `node`'s text reads as article prose: long sentences, discounted by the
     share of the text that is link text (a teaser list is links, an article is not)."""
     text = node.text(separator="\n")
-    if len(text) <= PROSE_SENTENCE_CHARS:
-        return 0
-    sentences = sum(
+    return _prose_in(node, text, len(text.strip()))
+
+
+def paragraph_prose_chars(node: LexborNode) -> int:
+    """`prose_chars` counted in `node`'s paragraphs, each read whole (inline code, links and
+    the line breaks of the source joined into its words): documentation breaks its
+    sentences with inline markup and wraps them over several source lines."""
+    text = "\n".join(" ".join(paragraph.text().split()) for paragraph in node.css("p"))
+    return _prose_in(node, text, len(node.text().strip()))
+
+
+def _sentence_chars(text: str) -> int:
+    return sum(
         len(run) for run in _TEXT_RUN.findall(text) if len(run) > PROSE_SENTENCE_CHARS and run[-1] in ".!?"
     )
-    if not sentences:
+
+
+def _prose_in(node: LexborNode, text: str, total_chars: int) -> int:
+    """The sentence characters of `text` (read from `node`), less the share of links."""
+    if len(text) <= PROSE_SENTENCE_CHARS or not (sentences := _sentence_chars(text)):
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
-    return int(sentences * max(0.0, 1 - link_chars / max(1, len(text.strip()))))
+    return int(sentences * max(0.0, 1 - link_chars / max(1, total_chars)))
 
 
 def is_sentence(text: str) -> bool:
@@ -308,7 +322,9 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             continue
         seen.add(heading.mem_id)
         box = _section_box(page, heading, phrase)
-        if box is not None:
+        if box is not None and (
+            kind in _rules.PROSE_SECTION_KINDS or paragraph_prose_chars(box) < PROSE_KEEP_CHARS
+        ):
             yield box
         else:
             yield from _section_in_flow(page, heading, kind)

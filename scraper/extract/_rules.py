@@ -243,6 +243,11 @@ TRAILING_SECTION_KINDS: frozenset[str] = frozenset({"related", "comments"})
 # everything after the heading goes with it, up to the next heading.
 WHOLE_SECTION_KINDS: frozenset[str] = frozenset({"byline", "newsletter"})
 
+# Heading kinds whose box goes whole even when it reads as prose (comments are prose too).
+# A box of another kind holding prose is the article's own section that a heading such as
+# "More about forms" or "Related work" opens: only its heading goes.
+PROSE_SECTION_KINDS: frozenset[str] = WHOLE_SECTION_KINDS | {"comments"}
+
 # ---------------------------------------------------------------------------------------
 # Whole lines of junk, wherever they stand.
 # ---------------------------------------------------------------------------------------

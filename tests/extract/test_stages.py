@@ -147,3 +147,32 @@ def test_a_short_extraction_of_a_pruned_page_is_checked_against_the_whole_page()
     long = (TextBlock("paragraph", PROSE * 30),)
     assert _unsure(Pruning(), short)
     assert not _unsure(Pruning(), long)
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("More about form classes", "All form classes are created as subclasses of <code>Form</code>"),
+        (
+            "Más sobre las clases de formularios",
+            "Todas las clases de formulario heredan de <code>Form</code>",
+        ),
+        (
+            "Mehr zu Formularklassen",
+            "Alle Formularklassen werden als Unterklassen von <code>Form</code>",
+        ),
+    ],
+)
+def test_a_documentation_section_under_a_heading_like_related_links_stays(
+    heading: str, sentence: str
+) -> None:
+    """A box that starts with a "related" heading goes whole only when it holds no prose:
+    documentation opens real sections with "More about ..." and breaks its sentences with
+    inline code and source line wraps."""
+    paragraph = (
+        f"<p>{sentence}\nand share their validation, rendering and cleaning of the\nsubmitted data.</p>"
+    )
+    section = f"<section><h2>{heading}</h2>{paragraph * 3}</section>"
+    intro = f"<section><h1>Working with forms</h1><p>{PROSE * 8}</p><p>{PROSE * 8}</p></section>"
+    html = f"<html><body><div class='document'>{intro}{section}</div></body></html>"
+    assert "and share their validation" in extract(html).text
