@@ -23,6 +23,7 @@ from ._settings import (
     MAX_SECTION_PROSE_CHARS,
     PROSE_KEEP_CHARS,
     PROSE_SENTENCE_CHARS,
+    SECTION_MIN_PROSE_SHARE,
     SHORT_BLOCK_CHARS,
 )
 
@@ -307,6 +308,13 @@ def _section_in_flow(page: _Page, heading: LexborNode, kind: str) -> Iterator[Le
         sibling = sibling.next
 
 
+def _reads_as_prose(box: LexborNode) -> bool:
+    """Whether a box is mostly paragraphs of prose (a section of the page's own text), not
+    a list of teasers that each add a sentence of description to their title."""
+    prose = paragraph_prose_chars(box)
+    return prose >= PROSE_KEEP_CHARS and prose >= SECTION_MIN_PROSE_SHARE * len(box.text())
+
+
 def _junk_sections(page: _Page) -> Iterator[LexborNode]:
     seen: set[int] = set()
     for candidate in page.tree.css(_HEADING_CANDIDATES):
@@ -322,9 +330,7 @@ def _junk_sections(page: _Page) -> Iterator[LexborNode]:
             continue
         seen.add(heading.mem_id)
         box = _section_box(page, heading, phrase)
-        if box is not None and (
-            kind in _rules.PROSE_SECTION_KINDS or paragraph_prose_chars(box) < PROSE_KEEP_CHARS
-        ):
+        if box is not None and (kind in _rules.PROSE_SECTION_KINDS or not _reads_as_prose(box)):
             yield box
         else:
             yield from _section_in_flow(page, heading, kind)

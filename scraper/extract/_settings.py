@@ -139,3 +139,9 @@ LISTING_MIN_SHARE = 0.15
 # at least `LISTING_MIN_ITEMS` lines, and this share of all lines, do so: then they are the
 # names a catalogue prints under its pictures (an article's photos are a few of its lines).
 ITEM_NAMES_MIN_SHARE = 0.3
+
+# A box opened by a "related" (or tags, share...) heading is the page's own section, and
+# only its heading goes, when at least this share of its text is prose read per paragraph
+# (documentation's "More about forms": about 40%; a box of teasers that each add a
+# sentence of description to their title: 5 to 15%).
+SECTION_MIN_PROSE_SHARE = 0.3
