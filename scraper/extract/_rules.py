@@ -398,8 +398,12 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         + r"(?:\s+via\s+"
         + _NAMES
         + r")?\)\.?",
-        # A credit of its own: "AP Photo/Evan Vucci", "Ahn Young-joon/The Associated Press"
-        r"\(?(?:(?:AP|AFP) )?(?:Photo|Foto)?\s*/?\s*" + _NAMES + r"\s*/\s*" + _NAMES + r"\)?",
+        # A credit of its own: "AP Photo/Evan Vucci", "Ahn Young-joon/The Associated Press",
+        # "(Jane Doe/Reuters)": in brackets, or a name of two words or more on each side of
+        # the slash ("Coffee/Tea", "Action / Adventure" are a menu's or a shop's categories)
+        r"\((?:(?:AP|AFP) )?(?:Photo|Foto)?\s*/?\s*" + _NAMES + r"\s*/\s*" + _NAMES + r"\)",
+        _NAME + r"\s+" + _NAMES + r"\s*/\s*" + _NAME + r"\s+" + _NAMES,
+        r"(?:(?:AP|AFP) )?(?:Photo|Foto)\s*/\s*" + _NAMES,
     ),
     "byline": (
         # Bylines: "By Jane Doe", "BY JANE DOE", "Por Juan Pérez", "Von Max Muster", "Par Jean Dupont, AFP"

@@ -83,6 +83,8 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
         "Subscribe to our YouTube channel for all of the latest videos and reviews!",
         "Listen: http://po.st/episode615",
         "[button link=”https://example.com/submit”]Send us your review[/button]",
+        "Photo/Jane Doe",
+        "Wei-An Jin/Quanta Magazine",
         "[newsletter_form id=42]",
         "[/accordion]",
         "[CTA_MODULE]",
@@ -118,6 +120,8 @@ def test_the_pages_own_address_printed_by_a_share_widget_goes() -> None:
         "Police asked residents to follow them on foot to the shelter.",
         "The mayor's office said the full plan is at www.example.org, along with maps.",
         "A LINK IN CAPITALS WITH MORE TEXT AROUND IT, said the sign by the river.",
+        "Coffee/Tea",  # a category with a slash is no "Name/Agency" photo credit
+        "Action / Adventure",
         "[Nature]",  # a source cited in brackets is the article's, not a CMS shortcode
         "[Methods]",
         "Subscribe to the council's flood alerts podcast, the mayor urged residents.",
