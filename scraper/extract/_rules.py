@@ -378,6 +378,21 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*"
 _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|al-?\w*)){0,5}"
 
+# A name of at least two words ("Jane Doe", "The Associated Press"), and the picture agencies
+# that credit a photographer's work alone ("(Jane Doe/Reuters)")
+_TWO_WORD_NAME = _NAME + r"\s+" + _NAMES
+_AGENCIES = r"(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|dpa|Shutterstock|iStock|Bloomberg|Xinhua)"
+# A photo credit in brackets: "(Ahn Young-joon/The Associated Press)", "(AP Photo/Evan Vucci)"
+_BRACKETED_CREDIT = (
+    r"\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?"
+    + _NAMES
+    + r"\s*/\s*"
+    + _NAMES
+    + r"(?:\s+via\s+"
+    + _NAMES
+    + r")?\)\.?"
+)
+
 CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "markup": (
         # A widget's label and a bare address: "Listen: http://po.st/x", "Source: https://..."
@@ -390,19 +405,22 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"\[(?P<shortcode>\w+)[^\]]*\].{0,200}\[/(?P=shortcode)\]|\[\w+\s[^\]=]*=[^\]]*\]|\[/\w+\]|\[[A-Z]+(?:_[A-Z]+)+\]",
     ),
     "credit": (
-        # A caption ending in its credit: "Protesters rally in Seoul. (Ahn Young-joon/The Associated Press)"
-        r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?"
+        # A caption ending in its credit: "Protesters rally in Seoul. (Ahn Young-joon/The
+        # Associated Press)", "Crowds at the fair (AP Photo/Evan Vucci)": the credit after a
+        # sentence, after "Photo" or an agency, or with names of two words or more ("Hoka
+        # Clifton 10 (Men's/Women's)" ends in a product's variants, not in a credit)
+        r".{0,400}[.!?][\"”’]?\s+" + _BRACKETED_CREDIT,
+        r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) [Pp]hoto|[Pp]hoto(?: by)?:?)\s*/?\s*"
         + _NAMES
-        + r"\s*/\s*"
-        + _NAMES
-        + r"(?:\s+via\s+"
+        + r"(?:\s*/\s*"
         + _NAMES
         + r")?\)\.?",
+        r".{0,400}\(" + _TWO_WORD_NAME + r"\s*/\s*(?:" + _TWO_WORD_NAME + "|" + _AGENCIES + r")\)\.?",
         # A credit of its own: "AP Photo/Evan Vucci", "Ahn Young-joon/The Associated Press",
         # "(Jane Doe/Reuters)": in brackets, or a name of two words or more on each side of
         # the slash ("Coffee/Tea", "Action / Adventure" are a menu's or a shop's categories)
         r"\((?:(?:AP|AFP) )?(?:Photo|Foto)?\s*/?\s*" + _NAMES + r"\s*/\s*" + _NAMES + r"\)",
-        _NAME + r"\s+" + _NAMES + r"\s*/\s*" + _NAME + r"\s+" + _NAMES,
+        _TWO_WORD_NAME + r"\s*/\s*" + _TWO_WORD_NAME,
         r"(?:(?:AP|AFP) )?(?:Photo|Foto)\s*/\s*" + _NAMES,
     ),
     "byline": (

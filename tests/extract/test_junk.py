@@ -84,6 +84,7 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
         "Listen: http://po.st/episode615",
         "[button link=”https://example.com/submit”]Send us your review[/button]",
         "Photo/Jane Doe",
+        "Sandbags stacked along the river bank (Jane Doe/Reuters)",
         "Wei-An Jin/Quanta Magazine",
         "[newsletter_form id=42]",
         "[/accordion]",
@@ -120,6 +121,7 @@ def test_the_pages_own_address_printed_by_a_share_widget_goes() -> None:
         "Police asked residents to follow them on foot to the shelter.",
         "The mayor's office said the full plan is at www.example.org, along with maps.",
         "A LINK IN CAPITALS WITH MORE TEXT AROUND IT, said the sign by the river.",
+        "Best daily trainer: Brooks Ghost 17 (Men’s/Women’s)",  # variants, not a credit
         "Coffee/Tea",  # a category with a slash is no "Name/Agency" photo credit
         "Action / Adventure",
         "[Nature]",  # a source cited in brackets is the article's, not a CMS shortcode
