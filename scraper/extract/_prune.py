@@ -205,12 +205,16 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     items that make up most of a listing page."""
     named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
     candidates = [
-        node
-        for node in named
-        if page.removable(node) and not _inside_code(node) and prose_chars(node) < PROSE_KEEP_CHARS
+        node for node in named if page.removable(node) and not _inside_code(node) and not _holds_prose(node)
     ]
     listed = _listing_items(page, candidates)
     return (node for node in candidates if node.mem_id not in listed)
+
+
+def _holds_prose(node: LexborNode) -> bool:
+    """Whether an element holds a few sentences of prose, in its text as laid out or in its
+    paragraphs read whole (documentation wraps its sentences over source lines)."""
+    return prose_chars(node) >= PROSE_KEEP_CHARS or paragraph_prose_chars(node) >= PROSE_KEEP_CHARS
 
 
 def _item_signature(node: LexborNode) -> str:

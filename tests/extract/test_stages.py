@@ -176,3 +176,34 @@ def test_a_documentation_section_under_a_heading_like_related_links_stays(
     intro = f"<section><h1>Working with forms</h1><p>{PROSE * 8}</p><p>{PROSE * 8}</p></section>"
     html = f"<html><body><div class='document'>{intro}{section}</div></body></html>"
     assert "and share their validation" in extract(html).text
+
+
+@pytest.mark.parametrize(
+    ("section_id", "wrapped"),
+    [
+        (
+            "respond-to-review-comments",
+            "Your patch will get comments from reviewers on ways in\nwhich it can be improved,"
+            " in a reply to your email; respond to them politely.",
+        ),
+        (
+            "reply-etiquette",
+            "Ihr Patch wird von den Prüfern kommentiert, meist mit Vorschlägen,\nwie er sich"
+            " verbessern lässt; beantworten Sie die Kommentare höflich.",
+        ),
+        (
+            "respond-to-reviewers",
+            "Su parche recibirá comentarios de los revisores sobre cómo\nmejorarlo, en respuesta"
+            " a su correo; conteste siempre con cortesía.",
+        ),
+    ],
+)
+def test_a_section_whose_id_names_comments_keeps_its_source_wrapped_prose(
+    section_id: str, wrapped: str
+) -> None:
+    """A name is weak evidence: an element holding prose stays, even when its sentences are
+    wrapped over the lines of the HTML source (as documentation generators write them)."""
+    section = f"<section id='{section_id}'><h2>Review</h2><p>{wrapped}</p><p>{wrapped}</p></section>"
+    intro = f"<section><h1>Submitting patches</h1><p>{PROSE * 8}</p><p>{PROSE * 8}</p></section>"
+    html = f"<html><body><div class='document'>{intro}{section}</div></body></html>"
+    assert wrapped.split("\n")[1][:30] in extract(html).text
