@@ -8,6 +8,8 @@ same junk beside an article still goes (see test_junk.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pages import Placement, expected_text, page
 
@@ -53,24 +55,30 @@ def _texts(text: str, names: list[str]) -> list[str]:
     return [name for name in names if name not in text]
 
 
+def _products_lost(lang: str, card: Callable[[int, str], str], grid: str = "{}") -> list[str]:
+    """The product names missing from the text of a catalogue made of one card per product."""
+    cards = "".join(card(i, name) for i, name in enumerate(PRODUCTS[lang]))
+    return _texts(extract(_catalogue(grid.format(cards))).text, PRODUCTS[lang])
+
+
 @pytest.mark.parametrize("lang", PRODUCTS)
 def test_product_cards_named_caption_stay(lang: str) -> None:
-    cards = "".join(
-        f"<div class='product'><img src='/p{i}.jpg' alt=''><div class='product-caption'>"
-        f"<a href='/p/{i}'>{name}</a> <span>{19 + i},90 €</span> <p>{DETAILS[lang]}</p></div></div>"
-        for i, name in enumerate(PRODUCTS[lang])
-    )
-    assert _texts(extract(_catalogue(cards)).text, PRODUCTS[lang]) == []
+    def card(i: int, name: str) -> str:
+        return (
+            f"<div class='product'><img src='/p{i}.jpg' alt=''><div class='product-caption'>"
+            f"<a href='/p/{i}'>{name}</a> <span>{19 + i},90 €</span> <p>{DETAILS[lang]}</p></div></div>"
+        )
+
+    assert _products_lost(lang, card) == []
 
 
 @pytest.mark.parametrize("lang", PRODUCTS)
 def test_a_catalogue_grid_naming_each_product_under_its_picture_keeps_the_names(lang: str) -> None:
-    cards = "".join(
-        f"<div class='grid-item'><a href='/p/{i}'><img src='/p{i}.jpg' alt='{name}'></a>"
-        f"<span>{name}</span></div>\n"
-        for i, name in enumerate(PRODUCTS[lang])
-    )
-    assert _texts(extract(_catalogue(f"<div class='grid'>{cards}</div>")).text, PRODUCTS[lang]) == []
+    def card(i: int, name: str) -> str:
+        image = f"<a href='/p/{i}'><img src='/p{i}.jpg' alt='{name}'></a>"
+        return f"<div class='grid-item'>{image}<span>{name}</span></div>\n"
+
+    assert _products_lost(lang, card, grid="<div class='grid'>{}</div>") == []
 
 
 def test_teaser_rows_whose_excerpt_link_is_hidden_from_screen_readers_stay() -> None:
