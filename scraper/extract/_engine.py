@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import fields, replace
 
 import trafilatura
@@ -18,6 +19,7 @@ from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, is_sentence, prune
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
+    LOST_LIST_ROWS,
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
@@ -31,6 +33,7 @@ from ._tidy import PageFacts, body_blocks, tidy, words
 # The language model loads with the engine (half a second), not on the first page: the
 # crawl's fork server imports this module once and its workers start with it loaded.
 identifier()
+_NUMBER = re.compile(r"\d+")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MIN_ALT_TEXT_CHARS = 15
 # A text of at least this many lines, half of them this short, is a menu, not an article.
@@ -120,8 +123,23 @@ def _word_count(blocks: tuple[TextBlock, ...]) -> int:
 
 def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
     """Whether the unpruned extraction is the better one: the pruned page gave nothing, or
-    the unpruned extraction holds enough prose lines the pruned one lacks."""
-    return not pruned or _lost_prose(pruned, unpruned, _word_count(pruned))
+    the unpruned extraction holds enough prose lines, or a list's rows, the pruned one lacks."""
+    words = _word_count(pruned)
+    return not pruned or _lost_prose(pruned, unpruned, words) or _lost_rows(pruned, unpruned, words)
+
+
+def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
+    """Whether a short pruned extraction lacks the rows of a list that the unpruned one
+    holds: lines of one shape but for their numbers (prices, item numbers, dates), at
+    least `LOST_LIST_ROWS` of them, and more words than the pruned extraction has."""
+    if pruned_words >= MIN_SURE_WORDS:
+        return False
+    kept = {line for block in pruned for line in block.text.splitlines()}
+    lost = [line for block in unpruned for line in block.text.splitlines() if line not in kept]
+    if sum(len(line.split()) for line in lost) < pruned_words:
+        return False
+    shapes = Counter(_NUMBER.sub("0", line) for line in lost if _NUMBER.search(line))
+    return sum(count for count in shapes.values() if count > 1) >= LOST_LIST_ROWS
 
 
 def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:

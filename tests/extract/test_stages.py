@@ -14,7 +14,7 @@ from test_robustness import html_documents
 from scraper import extract
 from scraper.extract._article import TextBlock
 from scraper.extract._decode import decode_html
-from scraper.extract._engine import _unsure
+from scraper.extract._engine import _pruning_cost_text, _unsure
 from scraper.extract._prune import Pruning, prune
 from scraper.extract._tidy import PageFacts, tidy
 
@@ -207,3 +207,27 @@ def test_a_section_whose_id_names_comments_keeps_its_source_wrapped_prose(
     intro = f"<section><h1>Submitting patches</h1><p>{PROSE * 8}</p><p>{PROSE * 8}</p></section>"
     html = f"<html><body><div class='document'>{intro}{section}</div></body></html>"
     assert wrapped.split("\n")[1][:30] in extract(html).text
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [f"Automatic watch model {i}\nItem# {59370 + i}\n${199 + i}.00" for i in range(10)],
+        [f"Zapatilla de trail {i}\nRef. {4410 + i}\n{89 + i},95 €" for i in range(10)],
+        [f"Wanderschuh Modell {i}\nArtikelnr. {3310 + i}\n{129 + i},00 €" for i in range(10)],
+    ],
+)
+def test_a_short_extraction_that_lost_a_lists_rows_gives_way_to_the_whole_page(rows: list[str]) -> None:
+    """Pruning can make trafilatura pick another block of a catalogue: the whole page's
+    extraction wins when it holds the rows (one shape but for their numbers) that were lost."""
+    pruned = (TextBlock("paragraph", "Shop with confidence: returns are free within 30 days."),)
+    unpruned = (*pruned, TextBlock("list", "\n".join(rows)))
+    assert _pruning_cost_text(pruned, unpruned)
+
+
+def test_a_short_extraction_does_not_give_way_to_a_menu() -> None:
+    pruned = (TextBlock("paragraph", "Shop with confidence: returns are free within 30 days."),)
+    menu = "\n".join(
+        ["Home", "Men", "Women", "Kids", "Sale", "Gift cards", "Stores", "Help", "Log in", "Cart"]
+    )
+    assert not _pruning_cost_text(pruned, (*pruned, TextBlock("list", menu)))
