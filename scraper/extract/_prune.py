@@ -25,6 +25,7 @@ from ._settings import (
     PROSE_SENTENCE_CHARS,
     SECTION_MIN_PROSE_SHARE,
     SHORT_BLOCK_CHARS,
+    SPLIT_PROSE_CHARS,
 )
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -202,19 +203,19 @@ def _structural_junk(page: _Page) -> Iterator[LexborNode]:
 def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     """Elements whose tag or class names say junk and whose text does not read as article
     prose (a name alone is weak evidence), never parts of a code listing, nor the repeated
-    items that make up most of a listing page."""
+    items that make up a listing page or, together, a passage of prose."""
     named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
-    candidates = [
-        node for node in named if page.removable(node) and not _inside_code(node) and not _holds_prose(node)
-    ]
-    listed = _listing_items(page, candidates)
-    return (node for node in candidates if node.mem_id not in listed)
+    candidates = [node for node in named if page.removable(node) and not _inside_code(node)]
+    prose = {node.mem_id: prose_chars(node) for node in candidates}
+    candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]
+    kept = _kept_groups(page, candidates, prose)
+    return (node for node in candidates if node.mem_id not in kept)
 
 
-def _holds_prose(node: LexborNode) -> bool:
-    """Whether an element holds a few sentences of prose, in its text as laid out or in its
-    paragraphs read whole (documentation wraps its sentences over source lines)."""
-    return prose_chars(node) >= PROSE_KEEP_CHARS or paragraph_prose_chars(node) >= PROSE_KEEP_CHARS
+def _holds_prose(node: LexborNode, prose: int) -> bool:
+    """Whether an element holds a few sentences of prose (`prose` of them as laid out), or
+    its paragraphs read whole do (documentation wraps its sentences over source lines)."""
+    return prose >= PROSE_KEEP_CHARS or paragraph_prose_chars(node) >= PROSE_KEEP_CHARS
 
 
 def _item_signature(node: LexborNode) -> str:
@@ -224,25 +225,29 @@ def _item_signature(node: LexborNode) -> str:
     return " ".join([node.tag or "", *sorted({name for name in names if not _DIGIT.search(name)})])
 
 
-def _listing_items(page: _Page, candidates: list[LexborNode]) -> set[int]:
-    """mem_ids of candidates that are items of the page's own list: at least
-    `LISTING_MIN_ITEMS` elements of one signature (product cards named "product-caption",
-    teaser rows each with a `<header>`, job rows in "widget" boxes) holding together at
-    least `LISTING_MIN_SHARE` of the page's text, and not named as menus or hidden text. A
-    box of related links beside an article is a small share of the page; the cards of a
-    catalogue or a listing are the page."""
+def _kept_groups(page: _Page, candidates: list[LexborNode], prose: dict[int, int]) -> set[int]:
+    """mem_ids of candidates kept for what their kind makes together (a kind is a
+    signature: tag and class names), unless named as menus or hidden text:
+    - the items of the page's own list: at least `LISTING_MIN_ITEMS` of one kind holding
+      together `LISTING_MIN_SHARE` of the page's text (product cards named "caption", job
+      rows in "widget" boxes; a box of related links beside an article is a small share);
+    - a passage of prose split into small boxes: at least two of one kind holding together
+      `SPLIT_PROSE_CHARS` of prose (a product's description in "modal__paragraph"s)."""
     groups: dict[str, dict[int, LexborNode]] = {}
     for node in candidates:
         groups.setdefault(_item_signature(node), {})[node.mem_id] = node
-    listed: set[int] = set()
+    kept: set[int] = set()
     for items in groups.values():
         first = next(iter(items.values()))
         names = f"{first.attributes.get('class') or ''} {first.attributes.get('id') or ''}"
-        if len(items) < LISTING_MIN_ITEMS or _NEVER_LISTED_NAME.search(_dashed(names)):
+        if len(items) < 2 or _NEVER_LISTED_NAME.search(_dashed(names)):
             continue
-        if sum(len(item.text()) for item in items.values()) >= LISTING_MIN_SHARE * page.total_chars:
-            listed.update(items)
-    return listed
+        listing = len(items) >= LISTING_MIN_ITEMS and (
+            sum(len(item.text()) for item in items.values()) >= LISTING_MIN_SHARE * page.total_chars
+        )
+        if listing or sum(prose[key] for key in items) >= SPLIT_PROSE_CHARS:
+            kept.update(items)
+    return kept
 
 
 def _shouted_teasers(page: _Page) -> Iterator[LexborNode]:

@@ -151,3 +151,8 @@ ITEM_NAMES_MIN_SHARE = 0.3
 # (documentation's "More about forms": about 40%; a box of teasers that each add a
 # sentence of description to their title: 5 to 15%).
 SECTION_MIN_PROSE_SHARE = 0.3
+
+# Small elements named as junk ("modal__paragraph", "widget-text") are kept when at least
+# two of one kind hold together this much prose: each is under `PROSE_KEEP_CHARS`, and
+# together they are a passage of the page's own text (a product's description).
+SPLIT_PROSE_CHARS = 2 * PROSE_KEEP_CHARS
