@@ -116,7 +116,8 @@ def _is_verbatim(block: TextBlock, line: str) -> bool:
 
 
 def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int, str]]:
-    """(block index, line) for every line that is not junk."""
+    """(block index, line) for every line that is not junk. A list's item is never taken
+    for a section's heading ("More on query planning by Jane Doe" is a link of the list)."""
     in_junk_section = False
     for index, block in enumerate(blocks):
         at_edge = index < _EDGE_BLOCKS or index >= len(blocks) - 1
@@ -127,7 +128,7 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
                 continue
             if in_junk_section and _is_teaser_line(line):
                 continue
-            heading_kind = None if is_sentence(line) else junk_heading_kind(line)
+            heading_kind = None if is_sentence(line) or block.kind == "list" else junk_heading_kind(line)
             in_junk_section = heading_kind in _rules.TRAILING_SECTION_KINDS
             if heading_kind or not _is_body_line(line, at_edge, facts):
                 continue

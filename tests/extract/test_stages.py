@@ -231,3 +231,18 @@ def test_a_short_extraction_does_not_give_way_to_a_menu() -> None:
         ["Home", "Men", "Women", "Kids", "Sale", "Gift cards", "Stores", "Help", "Log in", "Cart"]
     )
     assert not _pruning_cost_text(pruned, (*pruned, TextBlock("list", menu)))
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "More on query planning by Jane Doe\nFaster counting in SQL by John Roe",
+        "Más sobre la planificación de consultas, de Ana Pérez\nContar filas más rápido, de Juan Ruiz",
+        "Mehr zur Abfrageplanung von Anna Weber\nSchneller zählen in SQL von Max Muster",
+    ],
+)
+def test_a_list_item_is_never_taken_for_a_junk_heading(items: str) -> None:
+    """A reading list whose first link starts like "More on ..." is the page's list, not a
+    "related" section's heading that would take the list with it."""
+    blocks = [TextBlock("paragraph", PROSE.strip()), TextBlock("list", items)]
+    assert [block.text for block in tidy(blocks, FACTS)] == [PROSE.strip(), items]
