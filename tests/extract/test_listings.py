@@ -12,8 +12,10 @@ from collections.abc import Callable
 
 import pytest
 from pages import Placement, expected_text, page
+from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract
+from scraper.extract._prune import prune
 
 PRODUCTS = {
     "en": [
@@ -129,3 +131,34 @@ def test_teasers_that_are_the_whole_listing_stay() -> None:
     intro = "<p>Every piece of gear we tested this year, with the full review of each one below it.</p>"
     text = extract(_catalogue(intro + teasers)).text
     assert _texts(text, [f"{name} reviewed" for name in PRODUCTS["en"]]) == []
+
+
+DESCRIPTIONS = {
+    "en": [
+        "The simple design with clean lines makes the shelf easy to place in any room of the home, old or new.",
+        "Stand it upright as a bookcase or lay it down on its side and use it as a low sideboard in the hall instead.",
+        "Display your favourite things on the open shelves, or add boxes and doors to hide away all of the rest.",
+    ],
+    "es": [
+        "El diseño sencillo y de líneas limpias hace que la estantería encaje en cualquier habitación de la casa.",
+        "Colócala en vertical como librería o en horizontal para usarla como aparador bajo en el recibidor de casa.",
+        "Expón tus objetos favoritos en los estantes abiertos o añade cajas y puertas para guardar todo el resto.",
+    ],
+    "de": [
+        "Das schlichte Design mit klaren Linien passt das Regal in jeden Raum der Wohnung ein, ob alt oder neu.",
+        "Stell es hochkant als Bücherregal auf oder leg es hin und nutze es als niedriges Sideboard im Flur.",
+        "Zeig deine Lieblingsstücke in den offenen Fächern oder füge Boxen und Türen für all den Rest hinzu.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", DESCRIPTIONS)
+def test_a_product_description_split_into_small_boxes_named_modal_is_not_pruned(lang: str) -> None:
+    """Each box is under the prose a name alone may remove; together they are the text."""
+    paragraphs = "".join(f"<p class='product-details-modal__paragraph'>{p}</p>" for p in DESCRIPTIONS[lang])
+    details = f"<p>{DETAILS[lang]}.</p><ul><li>80 x 147 cm</li><li>16 kg</li><li>4 x 4</li></ul>"
+    product = f"<h2>Shelf unit, white</h2><span>79,99 €</span>{paragraphs}{details}"
+    tree = LexborHTMLParser(_catalogue(f"<div class='product'>{product}</div>"))
+    prune(tree)
+    assert tree.body is not None
+    assert _texts(tree.body.text(), DESCRIPTIONS[lang]) == []
