@@ -131,7 +131,8 @@ def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock,
 def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
     """Whether a short pruned extraction lacks the rows of a list that the unpruned one
     holds: lines of one shape but for their numbers (prices, item numbers, dates), at
-    least `LOST_LIST_ROWS` of them, and more words than the pruned extraction has."""
+    least `LOST_LIST_ROWS` of them, and more words than the pruned extraction has; unless
+    the pruned extraction holds prose that the unpruned one lacks."""
     if pruned_words >= MIN_SURE_WORDS:
         return False
     kept = {line for block in pruned for line in block.text.splitlines()}
@@ -139,7 +140,9 @@ def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], p
     if sum(len(line.split()) for line in lost) < pruned_words:
         return False
     shapes = Counter(_NUMBER.sub("0", line) for line in lost if _NUMBER.search(line))
-    return sum(count for count in shapes.values() if count > 1) >= LOST_LIST_ROWS
+    if sum(count for count in shapes.values() if count > 1) < LOST_LIST_ROWS:
+        return False
+    return not _lost_prose(unpruned, pruned, _word_count(unpruned))  # rows never replace prose
 
 
 def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:

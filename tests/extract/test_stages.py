@@ -246,3 +246,14 @@ def test_a_list_item_is_never_taken_for_a_junk_heading(items: str) -> None:
     "related" section's heading that would take the list with it."""
     blocks = [TextBlock("paragraph", PROSE.strip()), TextBlock("list", items)]
     assert [block.text for block in tidy(blocks, FACTS)] == [PROSE.strip(), items]
+
+
+def test_the_rows_of_a_list_never_replace_prose() -> None:
+    """The whole page's rows do not win over a pruned extraction holding prose they lack."""
+    prose = (
+        "Each course teaches you to read data and to explain what it shows to the people who need it.\n"
+        "The programme runs over eight weeks and ends with a project that you present to your class."
+    )
+    rows = "\n".join(f"Online\nPrice\n${950 + i}\nDuration\n{4 + i} weeks long" for i in range(10))
+    pruned = (TextBlock("paragraph", prose),)
+    assert not _pruning_cost_text(pruned, (TextBlock("list", rows),))
