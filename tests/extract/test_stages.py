@@ -252,7 +252,8 @@ def test_the_rows_of_a_list_never_replace_prose() -> None:
     """The whole page's rows do not win over a pruned extraction holding prose they lack."""
     prose = (
         "Each course teaches you to read data and to explain what it shows to the people who need it.\n"
-        "The programme runs over eight weeks and ends with a project that you present to your class."
+        "The programme runs over eight weeks and ends with a project that you present to your class.\n"
+        "Teachers from three faculties answer your questions every week in a live session online."
     )
     rows = "\n".join(f"Online\nPrice\n${950 + i}\nDuration\n{4 + i} weeks long" for i in range(10))
     pruned = (TextBlock("paragraph", prose),)
