@@ -28,6 +28,9 @@ _SOFT_HYPHEN = "\u00ad"
 # Between the cells of a table row: a row of several cells is data, and no line rule
 # applies to it; a row of one cell is layout, and its lines are read like the body's.
 CELL_SEPARATOR = " | "
+# trafilatura's elements that stand on lines of their own inside another: list items,
+# table rows, and the paragraphs, headings and lists nested in an item.
+_LINE_TAGS = frozenset({"item", "row", "p", "head", "list", "quote"})
 # Blocks whose lines are never junk lines: code listings are printed as they are.
 _VERBATIM_KINDS = frozenset({"code"})
 # How many blocks at each end of the text are searched for bylines and datelines.
@@ -35,12 +38,14 @@ _EDGE_BLOCKS = 2
 
 
 def _element_text(element: _Element) -> str:
-    """Text of a trafilatura element, `<lb/>` as a line break, items and rows on lines."""
+    """Text of a trafilatura element, `<lb/>` as a line break, items, rows and the blocks
+    nested in them on lines of their own ("Get started<p>This page will...</p>" is a
+    title and a description, not "startedThis")."""
     parts = [element.text or ""]
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
-        elif child.tag in ("item", "row"):
+        elif child.tag in _LINE_TAGS:
             parts.append("\n" + _element_text(child) + "\n")
         elif child.tag == "cell":
             parts.append(CELL_SEPARATOR + _element_text(child))

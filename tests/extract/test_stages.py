@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from pages import Placement, expected_text, page
 from selectolax.lexbor import LexborHTMLParser
 from test_robustness import html_documents
@@ -16,7 +17,7 @@ from scraper.extract._article import TextBlock
 from scraper.extract._decode import decode_html
 from scraper.extract._engine import _pruning_cost_text, _unsure
 from scraper.extract._prune import Pruning, prune
-from scraper.extract._tidy import PageFacts, tidy
+from scraper.extract._tidy import PageFacts, body_blocks, tidy
 
 FACTS = PageFacts(headlines=frozenset(), image_texts=frozenset())
 PROSE = "The council voted on Monday to build new flood barriers along the whole river bank. "
@@ -258,3 +259,20 @@ def test_the_rows_of_a_list_never_replace_prose() -> None:
     rows = "\n".join(f"Online\nPrice\n${950 + i}\nDuration\n{4 + i} weeks long" for i in range(10))
     pruned = (TextBlock("paragraph", prose),)
     assert not _pruning_cost_text(pruned, (TextBlock("list", rows),))
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Get started", "This page shows you how to install the tools on Windows, Mac and Linux"),
+        ("Primeros pasos", "Esta página explica cómo instalar las herramientas en Windows, Mac y Linux"),
+        (
+            "Erste Schritte",
+            "Diese Seite zeigt, wie man die Werkzeuge unter Windows, Mac und Linux installiert",
+        ),
+    ],
+)
+def test_a_paragraph_nested_in_a_list_item_stands_on_its_own_line(title: str, description: str) -> None:
+    """trafilatura nests a card's description in its item: the words must not be glued."""
+    body = etree.fromstring(f"<body><list><item>{title}<p>{description}</p></item></list></body>")
+    assert [block.text for block in body_blocks(body)] == [f"{title}\n{description}"]
