@@ -43,10 +43,14 @@ _PUBLISHED_META_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "date",
     "sailthru.date", "parsely-pub-date", "article.published", "published_time",
+    "og:article:published_time", "og:publish_date", "dcterms.date", "cxenseparse:publishtime",
+    "citation_publication_date", "citation_date", "published", "published_at", "pub_date",
+    "datecreated",
 )  # fmt: skip
 _MODIFIED_META_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "lastmod", "article.updated", "modified_time",
+    "og:article:modified_time", "last-updated", "updated_at", "updated",
 )  # fmt: skip
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "dcterms.creator",
                      "sailthru.author", "byl", "citation_author")  # fmt: skip
@@ -168,7 +172,11 @@ def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
     return split_names(cleaned)
 
 
-def _datelines(pieces: list[str], month_first: bool) -> Iterator[tuple[str, bool]]:
+# A date printed in the article's head, and whether it is labelled as an update.
+Dateline = tuple[str, bool]
+
+
+def _datelines(pieces: list[str], month_first: bool) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
     as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
     for index, piece in enumerate(pieces):
@@ -185,36 +193,64 @@ def _month_first(head: _Head) -> bool:
     return lang.startswith("en") and region not in _DAY_FIRST_ENGLISH
 
 
-def _published(head: _Head, pieces: list[str], url: str | None, page: str | None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Structured:
+    """The dates the page's markup gives: JSON-LD or microdata, `<meta>`, `<time>`."""
+
+    published: str | None
+    modified: str | None
+
+    @classmethod
+    def read(cls, head: _Head) -> _Structured:
+        time = head.tree.css_first("time[datetime]")
+        published = (
+            parse_date(_clean(head.ld_value("datePublished")))
+            or parse_date(head.microdata("datePublished"))
+            or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
+            or parse_date(time.attributes.get("datetime") if time is not None else None)
+        )
+        modified = (
+            parse_date(_clean(head.ld_value("dateModified")))
+            or parse_date(head.microdata("dateModified"))
+            or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
+        )
+        return cls(published, modified)
+
+    def is_last_update(self, day: str) -> bool:
+        """True for a day that is the markup's modification day, not its publication day:
+        a theme printing the last update's date under the headline, unlabelled."""
+        return (
+            self.published is not None
+            and self.modified is not None
+            and self.modified.startswith(day)
+            and not self.published.startswith(day)
+        )
+
+
+def _published(
+    structured: _Structured, datelines: list[Dateline], url: str | None, page: str | None
+) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on the same day, that one, for its time and offset), unless it is
-    labelled as an update; JSON-LD or microdata `datePublished`; `<meta>` publication dates;
-    the first `<time datetime>`; the URL's date path; htmldate's search of the page;
-    last, an "Updated ..." dateline, the only date such a page gives."""
-    time = head.tree.css_first("time[datetime]")
-    structured = (
-        parse_date(_clean(head.ld_value("datePublished")))
-        or parse_date(head.microdata("datePublished"))
-        or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
-        or parse_date(time.attributes.get("datetime") if time is not None else None)
+    labelled as an update or is the day the markup gives as the last modification; JSON-LD
+    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`;
+    the URL's date path; htmldate's search of the page; last, an "Updated ..." dateline,
+    the only date such a page gives."""
+    found = structured.published
+    shown = next(
+        (day for day, updated in datelines if not updated and not structured.is_last_update(day)),
+        None,
     )
-    datelines = list(_datelines(pieces, _month_first(head)))
-    shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None:
-        return structured if structured is not None and structured.startswith(shown) else shown
+        return found if found is not None and found.startswith(shown) else shown
     updated = next((day for day, updated in datelines if updated), None)
-    return structured or url_date(url) or (page_date(page, url) if page else None) or updated
+    return found or url_date(url) or (page_date(page, url) if page else None) or updated
 
 
-def _modified(head: _Head, pieces: list[str], published: str | None) -> str | None:
+def _modified(structured: _Structured, datelines: list[Dateline], published: str | None) -> str | None:
     """Order of trust: JSON-LD or microdata `dateModified`; `<meta>` update dates; an
     "Updated ..." dateline. Never before the publication day."""
-    modified = (
-        parse_date(_clean(head.ld_value("dateModified")))
-        or parse_date(head.microdata("dateModified"))
-        or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
-        or next((day for day, updated in _datelines(pieces, _month_first(head)) if updated), None)
-    )
+    modified = structured.modified or next((day for day, updated in datelines if updated), None)
     if modified is None or (published is not None and modified[:10] < published[:10]):
         return None
     return modified
@@ -342,7 +378,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     )
     pieces = head_pieces(tree)
     authors = _authors(head, pieces, site_name, url)
-    published = _published(head, pieces, url, page)
+    structured = _Structured.read(head)
+    datelines = list(_datelines(pieces, _month_first(head)))
+    published = _published(structured, datelines, url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
@@ -350,7 +388,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
         author="; ".join(authors) or None,
         authors=tuple(authors),
         published=published,
-        modified=_modified(head, pieces, published),
+        modified=_modified(structured, datelines, published),
         language=_language(head),
         site_name=site_name,
         canonical_url=_url(url, canonical.attributes.get("href") if canonical else None)

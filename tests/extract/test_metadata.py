@@ -308,3 +308,32 @@ def test_language_comes_from_the_markup_when_the_model_cannot_load(monkeypatch: 
     finally:
         monkeypatch.undo()
         identifier.cache_clear()
+
+
+def test_conflict_unlabelled_dateline_on_the_markups_modification_day_is_not_the_publication() -> None:
+    meta = (
+        '<meta property="article:published_time" content="2022-01-03T16:52:00+00:00">'
+        '<meta property="article:modified_time" content="2025-11-03T06:10:53+00:00">'
+    )
+    shown_update = f"<article><h1>Harbour</h1><p>November 3, 2025</p>{PROSE}</article>"
+    article = extract(_body_page(shown_update, meta))
+    assert (article.published, article.modified) == ("2022-01-03T16:52:00+00:00", "2025-11-03T06:10:53+00:00")
+    # German page, the update printed first and the publication after it.
+    both = f"<article><h1>Hafen</h1><p>3. November 2025</p><p>3. Januar 2022</p>{PROSE}</article>"
+    assert extract(_body_page(both, meta, ' lang="de"')).published == "2022-01-03T16:52:00+00:00"
+    # A dateline the markup does not call an update still wins over the markup.
+    other = f"<article><h1>Harbour</h1><p>9 mars 2024</p>{PROSE}</article>"
+    assert extract(_body_page(other, meta, ' lang="fr"')).published == "2024-03-09"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta name="published" content="July 17, 2025">',
+        '<meta name="citation_publication_date" content="2025/07/17">',
+        '<meta property="og:article:published_time" content="2025-07-17">',
+        '<meta name="dcterms.date" content="2025-07-17">',
+    ],
+)
+def test_publication_date_from_common_meta_vocabularies(meta: str) -> None:
+    assert extract(_body_page(f"<article>{PROSE}</article>", meta)).published == "2025-07-17"
