@@ -41,8 +41,12 @@ UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
 _CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 # A numeric date with slashes: 5/6/2024 (month or day first, by the page's convention).
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+# A numeric date with any separator: 03/10/2023, 09.10.2024, 3-10-2023.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
 _ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{3,5})\.(?=\s*\d)")
+# "OCTOBER 13, 2025": htmldate takes a word in capitals for a currency code and gives up.
+_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 
 
 def _latest() -> date:
@@ -98,17 +102,40 @@ def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
     return when.isoformat() if plausible(when) else None
 
 
-def text_date(text: str, *, month_first: bool = False) -> str | None:
+def _uncapitalise(word: re.Match[str]) -> str:
+    return word[0].capitalize() if word[0].isupper() else word[0]
+
+
+def text_date(text: str, *, month_first: bool = False, expected: str | None = None) -> str | None:
     """The day a short text names (`Updated May 6, 2024`, `6. Mai 2024`, `06.05.2024`), as
     `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run); None when it
     names none in the plausible window. `month_first` reads `5/6/2024` as May 6 (the US
-    convention, for pages in American English) rather than 5 June."""
+    convention, for pages in American English) rather than 5 June. A numeric date that
+    reads both ways is read the way that gives the `expected` day (the markup's), if one
+    does: the page's own convention beats the guess from its language."""
     if month_first and (match := _SLASH_DATE.search(text)) is not None:
-        return _slash_date(match, month_first)
-    text = _ABBREVIATION_DOT.sub(r"\1", text)
-    earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
-    latest = datetime.combine(_latest(), datetime.min.time())
-    return try_date_expr(text, "%Y-%m-%d", False, earliest, latest)
+        day = _slash_date(match, month_first)
+    else:
+        text = _WORD.sub(_uncapitalise, _ABBREVIATION_DOT.sub(r"\1", text))
+        earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
+        latest = datetime.combine(_latest(), datetime.min.time())
+        day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest)
+    if day is not None and expected is not None and not expected.startswith(day):
+        return expected[:10] if _other_reading(text, day) == expected[:10] else day
+    return day
+
+
+def _other_reading(text: str, day: str) -> str | None:
+    """`day` read the other way round (month for day) when `text` writes it as a numeric
+    date that reads both ways (03/10/2023); else None."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if first == second or first > 12 or second > 12:
+        return None
+    readings = {date(year, first, second).isoformat(), date(year, second, first).isoformat()}
+    return next(iter(readings - {day}), None) if day in readings else None
 
 
 def url_date(url: str | None) -> str | None:

@@ -176,11 +176,12 @@ def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
 Dateline = tuple[str, bool]
 
 
-def _datelines(pieces: list[str], month_first: bool) -> Iterator[Dateline]:
+def _datelines(pieces: list[str], month_first: bool, expected: str | None) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
-    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
+    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it).
+    A numeric date that reads both ways is read as the `expected` day if it can be."""
     for index, piece in enumerate(pieces):
-        if (day := text_date(piece, month_first=month_first)) is not None:
+        if (day := text_date(piece, month_first=month_first, expected=expected)) is not None:
             label = " ".join(pieces[max(0, index - 2) : index + 1])
             yield day, bool(UPDATED_LABEL.search(label))
 
@@ -379,7 +380,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     pieces = head_pieces(tree)
     authors = _authors(head, pieces, site_name, url)
     structured = _Structured.read(head)
-    datelines = list(_datelines(pieces, _month_first(head)))
+    expected = structured.published or url_date(url)
+    datelines = list(_datelines(pieces, _month_first(head), expected))
     published = _published(structured, datelines, url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
