@@ -43,6 +43,9 @@ _CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>",
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 # A numeric date with any separator: 03/10/2023, 09.10.2024, 3-10-2023.
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
+# A period between two days ("November 26 – December 3, 2025", "16-19 March 2026"): an
+# offer's or an event's dates, not a dateline.
+DATE_RANGE = re.compile(r"(?<![\d./-])\d{1,2}\s*[–—-]\s*(?:[^\W\d_]{3,}\.?\s*)?\d{1,2}\b(?![./-]\d)")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
 _ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{3,5})\.(?=\s*\d)")
 # "OCTOBER 13, 2025": htmldate takes a word in capitals for a currency code and gives up.

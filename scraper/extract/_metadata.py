@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._article_head import head_pieces, headline
 from ._authors import byline_names, head_byline, split_names, unique
-from ._dates import UPDATED_LABEL, page_date, parse_date, text_date, url_date
+from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
 from ._settings import (
     MIN_HEADLINE_OVERLAP,
 )
@@ -179,8 +179,11 @@ Dateline = tuple[str, bool]
 def _datelines(pieces: list[str], month_first: bool, expected: str | None) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
     as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it).
-    A numeric date that reads both ways is read as the `expected` day if it can be."""
+    A numeric date that reads both ways is read as the `expected` day if it can be; a
+    period between two days is no dateline."""
     for index, piece in enumerate(pieces):
+        if DATE_RANGE.search(piece):
+            continue
         if (day := text_date(piece, month_first=month_first, expected=expected)) is not None:
             label = " ".join(pieces[max(0, index - 2) : index + 1])
             yield day, bool(UPDATED_LABEL.search(label))

@@ -337,3 +337,39 @@ def test_conflict_unlabelled_dateline_on_the_markups_modification_day_is_not_the
 )
 def test_publication_date_from_common_meta_vocabularies(meta: str) -> None:
     assert extract(_body_page(f"<article>{PROSE}</article>", meta)).published == "2025-07-17"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("OCTOBER 13, 2025", "en"),
+        ("PUBLISHED: OCT. 13, 2025", "en"),
+        ("13 OCTOBRE 2025", "fr"),
+        ("13. OKTOBER 2025", "de"),
+    ],
+)
+def test_dateline_in_capitals_is_read(dateline: str, lang: str) -> None:
+    body = f"<article><h1>Harbour</h1><p class='date'>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2025-10-13"
+
+
+def test_numeric_dateline_that_reads_both_ways_follows_the_markups_day() -> None:
+    ld = {"@type": "BlogPosting", "datePublished": "2024-09-10T16:07:00Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Harbour</h1><p>09.10.2024</p>{PROSE}</article>"
+    # Dots are read day first on an English page; the markup says the month comes first here.
+    assert extract(_body_page(body, head, ' lang="en"')).published == "2024-09-10T16:07:00+00:00"
+    # The URL's date path settles it too, in a day-first language.
+    page = _body_page(body.replace("09.10.2024", "10/09/2024"), html_attrs=' lang="nl"')
+    assert extract(page, url="https://x.example/2024/09/10/haven").published == "2024-09-10"
+    # Without a hint the page's convention stands; an unambiguous date is never turned.
+    assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2024-10-09"
+    unambiguous = body.replace("09.10.2024", "25.10.2024")
+    assert extract(_body_page(unambiguous, head, ' lang="de"')).published == "2024-10-25"
+
+
+def test_a_period_between_two_days_is_no_dateline() -> None:
+    meta = '<meta property="article:published_time" content="2025-11-24T13:30:10+00:00">'
+    for offer in ("The offer is valid November 26 – December 3, 2025.", "Salon du livre : 16-19 mars 2026"):
+        body = f"<article><h1>Deals</h1><p><b>50% off</b> {offer}</p>{PROSE}</article>"
+        assert extract(_body_page(body, meta)).published == "2025-11-24T13:30:10+00:00"
