@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._article_head import head_pieces, headline
+from ._article_head import head_pieces, headline, title_element
 from ._authors import byline_names, head_byline, split_names, unique
 from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
 from ._settings import (
@@ -329,6 +329,14 @@ def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> st
     return title
 
 
+def _title_forms(title: str | None) -> list[str]:
+    """A title and its beginnings before each separator ('Headline | Site' -> 'Headline'):
+    the forms a page may print it in."""
+    if not title:
+        return []
+    return [title, *(title[: match.start()] for match in _TITLE_SEPARATORS.finditer(title))]
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -336,9 +344,10 @@ def _words(text: str) -> set[str]:
 def _title(head: _Head, site_name: str | None) -> str | None:
     """Order of trust: the visible headline of two words or more (the wording the reader
     sees, with no site name), unless it shares almost no words with the markup's title (then
-    it is a logo or a section name); the markup's title (JSON-LD `headline`, `og:title`),
-    less a site name at its end; a one-word headline; `<title>`, less its last short part
-    (the brand)."""
+    it is a logo or a section name); on a page with no headline, the beginning of the
+    markup's title (before a separator) that it prints as a heading or paragraph; the
+    markup's title (JSON-LD `headline`, `og:title`), less a site name at its end; a
+    one-word headline; `<title>`, less its last short part (the brand)."""
     node = head.tree.css_first("title")
     page_title = _clean(node.text()) if node else None
     marked = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
@@ -348,6 +357,8 @@ def _title(head: _Head, site_name: str | None) -> str | None:
         words = _words(shown)
         if not reference or len(words & _words(reference)) >= MIN_HEADLINE_OVERLAP * len(words):
             return shown
+    if shown is None and (printed := title_element(head.tree, _title_forms(marked or page_title)[1:])):
+        return " ".join(printed.text().split())
     if marked:
         return _strip_site_name(marked, site_name, short_brand=False)
     if shown:
@@ -380,7 +391,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     site_name = head.first_meta("og:site_name", "application-name") or _clean(
         head.ld_value("publisher", "name")
     )
-    pieces = head_pieces(tree)
+    title = _title(head, site_name)
+    pieces = head_pieces(tree, _title_forms(title))
     authors = _authors(head, pieces, site_name, url)
     structured = _Structured.read(head)
     expected = structured.published or url_date(url)
@@ -389,7 +401,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
-        title=_title(head, site_name),
+        title=title,
         author="; ".join(authors) or None,
         authors=tuple(authors),
         published=published,

@@ -373,3 +373,17 @@ def test_a_period_between_two_days_is_no_dateline() -> None:
     for offer in ("The offer is valid November 26 – December 3, 2025.", "Salon du livre : 16-19 mars 2026"):
         body = f"<article><h1>Deals</h1><p><b>50% off</b> {offer}</p>{PROSE}</article>"
         assert extract(_body_page(body, meta)).published == "2025-11-24T13:30:10+00:00"
+
+
+def test_page_without_h1_prints_its_title_in_a_paragraph_with_byline_and_dateline_after_it() -> None:
+    head = "<title>Top 5 HR Tools in 2026 | Acme HR</title>"
+    body = (
+        "<div><p>Top 5 HR Tools in 2026</p></div><div><p>Acme Team</p><p>Feb 16, 2026</p></div>"
+        f"<article>{PROSE}</article>"
+    )
+    article = extract(_body_page(body, head, ' lang="en"'))
+    assert (article.title, article.published) == ("Top 5 HR Tools in 2026", "2026-02-16")
+    head = '<meta property="og:title" content="Die besten Werkzeuge – Acme Magazin">'
+    body = f"<h2>Die besten Werkzeuge</h2><span>16. Februar 2026</span><article>{PROSE}</article>"
+    article = extract(_body_page(body, head, ' lang="de"'))
+    assert (article.title, article.published) == ("Die besten Werkzeuge", "2026-02-16")
