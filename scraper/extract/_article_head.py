@@ -55,6 +55,11 @@ def _short_pieces(texts: Iterable[str]) -> list[str]:
     return pieces
 
 
+def pieces_after(node: LexborNode, count: int) -> list[str]:
+    """The first `count` short text pieces printed after `node` (a byline, say)."""
+    return _short_pieces(_following_texts(node))[:count]
+
+
 def _preceding_texts(headline: LexborNode) -> list[str]:
     """The texts before the headline inside its article header: the nearest ancestor (up to
     three levels) whose text stays short, read up to the headline, nearest first."""

@@ -20,12 +20,10 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._article_head import head_pieces, headline, title_element
-from ._authors import byline_names, head_byline, split_names, unique
+from ._article_head import head_pieces, headline, pieces_after, title_element
+from ._authors import byline, byline_names, head_byline, split_names, unique
 from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
-from ._settings import (
-    MIN_HEADLINE_OVERLAP,
-)
+from ._settings import BYLINE_DATE_PIECES, MIN_HEADLINE_OVERLAP
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -231,15 +229,31 @@ class _Structured:
         )
 
 
+def _byline_date(head: _Head, authors: list[str]) -> str | None:
+    """The date printed right after the page's byline element ("Jane Doe · May 6, 2024"),
+    wherever the theme puts it (at the article's foot, say), when that byline names the
+    article's authors (not a related story's) and the date is not labelled as an update."""
+    node, names = byline(head.tree)
+    if node is None or not set(names) & set(authors):
+        return None
+    pieces = pieces_after(node, BYLINE_DATE_PIECES)
+    return next((day for day, updated in _datelines(pieces, _month_first(head), None) if not updated), None)
+
+
 def _published(
-    structured: _Structured, datelines: list[Dateline], url: str | None, page: str | None
+    head: _Head,
+    structured: _Structured,
+    datelines: list[Dateline],
+    authors: list[str],
+    url: str | None,
+    page: str | None,
 ) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on the same day, that one, for its time and offset), unless it is
     labelled as an update or is the day the markup gives as the last modification; JSON-LD
     or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`;
-    the URL's date path; htmldate's search of the page; last, an "Updated ..." dateline,
-    the only date such a page gives."""
+    the URL's date path; the date printed after the byline; htmldate's search of the page;
+    last, an "Updated ..." dateline, the only date such a page gives."""
     found = structured.published
     shown = next(
         (day for day, updated in datelines if not updated and not structured.is_last_update(day)),
@@ -247,8 +261,14 @@ def _published(
     )
     if shown is not None:
         return found if found is not None and found.startswith(shown) else shown
-    updated = next((day for day, updated in datelines if updated), None)
-    return found or url_date(url) or (page_date(page, url) if page else None) or updated
+    if found is not None:
+        return found
+    return (
+        url_date(url)
+        or _byline_date(head, authors)
+        or (page_date(page, url) if page else None)
+        or next((day for day, updated in datelines if updated), None)
+    )
 
 
 def _modified(structured: _Structured, datelines: list[Dateline], published: str | None) -> str | None:
@@ -397,7 +417,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     structured = _Structured.read(head)
     expected = structured.published or url_date(url)
     datelines = list(_datelines(pieces, _month_first(head), expected))
-    published = _published(structured, datelines, url, page)
+    published = _published(head, structured, datelines, authors, url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(

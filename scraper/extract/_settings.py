@@ -81,6 +81,10 @@ HEAD_PIECE_MAX_CHARS = 120
 # most this many characters (a larger one is the page, whose top prints today's date).
 HEAD_CONTAINER_MAX_CHARS = 1500
 
+# How many short text pieces after the page's byline element are read for its date: the
+# date follows the name, after a separator or a role at most ("Jane Doe", "Editor", "·").
+BYLINE_DATE_PIECES = 3
+
 # The visible headline (`<h1>`) is the title unless fewer than this share of its words are
 # in the markup's title: then it is a logo, a section name or a teaser, not the headline.
 MIN_HEADLINE_OVERLAP = 0.2

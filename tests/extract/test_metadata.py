@@ -387,3 +387,21 @@ def test_page_without_h1_prints_its_title_in_a_paragraph_with_byline_and_datelin
     body = f"<h2>Die besten Werkzeuge</h2><span>16. Februar 2026</span><article>{PROSE}</article>"
     article = extract(_body_page(body, head, ' lang="de"'))
     assert (article.title, article.published) == ("Die besten Werkzeuge", "2026-02-16")
+
+
+def test_date_printed_after_the_byline_at_the_articles_foot() -> None:
+    foot = (
+        "<article><h1>How apps are made</h1>{prose}"
+        "<div><div><p>Written by <a href='/blog/author/ana-ruiz'>Ana Ruiz</a></p><p>{date}</p></div></div>"
+        "</article><footer><p>Imprint</p></footer>"
+    )
+    page = _body_page(foot.format(prose=PROSE * 3, date="April 8, 2024"), html_attrs=' lang="en"')
+    assert (extract(page).author, extract(page).published) == ("Ana Ruiz", "2024-04-08")
+    page = _body_page(foot.format(prose=PROSE * 3, date="8 avril 2024"), html_attrs=' lang="fr"')
+    assert extract(page).published == "2024-04-08"
+    # A date after a byline that is not the article's (a related story's) is not its date.
+    related = (
+        f"<article><h1>How apps are made</h1><p>By Li Wei</p>{PROSE * 3}</article>"
+        "<div><a href='/author/ana-ruiz'>Ana Ruiz</a><p>April 8, 2024</p></div>"
+    )
+    assert extract(_body_page(related)).published is None
