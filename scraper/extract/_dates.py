@@ -27,10 +27,18 @@ from ._settings import EARLIEST_DATE, HTMLDATE_MAX_CHARS
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
-# A date in a URL's path: /2024/05/06/, /2024-05-06-slug, /20240506/ (year 19xx or 20xx).
+# English month names: URL date paths write them whole or by their first three letters
+# (or four: "sept").
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+_MONTH_IN_URL = "|".join(f"{name[:3]}(?:{name[3:]}|{name[3:4]})?" for name in _MONTHS)
+# A date in a URL's path: /2024/05/06/, /2024-05-06-slug, /20240506/, /2024/oct/06/ (the
+# month by name, as several news CMSs write it); year 19xx or 20xx.
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    rf"|/((?:19|20)\d{{2}})/({_MONTH_IN_URL})/(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
 )
 
 # Words that label a date as the last update, in the languages of the rules.
@@ -142,10 +150,13 @@ def _other_reading(text: str, day: str) -> str | None:
 
 
 def url_date(url: str | None) -> str | None:
-    """The day a URL's path gives (`/2024/05/06/slug`, `/2024-05-06-slug`), else None."""
+    """The day a URL's path gives (`/2024/05/06/slug`, `/2024-05-06-slug`, `/2024/may/06/`),
+    else None."""
     if not url or (match := _URL_DATE.search(url.split("?")[0])) is None:
         return None
     year, month, day = (part for part in match.groups() if part is not None)
+    if not month.isdigit():
+        month = str([name[:3] for name in _MONTHS].index(month[:3].lower()) + 1)
     try:
         when = date(int(year), int(month), int(day))
     except ValueError:

@@ -121,6 +121,16 @@ def test_url_date_path_dates_a_page_without_any_other_date() -> None:
     assert article.published == "2023-11-04"
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["https://news.example/books/2025/dec/05/sci-fi", "https://blog.example/2025/December/5/sci-fi/"],
+)
+def test_url_date_path_with_the_month_by_name(url: str) -> None:
+    assert extract(_body_page(f"<article>{PROSE}</article>"), url=url).published == "2025-12-05"
+    # A word that only begins like a month is no month.
+    assert extract(_body_page(f"<article>{PROSE}</article>"), url=url.replace("ec", "ecor")).published is None
+
+
 def test_visible_byline_and_dateline_under_the_headline() -> None:
     body = (
         "<article><h1>Harbour reopens</h1><p class='meta'>By Ana Ruiz and Li Wei</p>"
