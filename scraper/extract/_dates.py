@@ -18,6 +18,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from typing import Any
 
 from htmldate import find_date
 from htmldate.extractors import try_date_expr
@@ -54,6 +55,14 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d
 # A period between two days ("November 26 – December 3, 2025", "16-19 March 2026"): an
 # offer's or an event's dates, not a dateline.
 DATE_RANGE = re.compile(r"(?<![\d./-])\d{1,2}\s*[–—-]\s*(?:[^\W\d_]{3,}\.?\s*)?\d{1,2}\b(?![./-]\d)")
+# A date with the month in words, day first or month first, as other languages than
+# htmldate's write it: "13 de octubre de 2025", "13. října 2025", "ottobre 13, 2025".
+_WORDED_DATE = re.compile(
+    r"\b\d{1,2}\.?\s+(?:(?:de|di|del)\s+)?[^\W\d_]{3,}\.?,?\s+(?:(?:de|del)\s+)?(?:19|20)\d{2}(?!\d)"
+    r"|\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}(?!\d)"
+)
+# A date in Chinese, Japanese or Korean: 2025年10月13日, 2025년 10월 13일.
+_CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
 _ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{3,5})\.(?=\s*\d)")
 # "OCTOBER 13, 2025": htmldate takes a word in capitals for a currency code and gives up.
@@ -117,23 +126,58 @@ def _uncapitalise(word: re.Match[str]) -> str:
     return word[0].capitalize() if word[0].isupper() else word[0]
 
 
-def text_date(text: str, *, month_first: bool = False, expected: str | None = None) -> str | None:
+def text_date(
+    text: str, *, month_first: bool = False, expected: str | None = None, language: str | None = None
+) -> str | None:
     """The day a short text names (`Updated May 6, 2024`, `6. Mai 2024`, `06.05.2024`), as
-    `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run); None when it
-    names none in the plausible window. `month_first` reads `5/6/2024` as May 6 (the US
-    convention, for pages in American English) rather than 5 June. A numeric date that
-    reads both ways is read the way that gives the `expected` day (the markup's), if one
-    does: the page's own convention beats the guess from its language."""
+    `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run), else, for a
+    month in words of another language (`13 de octubre de 2025`, `2025年10月13日`), by
+    dateparser in the page's `language`; None when it names none in the plausible window.
+    `month_first` reads `5/6/2024` as May 6 (the US convention, for pages in American
+    English) rather than 5 June. A numeric date that reads both ways is read the way that
+    gives the `expected` day (the markup's), if one does: the page's own convention beats
+    the guess from its language."""
     if month_first and (match := _SLASH_DATE.search(text)) is not None:
         day = _slash_date(match, month_first)
     else:
         text = _WORD.sub(_uncapitalise, _ABBREVIATION_DOT.sub(r"\1", text))
         earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
         latest = datetime.combine(_latest(), datetime.min.time())
-        day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest)
+        day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or _worded_date(text, language)
     if day is not None and expected is not None and not expected.startswith(day):
         return expected[:10] if _other_reading(text, day) == expected[:10] else day
     return day
+
+
+@lru_cache(maxsize=64)
+def _date_parser(language: str) -> Any:
+    """dateparser's parser for one language (None for a language it does not know).
+    Imported here: it takes 60 ms to import and is needed on few pages."""
+    from dateparser import DateDataParser
+
+    try:
+        return DateDataParser(languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    except ValueError:
+        return None
+
+
+def _worded_date(text: str, language: str | None) -> str | None:
+    """The day of a date in Chinese, Japanese or Korean numerals, or of a date with the
+    month in words read by dateparser in `language` (a known language only: guessing it
+    costs a second)."""
+    when: date | None
+    if (match := _CJK_DATE.search(text)) is not None:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+    elif language and (match := _WORDED_DATE.search(text)) and (parser := _date_parser(language)):
+        stamp = parser.get_date_data(match[0]).date_obj
+        when = stamp.date() if stamp is not None else None
+    else:
+        return None
+    return when.isoformat() if when is not None and plausible(when) else None
 
 
 def _other_reading(text: str, day: str) -> str | None:

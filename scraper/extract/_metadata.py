@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -174,15 +175,25 @@ def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
 Dateline = tuple[str, bool]
 
 
-def _datelines(pieces: list[str], month_first: bool, expected: str | None) -> Iterator[Dateline]:
+# How a page's dates are read: `text_date` with the page's conventions set.
+DateReader = Callable[[str], str | None]
+
+
+def _date_reader(head: _Head, expected: str | None) -> DateReader:
+    """`text_date` with the page's conventions: month first on American English pages,
+    month names in the markup's language, numeric dates that read both ways read as the
+    `expected` day (the markup's or the URL's) when they can be."""
+    return partial(text_date, month_first=_month_first(head), expected=expected, language=_language(head))
+
+
+def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
     as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it).
-    A numeric date that reads both ways is read as the `expected` day if it can be; a
-    period between two days is no dateline."""
+    A period between two days is no dateline."""
     for index, piece in enumerate(pieces):
         if DATE_RANGE.search(piece):
             continue
-        if (day := text_date(piece, month_first=month_first, expected=expected)) is not None:
+        if (day := read(piece)) is not None:
             label = " ".join(pieces[max(0, index - 2) : index + 1])
             yield day, bool(UPDATED_LABEL.search(label))
 
@@ -229,7 +240,7 @@ class _Structured:
         )
 
 
-def _byline_date(head: _Head, authors: list[str]) -> str | None:
+def _byline_date(head: _Head, authors: list[str], read: DateReader) -> str | None:
     """The date printed right after the page's byline element ("Jane Doe · May 6, 2024"),
     wherever the theme puts it (at the article's foot, say), when that byline names the
     article's authors (not a related story's) and the date is not labelled as an update."""
@@ -237,14 +248,13 @@ def _byline_date(head: _Head, authors: list[str]) -> str | None:
     if node is None or not set(names) & set(authors):
         return None
     pieces = pieces_after(node, BYLINE_DATE_PIECES)
-    return next((day for day, updated in _datelines(pieces, _month_first(head), None) if not updated), None)
+    return next((day for day, updated in _datelines(pieces, read) if not updated), None)
 
 
 def _published(
-    head: _Head,
     structured: _Structured,
     datelines: list[Dateline],
-    authors: list[str],
+    byline_date: Callable[[], str | None],
     url: str | None,
     page: str | None,
 ) -> str | None:
@@ -265,7 +275,7 @@ def _published(
         return found
     return (
         url_date(url)
-        or _byline_date(head, authors)
+        or byline_date()
         or (page_date(page, url) if page else None)
         or next((day for day, updated in datelines if updated), None)
     )
@@ -416,8 +426,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     authors = _authors(head, pieces, site_name, url)
     structured = _Structured.read(head)
     expected = structured.published or url_date(url)
-    datelines = list(_datelines(pieces, _month_first(head), expected))
-    published = _published(head, structured, datelines, authors, url, page)
+    read = _date_reader(head, expected)
+    datelines = list(_datelines(pieces, read))
+    published = _published(structured, datelines, partial(_byline_date, head, authors, read), url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(

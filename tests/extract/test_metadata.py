@@ -415,3 +415,20 @@ def test_date_printed_after_the_byline_at_the_articles_foot() -> None:
         "<div><a href='/author/ana-ruiz'>Ana Ruiz</a><p>April 8, 2024</p></div>"
     )
     assert extract(_body_page(related)).published is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("Publicado el 13 de octubre de 2025", "es"),
+        ("13 de outubro de 2025", "pt-BR"),
+        ("13 ottobre 2025", "it"),
+        ("13 października 2025", "pl"),
+        ("Опубликовано 13 октября 2025 г.", "ru"),
+        ("2025年10月13日 10:00", "ja"),
+        ("2025년 10월 13일", "ko"),
+    ],
+)
+def test_dateline_with_the_month_in_words_of_the_pages_language(dateline: str, lang: str) -> None:
+    body = f"<article><h1>Harbour</h1><p>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2025-10-13"
