@@ -211,8 +211,3 @@ def byline(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
         if names := _names_in(lines):
             return node, names
     return None, []
-
-
-def byline_names(tree: LexborHTMLParser) -> list[str]:
-    """The names of the page's visible byline (see `byline`)."""
-    return byline(tree)[1]

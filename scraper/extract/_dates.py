@@ -66,7 +66,7 @@ _CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
 _ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{3,5})\.(?=\s*\d)")
 # "OCTOBER 13, 2025": htmldate takes a word in capitals for a currency code and gives up.
-_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+_CAPITALS = re.compile(r"\b[A-Z][A-ZÀ-Ý]{2,}\b")
 
 
 def _latest() -> date:
@@ -122,10 +122,6 @@ def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
     return when.isoformat() if plausible(when) else None
 
 
-def _uncapitalise(word: re.Match[str]) -> str:
-    return word[0].capitalize() if word[0].isupper() else word[0]
-
-
 def text_date(
     text: str, *, month_first: bool = False, expected: str | None = None, language: str | None = None
 ) -> str | None:
@@ -140,7 +136,7 @@ def text_date(
     if month_first and (match := _SLASH_DATE.search(text)) is not None:
         day = _slash_date(match, month_first)
     else:
-        text = _WORD.sub(_uncapitalise, _ABBREVIATION_DOT.sub(r"\1", text))
+        text = _CAPITALS.sub(lambda word: word[0].capitalize(), _ABBREVIATION_DOT.sub(r"\1", text))
         earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
         latest = datetime.combine(_latest(), datetime.min.time())
         day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or _worded_date(text, language)

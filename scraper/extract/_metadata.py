@@ -19,10 +19,10 @@ from functools import partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._article_head import head_pieces, headline, pieces_after, title_element
-from ._authors import byline, byline_names, head_byline, split_names, unique
+from ._authors import byline, head_byline, split_names, unique
 from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
 from ._settings import BYLINE_DATE_PIECES, MIN_HEADLINE_OVERLAP
 
@@ -240,11 +240,13 @@ class _Structured:
         )
 
 
-def _byline_date(head: _Head, authors: list[str], read: DateReader) -> str | None:
-    """The date printed right after the page's byline element ("Jane Doe · May 6, 2024"),
-    wherever the theme puts it (at the article's foot, say), when that byline names the
-    article's authors (not a related story's) and the date is not labelled as an update."""
-    node, names = byline(head.tree)
+def _byline_date(
+    node: LexborNode | None, names: list[str], authors: list[str], read: DateReader
+) -> str | None:
+    """The date printed right after the page's byline element `node` ("Jane Doe · May 6,
+    2024"), wherever the theme puts it (at the article's foot, say), when that byline's
+    `names` are the article's `authors` (not a related story's) and the date is not
+    labelled as an update."""
     if node is None or not set(names) & set(authors):
         return None
     pieces = pieces_after(node, BYLINE_DATE_PIECES)
@@ -297,7 +299,9 @@ def _is_site(name: str, site_name: str | None, url: str | None) -> bool:
     return bool(key) and (key == re.sub(r"\W", "", (site_name or "").casefold()) or key in host)
 
 
-def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | None) -> list[str]:
+def _authors(
+    head: _Head, pieces: list[str], boxes: list[str], site_name: str | None, url: str | None
+) -> list[str]:
     """Order of trust: JSON-LD persons, unless the visible byline names them and more, or
     gives a full name where they give a handle; the visible byline ("By ..." by the
     headline, the theme's author link or byline box); `<meta>` authors; then organisations
@@ -309,7 +313,6 @@ def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | N
 
     ld_names = _ld_people(head, head.ld.get("author"), organisations=False)
     people = persons(ld_names)
-    boxes = byline_names(head.tree)
     shown = persons(head_byline(pieces)) or persons(boxes)
     meta = [name for value in head.all_meta(*_AUTHOR_META_KEYS) for name in split_names(value)]
     shown_keys, people_keys = {n.casefold() for n in shown}, {n.casefold() for n in people}
@@ -423,12 +426,15 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     )
     title = _title(head, site_name)
     pieces = head_pieces(tree, _title_forms(title))
-    authors = _authors(head, pieces, site_name, url)
+    byline_node, byline_names = byline(tree)
+    authors = _authors(head, pieces, byline_names, site_name, url)
     structured = _Structured.read(head)
     expected = structured.published or url_date(url)
     read = _date_reader(head, expected)
     datelines = list(_datelines(pieces, read))
-    published = _published(structured, datelines, partial(_byline_date, head, authors, read), url, page)
+    published = _published(
+        structured, datelines, partial(_byline_date, byline_node, byline_names, authors, read), url, page
+    )
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
