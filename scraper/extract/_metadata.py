@@ -236,7 +236,7 @@ class _Structured:
             self.published is not None
             and self.modified is not None
             and self.modified.startswith(day)
-            and not self.published.startswith(day)
+            and self.modified[:10] > self.published[:10]
         )
 
 
@@ -267,11 +267,8 @@ def _published(
     the URL's date path; the date printed after the byline; htmldate's search of the page;
     last, an "Updated ..." dateline, the only date such a page gives."""
     found = structured.published
-    shown = next(
-        (day for day, updated in datelines if not updated and not structured.is_last_update(day)),
-        None,
-    )
-    if shown is not None:
+    shown = next((day for day, updated in datelines if not updated), None)
+    if shown is not None and not structured.is_last_update(shown):
         return found if found is not None and found.startswith(shown) else shown
     if found is not None:
         return found
@@ -367,7 +364,8 @@ def _title_forms(title: str | None) -> list[str]:
     the forms a page may print it in."""
     if not title:
         return []
-    return [title, *(title[: match.start()] for match in _TITLE_SEPARATORS.finditer(title))]
+    beginnings = (title[: match.start()] for match in _TITLE_SEPARATORS.finditer(title))
+    return [title, *(form for form in beginnings if len(form.split()) >= 2)]  # one word: a brand
 
 
 def _words(text: str) -> set[str]:

@@ -331,6 +331,10 @@ def test_conflict_unlabelled_dateline_on_the_markups_modification_day_is_not_the
     # German page, the update printed first and the publication after it.
     both = f"<article><h1>Hafen</h1><p>3. November 2025</p><p>3. Januar 2022</p>{PROSE}</article>"
     assert extract(_body_page(both, meta, ' lang="de"')).published == "2022-01-03T16:52:00+00:00"
+    # A "modification" before the publication is no update: the dateline stands.
+    backwards = meta.replace("2025-11-03T06:10:53", "2021-11-03T06:10:53").replace("2022-01-03", "2025-12-01")
+    dated = f"<article><h1>Harbour</h1><p>November 3, 2021</p>{PROSE}</article>"
+    assert extract(_body_page(dated, backwards)).published == "2021-11-03"
     # A dateline the markup does not call an update still wins over the markup.
     other = f"<article><h1>Harbour</h1><p>9 mars 2024</p>{PROSE}</article>"
     assert extract(_body_page(other, meta, ' lang="fr"')).published == "2024-03-09"
@@ -383,6 +387,10 @@ def test_page_without_h1_prints_its_title_in_a_paragraph_with_byline_and_datelin
     body = f"<h2>Die besten Werkzeuge</h2><span>16. Februar 2026</span><article>{PROSE}</article>"
     article = extract(_body_page(body, head, ' lang="de"'))
     assert (article.title, article.published) == ("Die besten Werkzeuge", "2026-02-16")
+    # A one-word beginning is the site's brand, printed as its logo: not the headline.
+    head = "<title>Harbourly - read, write and learn about harbours</title>"
+    body = f"<div><p>Harbourly</p></div><article>{PROSE}</article>"
+    assert extract(_body_page(body, head)).title == "Harbourly - read, write and learn about harbours"
 
 
 def test_date_printed_after_the_byline_at_the_articles_foot() -> None:
