@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import fields, replace
+from typing import Literal
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
@@ -71,10 +72,11 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _main_text(html: str, url: str | None, facts: PageFacts) -> tuple[TextBlock, ...]:
-    """trafilatura's full extraction (with its fallback comparison) of `html`, tidied."""
+def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool = False) -> tuple[TextBlock, ...]:
+    """trafilatura's extraction of `html`, tidied: the full one (with its fallback
+    comparison) unless `fast`."""
     document = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, with_metadata=False
+        html, url=url, fast=fast, include_comments=False, include_tables=True, with_metadata=False
     )
     body = getattr(document, "body", None)
     return tidy(body_blocks(body), facts) if body is not None else ()
@@ -92,24 +94,30 @@ def _body_text(
     pruned_html: str, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's full extraction of the pruned page, unless
-    pruning may have cost article text (it removed prose, or left nothing or a menu): then
-    the whole page's extraction too, kept if it holds prose the pruned one lost."""
+    there is evidence that pruning cost article text: then the whole page's extraction
+    too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
-    if blocks and not _unsure(pruning, blocks) and not _looks_like_link_list(blocks):
+    recheck = _whole_page_check(pruning, blocks)
+    if recheck is None:
         return blocks
-    unpruned = _main_text(original_html, url, facts)
+    unpruned = _main_text(original_html, url, facts, fast=recheck == "fast")
     return unpruned if _pruning_cost_text(blocks, unpruned) else blocks
 
 
-def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
-    """Whether pruning may have cost article text, or trafilatura picked too small a part
-    of the pruned page (a block much shorter than the prose the page holds)."""
+def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Literal["full", "fast"] | None:
+    """How the whole page is extracted to check that pruning cost no article text: "full"
+    on strong evidence that it did (trafilatura found nothing, or much less than the prose
+    left on the pruned page, or pruning removed prose on the weak evidence of class names
+    or left a menu), "fast" on weaker evidence (much text went on class names alone: a
+    forum's posts named "comment"), and not at all otherwise (the check costs more than the
+    first extraction: the whole page is larger)."""
     extracted = sum(len(block.text) for block in blocks)
-    return (
-        pruning.prose_chars > PROSE_RECHECK_CHARS
-        or pruning.named_share > NAMED_RECHECK_SHARE
-        or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
-    )
+    if not blocks or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left:
+        return "full"
+    named = pruning.named_share > NAMED_RECHECK_SHARE
+    if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or _looks_like_link_list(blocks)):
+        return "full"
+    return "fast" if named else None
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:
