@@ -67,7 +67,7 @@ def _any_of(names: frozenset[str]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-_FORMATTING_START = re.compile(rf"<(?:{_any_of(_FORMATTING)})[\s>/]", re.I)
+_FORMATTING_START_TAG = re.compile(rf"<(?:{_any_of(_FORMATTING)})(?=[\s>/])[^<>]*", re.I)
 _BLOCK_START = re.compile(rf"<(?:{_any_of(_BLOCKS)})[\s>/]", re.I)
 # A formatting element's start or end tag, or a block's start tag (a block's end tag
 # changes nothing here, and skipping it halves the tags the count looks at).
@@ -171,8 +171,11 @@ def _exact_nesting_depth(text: str) -> int:
 def _too_much_reconstruction(text: str) -> str | None:
     """Unclosed formatting tags are copied by the parser into every following block:
     2,000 of them before 2,000 paragraphs make 4 million elements from 40 KB."""
-    bound = len(_FORMATTING_START.findall(text)) * len(_BLOCK_START.findall(text))
-    if bound <= MAX_RECONSTRUCTED_ELEMENTS:
+    # At most three identical formatting elements are kept open, so no more than three per
+    # distinct start tag are open at once, each copied at most once per block.
+    formatting = _FORMATTING_START_TAG.findall(text)
+    most_open = min(len(formatting), _NOAHS_ARK * len(set(formatting)))
+    if most_open * len(_BLOCK_START.findall(text)) <= MAX_RECONSTRUCTED_ELEMENTS:
         return None
     copies = _reconstructed_elements(text)
     if copies > MAX_RECONSTRUCTED_ELEMENTS:
