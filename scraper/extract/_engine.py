@@ -19,6 +19,9 @@ from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, is_sentence, prune
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
+    FALLBACK_MAX_CHARS,
+    FALLBACK_MIN_GAIN,
+    FALLBACK_MIN_LINE_CHARS,
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
@@ -97,11 +100,42 @@ def _body_text(
     there is evidence that pruning cost article text: then the whole page's extraction
     too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
-    recheck = _whole_page_check(pruning, blocks)
-    if recheck is None:
+    if (recheck := _whole_page_check(pruning, blocks)) is not None:
+        unpruned = _main_text(original_html, url, facts, fast=recheck == "fast")
+        if _pruning_cost_text(blocks, unpruned):
+            return _or_all_paragraphs(unpruned, pruned_html, facts, short=False)
+    return _or_all_paragraphs(blocks, pruned_html, facts, short=_too_short(pruning, blocks))
+
+
+def _too_short(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
+    """Whether trafilatura's extraction holds much less than the prose the pruned page
+    keeps: it picked one block of an article split in several."""
+    return _chars(blocks) < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
+
+
+def _chars(blocks: tuple[TextBlock, ...]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
+def _or_all_paragraphs(
+    blocks: tuple[TextBlock, ...], pruned_html: str, facts: PageFacts, *, short: bool
+) -> tuple[TextBlock, ...]:
+    """`blocks`, or every paragraph of the pruned page (trafilatura's baseline) when the
+    extraction is short or small and the paragraphs hold several times as much text, in
+    lines as long as sentences (not a menu's). Pruning already took the junk away, and an
+    article, a thread or a list split in many sibling boxes defeats trafilatura's choice
+    of one main block."""
+    extracted = _chars(blocks)
+    if not short and extracted >= FALLBACK_MAX_CHARS:
         return blocks
-    unpruned = _main_text(original_html, url, facts, fast=recheck == "fast")
-    return unpruned if _pruning_cost_text(blocks, unpruned) else blocks
+    body, _, length = trafilatura.baseline(pruned_html)
+    if length < FALLBACK_MIN_GAIN * max(1, extracted):
+        return blocks
+    paragraphs = tidy(body_blocks(body), facts)
+    lines = [line for block in paragraphs for line in block.text.splitlines()]
+    if not lines or _chars(paragraphs) < FALLBACK_MIN_GAIN * max(1, extracted):
+        return blocks
+    return paragraphs if _chars(paragraphs) / len(lines) >= FALLBACK_MIN_LINE_CHARS else blocks
 
 
 def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Literal["full", "fast"] | None:
@@ -111,8 +145,7 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     or left a menu), "fast" on weaker evidence (much text went on class names alone: a
     forum's posts named "comment"), and not at all otherwise (the check costs more than the
     first extraction: the whole page is larger)."""
-    extracted = sum(len(block.text) for block in blocks)
-    if not blocks or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left:
+    if not blocks or _too_short(pruning, blocks):
         return "full"
     named = pruning.named_share > NAMED_RECHECK_SHARE
     if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or _looks_like_link_list(blocks)):

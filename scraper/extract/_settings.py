@@ -114,6 +114,18 @@ NAMED_RECHECK_SHARE = 0.15
 #   left on the pruned page: trafilatura picked one block of an article split in several.
 MIN_EXTRACTED_PROSE_SHARE = 0.5
 
+# When the extraction is short (see MIN_EXTRACTED_PROSE_SHARE) or holds fewer than this
+# many characters, every paragraph of the pruned page (trafilatura's baseline) is taken
+# instead if it holds at least this many times as much text, in lines of at least this
+# many characters on average (sentences and item descriptions, not a menu's one-word
+# links). An article, a forum thread or a listing split in many sibling boxes makes
+# trafilatura pick one box; pruning has already taken the junk away. Measured on both
+# corpora: 16 of 1,678 pages change, 15 for the better (F1 +8.6 points in all: listings,
+# forums, articles), one worse; no AEB page changes.
+FALLBACK_MAX_CHARS = 1500
+FALLBACK_MIN_GAIN = 3
+FALLBACK_MIN_LINE_CHARS = 40
+
 # Pruning is undone when the whole page's extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
 MAX_LOST_PROSE_WORDS = 40
