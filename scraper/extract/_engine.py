@@ -25,6 +25,7 @@ from ._settings import (
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
+    NAMED_FAST_RECHECK_SHARE,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
     PROSE_SENTENCE_CHARS,
@@ -142,7 +143,7 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     """How the whole page is extracted to check that pruning cost no article text: "full"
     on strong evidence that it did (trafilatura found nothing, or much less than the prose
     left on the pruned page, or pruning removed prose on the weak evidence of class names
-    or left a menu), "fast" on weaker evidence (much text went on class names alone: a
+    or left a menu), "fast" on weaker evidence (most text went on class names alone: a
     forum's posts named "comment"), and not at all otherwise (the check costs more than the
     first extraction: the whole page is larger)."""
     if not blocks or _too_short(pruning, blocks):
@@ -150,7 +151,7 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     named = pruning.named_share > NAMED_RECHECK_SHARE
     if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or _looks_like_link_list(blocks)):
         return "full"
-    return "fast" if named else None
+    return "fast" if pruning.named_share > NAMED_FAST_RECHECK_SHARE else None
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:

@@ -51,5 +51,5 @@ def test_the_whole_page_is_read_again_only_on_evidence_that_pruning_cost_text() 
     assert _whole_page_check(short_of_prose, LONG_TEXT) == "full"
     prose_went_by_name = Pruning(prose_chars=5000, named_share=0.4, prose_left=1000)
     assert _whole_page_check(prose_went_by_name, LONG_TEXT) == "full"
-    much_went_by_name = Pruning(prose_chars=0, named_share=0.4, prose_left=1000)
+    much_went_by_name = Pruning(prose_chars=0, named_share=0.5, prose_left=1000)
     assert _whole_page_check(much_went_by_name, LONG_TEXT) == "fast"
