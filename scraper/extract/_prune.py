@@ -47,13 +47,15 @@ _TEXT_RUN = re.compile(r"[^.!?\n]+[.!?]?")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
-@functools.lru_cache(maxsize=4096)
 def _name_is_junk(value: str) -> bool:
     """True when one of the class names or the id in `value` is made of junk words."""
-    for name in value.split():
-        if _JUNK_NAME.search(_CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")):
-            return True
-    return False
+    return any(map(_one_name_is_junk, value.split()))
+
+
+@functools.lru_cache(maxsize=16384)
+def _one_name_is_junk(name: str) -> bool:
+    # Cached by single name: pages share class names far more often than whole attributes.
+    return _JUNK_NAME.search(_CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")) is not None
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
