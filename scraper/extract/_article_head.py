@@ -3,12 +3,14 @@ printed around it, where the byline and the dateline are."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_LONG_PIECES, HEAD_PIECE_MAX_CHARS, HEAD_TEXT_PIECES
 
+# Elements that can print the headline of a page without `<h1>`.
+_TITLE_TAGS = "h2, h3, p"
 # Elements whose text the reader never sees.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 
@@ -53,6 +55,11 @@ def _short_pieces(texts: Iterable[str]) -> list[str]:
     return pieces
 
 
+def pieces_after(node: LexborNode, count: int) -> list[str]:
+    """The first `count` short text pieces printed after `node` (a byline, say)."""
+    return _short_pieces(_following_texts(node))[:count]
+
+
 def _preceding_texts(headline: LexborNode) -> list[str]:
     """The texts before the headline inside its article header: the nearest ancestor (up to
     three levels) whose text stays short, read up to the headline, nearest first."""
@@ -71,10 +78,26 @@ def _preceding_texts(headline: LexborNode) -> list[str]:
     return texts[::-1]
 
 
-def head_pieces(tree: LexborHTMLParser) -> list[str]:
-    """The short text pieces printed around the headline (`<h1>`), where the byline and the
-    dateline are: those after it, then those before it in its header. Empty without `<h1>`."""
-    headline = tree.css_first("h1")
+def title_element(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode | None:
+    """The first heading or paragraph whose whole text is one of `titles`: the headline of
+    a page that marks none with `<h1>` (page builders print it in a `<p>` or an `<h2>`)."""
+    wanted = {" ".join(title.split()).casefold() for title in titles} - {""}
+    if not wanted:
+        return None
+    longest = max(map(len, wanted))
+    for node in tree.css(_TITLE_TAGS):
+        text = node.text()
+        if len(text) <= 2 * longest and " ".join(text.split()).casefold() in wanted:
+            return node
+    return None
+
+
+def head_pieces(tree: LexborHTMLParser, titles: Collection[str] = ()) -> list[str]:
+    """The short text pieces printed around the headline, where the byline and the dateline
+    are: those after it, then those before it in its header. The headline is the first
+    `<h1>`, else the first heading or paragraph that prints one of the `titles` the markup
+    gives; without either, there are none."""
+    headline = tree.css_first("h1") or title_element(tree, titles)
     if headline is None:
         return []
     return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))

@@ -166,15 +166,15 @@ _NOT_AUTHOR_ROLE = re.compile(
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "article"})
 
 
-def _candidates(tree: LexborHTMLParser) -> Iterator[list[str]]:
-    """The lines of each byline element, in the order of `BYLINE_SELECTORS`."""
+def _candidates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, list[str]]]:
+    """Each byline element with its lines, in the order of `BYLINE_SELECTORS`."""
     for selector in BYLINE_SELECTORS:
         for node in tree.css(selector):
             if node.tag in _NOT_BYLINE_TAGS or _is_foreign(node):
                 continue
             text = node.text(separator="\n", strip=True)
             if text and len(text) <= 200:  # a byline is short; a long text is a bio box
-                yield [line for line in text.splitlines() if line.strip()]
+                yield node, [line for line in text.splitlines() if line.strip()]
 
 
 def _names_in(lines: list[str]) -> list[str]:
@@ -203,7 +203,11 @@ def head_byline(pieces: list[str]) -> list[str]:
     return []
 
 
-def byline_names(tree: LexborHTMLParser) -> list[str]:
-    """The names of the page's visible byline: the first byline element (by the order of
-    `BYLINE_SELECTORS`) that holds a name, outside comments, related stories and footers."""
-    return next(filter(None, map(_names_in, _candidates(tree))), [])
+def byline(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
+    """The page's visible byline element and its names: the first byline element (by the
+    order of `BYLINE_SELECTORS`) that holds a name, outside comments, related stories and
+    footers."""
+    for node, lines in _candidates(tree):
+        if names := _names_in(lines):
+            return node, names
+    return None, []

@@ -18,6 +18,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from typing import Any
 
 from htmldate import find_date
 from htmldate.extractors import try_date_expr
@@ -27,10 +28,18 @@ from ._settings import EARLIEST_DATE, HTMLDATE_MAX_CHARS
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
-# A date in a URL's path: /2024/05/06/, /2024-05-06-slug, /20240506/ (year 19xx or 20xx).
+# English month names: URL date paths write them whole or by their first three letters
+# (or four: "sept").
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+_MONTH_IN_URL = "|".join(f"{name[:3]}(?:{name[3:]}|{name[3:4]})?" for name in _MONTHS)
+# A date in a URL's path: /2024/05/06/, /2024-05-06-slug, /20240506/, /2024/oct/06/ (the
+# month by name, as several news CMSs write it); year 19xx or 20xx.
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    rf"|/((?:19|20)\d{{2}})/({_MONTH_IN_URL})/(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
 )
 
 # Words that label a date as the last update, in the languages of the rules.
@@ -41,8 +50,23 @@ UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
 _CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 # A numeric date with slashes: 5/6/2024 (month or day first, by the page's convention).
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+# A numeric date with any separator: 03/10/2023, 09.10.2024, 3-10-2023.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
+# A period between two days ("November 26 – December 3, 2025", "16-19 March 2026"): an
+# offer's or an event's dates, not a dateline.
+DATE_RANGE = re.compile(r"(?<![\d./-])\d{1,2}\s*[–—-]\s*(?:[^\W\d_]{3,}\.?\s*)?\d{1,2}\b(?![./-]\d)")
+# A date with the month in words, day first or month first, as other languages than
+# htmldate's write it: "13 de octubre de 2025", "13. října 2025", "ottobre 13, 2025".
+_WORDED_DATE = re.compile(
+    r"\b\d{1,2}\.?\s+(?:(?:de|di|del)\s+)?[^\W\d_]{3,}\.?,?\s+(?:(?:de|del)\s+)?(?:19|20)\d{2}(?!\d)"
+    r"|\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}(?!\d)"
+)
+# A date in Chinese, Japanese or Korean: 2025年10月13日, 2025년 10월 13일.
+_CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
 _ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{3,5})\.(?=\s*\d)")
+# "OCTOBER 13, 2025": htmldate takes a word in capitals for a currency code and gives up.
+_CAPITALS = re.compile(r"\b[A-Z][A-ZÀ-Ý]{2,}\b")
 
 
 def _latest() -> date:
@@ -98,24 +122,81 @@ def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
     return when.isoformat() if plausible(when) else None
 
 
-def text_date(text: str, *, month_first: bool = False) -> str | None:
+def text_date(
+    text: str, *, month_first: bool = False, expected: str | None = None, language: str | None = None
+) -> str | None:
     """The day a short text names (`Updated May 6, 2024`, `6. Mai 2024`, `06.05.2024`), as
-    `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run); None when it
-    names none in the plausible window. `month_first` reads `5/6/2024` as May 6 (the US
-    convention, for pages in American English) rather than 5 June."""
+    `YYYY-MM-DD`, by htmldate's fast rules (its slow search is never run), else, for a
+    month in words of another language (`13 de octubre de 2025`, `2025年10月13日`), by
+    dateparser in the page's `language`; None when it names none in the plausible window.
+    `month_first` reads `5/6/2024` as May 6 (the US convention, for pages in American
+    English) rather than 5 June. A numeric date that reads both ways is read the way that
+    gives the `expected` day (the markup's), if one does: the page's own convention beats
+    the guess from its language."""
     if month_first and (match := _SLASH_DATE.search(text)) is not None:
-        return _slash_date(match, month_first)
-    text = _ABBREVIATION_DOT.sub(r"\1", text)
-    earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
-    latest = datetime.combine(_latest(), datetime.min.time())
-    return try_date_expr(text, "%Y-%m-%d", False, earliest, latest)
+        day = _slash_date(match, month_first)
+    else:
+        text = _CAPITALS.sub(lambda word: word[0].capitalize(), _ABBREVIATION_DOT.sub(r"\1", text))
+        earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
+        latest = datetime.combine(_latest(), datetime.min.time())
+        day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or _worded_date(text, language)
+    if day is not None and expected is not None and not expected.startswith(day):
+        return expected[:10] if _other_reading(text, day) == expected[:10] else day
+    return day
+
+
+@lru_cache(maxsize=64)
+def _date_parser(language: str) -> Any:
+    """dateparser's parser for one language (None for a language it does not know).
+    Imported here: it takes 60 ms to import and is needed on few pages."""
+    from dateparser import DateDataParser
+
+    try:
+        return DateDataParser(languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    except ValueError:
+        return None
+
+
+def _worded_date(text: str, language: str | None) -> str | None:
+    """The day of a date in Chinese, Japanese or Korean numerals, or of a date with the
+    month in words read by dateparser in `language` (a known language only: guessing it
+    costs a second)."""
+    when: date | None
+    if (match := _CJK_DATE.search(text)) is not None:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+    elif language and (match := _WORDED_DATE.search(text)) and (parser := _date_parser(language)):
+        stamp = parser.get_date_data(match[0]).date_obj
+        when = stamp.date() if stamp is not None else None
+    else:
+        return None
+    return when.isoformat() if when is not None and plausible(when) else None
+
+
+def _other_reading(text: str, day: str) -> str | None:
+    """`day` read the other way round (month for day) when `text` writes it as a numeric
+    date that reads both ways (03/10/2023); else None."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if first == second or first > 12 or second > 12:
+        return None
+    readings = {date(year, first, second).isoformat(), date(year, second, first).isoformat()}
+    return next(iter(readings - {day}), None) if day in readings else None
 
 
 def url_date(url: str | None) -> str | None:
-    """The day a URL's path gives (`/2024/05/06/slug`, `/2024-05-06-slug`), else None."""
+    """The day a URL's path gives (`/2024/05/06/slug`, `/2024-05-06-slug`, `/2024/may/06/`),
+    else None."""
     if not url or (match := _URL_DATE.search(url.split("?")[0])) is None:
         return None
     year, month, day = (part for part in match.groups() if part is not None)
+    if not month.isdigit():
+        month = str([name[:3] for name in _MONTHS].index(month[:3].lower()) + 1)
     try:
         when = date(int(year), int(month), int(day))
     except ValueError:

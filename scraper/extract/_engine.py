@@ -6,6 +6,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import fields, replace
+from typing import Literal
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
@@ -19,11 +20,15 @@ from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, is_sentence, prune
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
+    FALLBACK_MAX_CHARS,
+    FALLBACK_MIN_GAIN,
+    FALLBACK_MIN_LINE_CHARS,
     LOST_LIST_ROWS,
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
     MIN_SURE_WORDS,
+    NAMED_FAST_RECHECK_SHARE,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
     PROSE_SENTENCE_CHARS,
@@ -75,10 +80,11 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _main_text(html: str, url: str | None, facts: PageFacts) -> tuple[TextBlock, ...]:
-    """trafilatura's full extraction (with its fallback comparison) of `html`, tidied."""
+def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool = False) -> tuple[TextBlock, ...]:
+    """trafilatura's extraction of `html`, tidied: the full one (with its fallback
+    comparison) unless `fast`."""
     document = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, with_metadata=False
+        html, url=url, fast=fast, include_comments=False, include_tables=True, with_metadata=False
     )
     body = getattr(document, "body", None)
     return tidy(body_blocks(body), facts) if body is not None else ()
@@ -96,25 +102,61 @@ def _body_text(
     pruned_html: str, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's full extraction of the pruned page, unless
-    pruning may have cost article text (it removed prose, or left nothing or a menu): then
-    the whole page's extraction too, kept if it holds prose the pruned one lost."""
+    there is evidence that pruning cost article text: then the whole page's extraction
+    too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
-    if blocks and not _unsure(pruning, blocks) and not _looks_like_link_list(blocks):
+    if (recheck := _whole_page_check(pruning, blocks)) is not None:
+        unpruned = _main_text(original_html, url, facts, fast=recheck == "fast")
+        if _pruning_cost_text(blocks, unpruned):
+            return _or_all_paragraphs(unpruned, pruned_html, facts, short=False)
+    return _or_all_paragraphs(blocks, pruned_html, facts, short=_too_short(pruning, blocks))
+
+
+def _too_short(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
+    """Whether trafilatura's extraction holds much less than the prose the pruned page
+    keeps: it picked one block of an article split in several."""
+    return _chars(blocks) < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
+
+
+def _chars(blocks: tuple[TextBlock, ...]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
+def _or_all_paragraphs(
+    blocks: tuple[TextBlock, ...], pruned_html: str, facts: PageFacts, *, short: bool
+) -> tuple[TextBlock, ...]:
+    """`blocks`, or every paragraph of the pruned page (trafilatura's baseline) when the
+    extraction is short or small and the paragraphs hold several times as much text, in
+    lines as long as sentences (not a menu's). Pruning already took the junk away, and an
+    article, a thread or a list split in many sibling boxes defeats trafilatura's choice
+    of one main block."""
+    extracted = _chars(blocks)
+    if not short and extracted >= FALLBACK_MAX_CHARS:
         return blocks
-    unpruned = _main_text(original_html, url, facts)
-    return unpruned if _pruning_cost_text(blocks, unpruned) else blocks
+    body, _, length = trafilatura.baseline(pruned_html)
+    if length < FALLBACK_MIN_GAIN * max(1, extracted):
+        return blocks
+    paragraphs = tidy(body_blocks(body), facts)
+    lines = [line for block in paragraphs for line in block.text.splitlines()]
+    if not lines or _chars(paragraphs) < FALLBACK_MIN_GAIN * max(1, extracted):
+        return blocks
+    return paragraphs if _chars(paragraphs) / len(lines) >= FALLBACK_MIN_LINE_CHARS else blocks
 
 
-def _unsure(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
-    """Whether pruning may have cost article text, or trafilatura picked too small a part
-    of the pruned page (a block much shorter than the prose the page holds, or a short one)."""
-    extracted = sum(len(block.text) for block in blocks)
-    return (
-        pruning.prose_chars > PROSE_RECHECK_CHARS
-        or pruning.named_share > NAMED_RECHECK_SHARE
-        or extracted < MIN_EXTRACTED_PROSE_SHARE * pruning.prose_left
-        or _word_count(blocks) < MIN_SURE_WORDS
-    )
+def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Literal["full", "fast"] | None:
+    """How the whole page is extracted to check that pruning cost no article text: "full"
+    on strong evidence that it did (trafilatura found nothing, or much less than the prose
+    left on the pruned page, or pruning removed prose on the weak evidence of class names
+    or left a menu, or the extraction is under `MIN_SURE_WORDS`: pruning a box can make
+    trafilatura pick a much smaller block), "fast" on weaker evidence (most text went on
+    class names alone: a forum's posts named "comment"), and not at all otherwise (the
+    check costs more than the first extraction: the whole page is larger)."""
+    if not blocks or _too_short(pruning, blocks) or _word_count(blocks) < MIN_SURE_WORDS:
+        return "full"
+    named = pruning.named_share > NAMED_RECHECK_SHARE
+    if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or _looks_like_link_list(blocks)):
+        return "full"
+    return "fast" if pruning.named_share > NAMED_FAST_RECHECK_SHARE else None
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:

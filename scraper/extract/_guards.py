@@ -81,9 +81,13 @@ def _any_of(names: frozenset[str]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-_FORMATTING_START = re.compile(rf"<(?:{_any_of(_FORMATTING)})[\s>/]", re.I)
+_FORMATTING_START_TAG = re.compile(rf"<(?:{_any_of(_FORMATTING)})(?=[\s>/])[^<>]*", re.I)
 _BLOCK_START = re.compile(rf"<(?:{_any_of(_BLOCKS)})[\s>/]", re.I)
-_FORMATTING_OR_BLOCK_TAG = re.compile(rf"<(/?)({_any_of(_FORMATTING | _BLOCKS)})(?=[\s>/])([^<>]*)", re.I)
+# A formatting element's start or end tag, or a block's start tag (a block's end tag
+# changes nothing here, and skipping it halves the tags the count looks at).
+_FORMATTING_TAG_OR_BLOCK_START = re.compile(
+    rf"<(?:(/?)({_any_of(_FORMATTING)})|({_any_of(_BLOCKS)}))(?=[\s>/])([^<>]*)", re.I
+)
 _NOAHS_ARK = 3  # identical formatting elements kept open at most (HTML standard)
 
 
@@ -123,6 +127,10 @@ def markup_refusal(text: str) -> str | None:
 
 
 def _too_many_attributes(text: str) -> str | None:
+    # A tag's inside lies between one `<` and the next: when no such stretch is long
+    # enough, no tag is (one C-speed split instead of a regex scan of every tag).
+    if len(max(text.split("<"), key=len)) < 2 * MAX_ATTRIBUTES_PER_ELEMENT:
+        return None
     for match in _LONG_TAG.finditer(text):
         count = len(_ATTRIBUTE_NAME.findall(_VALUE.sub(" ", match.group(0)[1:]))) - 1
         if count > MAX_ATTRIBUTES_PER_ELEMENT and not _in_raw_text(text, match.start()):
@@ -205,8 +213,11 @@ def _in_foreign_content(stack: list[tuple[str, bool]]) -> bool:
 def _too_much_reconstruction(text: str) -> str | None:
     """Unclosed formatting tags are copied by the parser into every following block:
     2,000 of them before 2,000 paragraphs make 4 million elements from 40 KB."""
-    bound = len(_FORMATTING_START.findall(text)) * len(_BLOCK_START.findall(text))
-    if bound <= MAX_RECONSTRUCTED_ELEMENTS:
+    # At most three identical formatting elements are kept open, so no more than three per
+    # distinct start tag are open at once, each copied at most once per block.
+    formatting = _FORMATTING_START_TAG.findall(text)
+    most_open = min(len(formatting), _NOAHS_ARK * len(set(formatting)))
+    if most_open * len(_BLOCK_START.findall(text)) <= MAX_RECONSTRUCTED_ELEMENTS:
         return None
     copies = _reconstructed_elements(text)
     if copies > MAX_RECONSTRUCTED_ELEMENTS:
@@ -225,24 +236,25 @@ def _reconstructed_elements(text: str) -> int:
     by_name: dict[str, list[int]] = {}
     identical: dict[tuple[str, str], deque[int]] = {}
     copies = 0
-    for number, (closing, name, attributes) in enumerate(_FORMATTING_OR_BLOCK_TAG.findall(text)):
-        name = name.lower()
-        if name in _FORMATTING and closing:
-            stack = by_name.get(name, [])
-            while stack and active.pop(stack.pop(), None) is None:
-                pass  # already closed as a fourth identical element
-        elif name in _FORMATTING:
-            entry = (name, " ".join(attributes.split()))
-            same = identical.setdefault(entry, deque())
-            while same and same[0] not in active:
-                same.popleft()
-            if len(same) >= _NOAHS_ARK:
-                del active[same.popleft()]
-            same.append(number)
-            active[number] = entry
-            by_name.setdefault(name, []).append(number)
-        elif not closing and name in _BLOCKS:
+    for number, (closing, name, block, attributes) in enumerate(_FORMATTING_TAG_OR_BLOCK_START.findall(text)):
+        if block:
             copies += len(active)
             if copies > MAX_RECONSTRUCTED_ELEMENTS:
                 break
+            continue
+        name = name.lower()
+        if closing:
+            stack = by_name.get(name, [])
+            while stack and active.pop(stack.pop(), None) is None:
+                pass  # already closed as a fourth identical element
+            continue
+        entry = (name, " ".join(attributes.split()))
+        same = identical.setdefault(entry, deque())
+        while same and same[0] not in active:
+            same.popleft()
+        if len(same) >= _NOAHS_ARK:
+            del active[same.popleft()]
+        same.append(number)
+        active[number] = entry
+        by_name.setdefault(name, []).append(number)
     return copies

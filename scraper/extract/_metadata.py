@@ -13,19 +13,18 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._article_head import head_pieces, headline
-from ._authors import byline_names, head_byline, split_names, unique
-from ._dates import UPDATED_LABEL, page_date, parse_date, text_date, url_date
-from ._settings import (
-    MIN_HEADLINE_OVERLAP,
-)
+from ._article_head import head_pieces, headline, pieces_after, title_element
+from ._authors import byline, head_byline, split_names, unique
+from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
+from ._settings import BYLINE_DATE_PIECES, MIN_HEADLINE_OVERLAP
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -43,10 +42,14 @@ _PUBLISHED_META_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "date",
     "sailthru.date", "parsely-pub-date", "article.published", "published_time",
+    "og:article:published_time", "og:publish_date", "dcterms.date", "cxenseparse:publishtime",
+    "citation_publication_date", "citation_date", "published", "published_at", "pub_date",
+    "datecreated",
 )  # fmt: skip
 _MODIFIED_META_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "lastmod", "article.updated", "modified_time",
+    "og:article:modified_time", "last-updated", "updated_at", "updated",
 )  # fmt: skip
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "dcterms.creator",
                      "sailthru.author", "byl", "citation_author")  # fmt: skip
@@ -168,11 +171,29 @@ def _ld_people(head: _Head, value: Any, *, organisations: bool) -> list[str]:
     return split_names(cleaned)
 
 
-def _datelines(pieces: list[str], month_first: bool) -> Iterator[tuple[str, bool]]:
+# A date printed in the article's head, and whether it is labelled as an update.
+Dateline = tuple[str, bool]
+
+
+# How a page's dates are read: `text_date` with the page's conventions set.
+DateReader = Callable[[str], str | None]
+
+
+def _date_reader(head: _Head, expected: str | None) -> DateReader:
+    """`text_date` with the page's conventions: month first on American English pages,
+    month names in the markup's language, numeric dates that read both ways read as the
+    `expected` day (the markup's or the URL's) when they can be."""
+    return partial(text_date, month_first=_month_first(head), expected=expected, language=_language(head))
+
+
+def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
-    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it)."""
+    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it).
+    A period between two days is no dateline."""
     for index, piece in enumerate(pieces):
-        if (day := text_date(piece, month_first=month_first)) is not None:
+        if DATE_RANGE.search(piece):
+            continue
+        if (day := read(piece)) is not None:
             label = " ".join(pieces[max(0, index - 2) : index + 1])
             yield day, bool(UPDATED_LABEL.search(label))
 
@@ -185,36 +206,84 @@ def _month_first(head: _Head) -> bool:
     return lang.startswith("en") and region not in _DAY_FIRST_ENGLISH
 
 
-def _published(head: _Head, pieces: list[str], url: str | None, page: str | None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Structured:
+    """The dates the page's markup gives: JSON-LD or microdata, `<meta>`, `<time>`."""
+
+    published: str | None
+    modified: str | None
+
+    @classmethod
+    def read(cls, head: _Head) -> _Structured:
+        time = head.tree.css_first("time[datetime]")
+        published = (
+            parse_date(_clean(head.ld_value("datePublished")))
+            or parse_date(head.microdata("datePublished"))
+            or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
+            or parse_date(time.attributes.get("datetime") if time is not None else None)
+        )
+        modified = (
+            parse_date(_clean(head.ld_value("dateModified")))
+            or parse_date(head.microdata("dateModified"))
+            or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
+        )
+        return cls(published, modified)
+
+    def is_last_update(self, day: str) -> bool:
+        """True for a day that is the markup's modification day, not its publication day:
+        a theme printing the last update's date under the headline, unlabelled."""
+        return (
+            self.published is not None
+            and self.modified is not None
+            and self.modified.startswith(day)
+            and self.modified[:10] > self.published[:10]
+        )
+
+
+def _byline_date(
+    node: LexborNode | None, names: list[str], authors: list[str], read: DateReader
+) -> str | None:
+    """The date printed right after the page's byline element `node` ("Jane Doe · May 6,
+    2024"), wherever the theme puts it (at the article's foot, say), when that byline's
+    `names` are the article's `authors` (not a related story's) and the date is not
+    labelled as an update."""
+    if node is None or not set(names) & set(authors):
+        return None
+    pieces = pieces_after(node, BYLINE_DATE_PIECES)
+    return next((day for day, updated in _datelines(pieces, read) if not updated), None)
+
+
+def _published(
+    structured: _Structured,
+    datelines: list[Dateline],
+    byline_date: Callable[[], str | None],
+    url: str | None,
+    page: str | None,
+) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on the same day, that one, for its time and offset), unless it is
-    labelled as an update; JSON-LD or microdata `datePublished`; `<meta>` publication dates;
-    the first `<time datetime>`; the URL's date path; htmldate's search of the page;
+    labelled as an update or is the day the markup gives as the last modification; JSON-LD
+    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`;
+    the URL's date path; the date printed after the byline; htmldate's search of the page;
     last, an "Updated ..." dateline, the only date such a page gives."""
-    time = head.tree.css_first("time[datetime]")
-    structured = (
-        parse_date(_clean(head.ld_value("datePublished")))
-        or parse_date(head.microdata("datePublished"))
-        or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
-        or parse_date(time.attributes.get("datetime") if time is not None else None)
-    )
-    datelines = list(_datelines(pieces, _month_first(head)))
+    found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
-    if shown is not None:
-        return structured if structured is not None and structured.startswith(shown) else shown
-    updated = next((day for day, updated in datelines if updated), None)
-    return structured or url_date(url) or (page_date(page, url) if page else None) or updated
+    if shown is not None and not structured.is_last_update(shown):
+        return found if found is not None and found.startswith(shown) else shown
+    if found is not None:
+        return found
+    return (
+        url_date(url)
+        or byline_date()
+        or (page_date(page, url) if page else None)
+        or next((day for day, updated in datelines if updated), None)
+    )
 
 
-def _modified(head: _Head, pieces: list[str], published: str | None) -> str | None:
+def _modified(structured: _Structured, datelines: list[Dateline], published: str | None) -> str | None:
     """Order of trust: JSON-LD or microdata `dateModified`; `<meta>` update dates; an
     "Updated ..." dateline. Never before the publication day."""
-    modified = (
-        parse_date(_clean(head.ld_value("dateModified")))
-        or parse_date(head.microdata("dateModified"))
-        or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
-        or next((day for day, updated in _datelines(pieces, _month_first(head)) if updated), None)
-    )
+    modified = structured.modified or next((day for day, updated in datelines if updated), None)
     if modified is None or (published is not None and modified[:10] < published[:10]):
         return None
     return modified
@@ -227,7 +296,9 @@ def _is_site(name: str, site_name: str | None, url: str | None) -> bool:
     return bool(key) and (key == re.sub(r"\W", "", (site_name or "").casefold()) or key in host)
 
 
-def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | None) -> list[str]:
+def _authors(
+    head: _Head, pieces: list[str], boxes: list[str], site_name: str | None, url: str | None
+) -> list[str]:
     """Order of trust: JSON-LD persons, unless the visible byline names them and more, or
     gives a full name where they give a handle; the visible byline ("By ..." by the
     headline, the theme's author link or byline box); `<meta>` authors; then organisations
@@ -239,7 +310,6 @@ def _authors(head: _Head, pieces: list[str], site_name: str | None, url: str | N
 
     ld_names = _ld_people(head, head.ld.get("author"), organisations=False)
     people = persons(ld_names)
-    boxes = byline_names(head.tree)
     shown = persons(head_byline(pieces)) or persons(boxes)
     meta = [name for value in head.all_meta(*_AUTHOR_META_KEYS) for name in split_names(value)]
     shown_keys, people_keys = {n.casefold() for n in shown}, {n.casefold() for n in people}
@@ -289,6 +359,15 @@ def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> st
     return title
 
 
+def _title_forms(title: str | None) -> list[str]:
+    """A title and its beginnings before each separator ('Headline | Site' -> 'Headline'):
+    the forms a page may print it in."""
+    if not title:
+        return []
+    beginnings = (title[: match.start()] for match in _TITLE_SEPARATORS.finditer(title))
+    return [title, *(form for form in beginnings if len(form.split()) >= 2)]  # one word: a brand
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -296,9 +375,10 @@ def _words(text: str) -> set[str]:
 def _title(head: _Head, site_name: str | None) -> str | None:
     """Order of trust: the visible headline of two words or more (the wording the reader
     sees, with no site name), unless it shares almost no words with the markup's title (then
-    it is a logo or a section name); the markup's title (JSON-LD `headline`, `og:title`),
-    less a site name at its end; a one-word headline; `<title>`, less its last short part
-    (the brand)."""
+    it is a logo or a section name); on a page with no headline, the beginning of the
+    markup's title (before a separator) that it prints as a heading or paragraph; the
+    markup's title (JSON-LD `headline`, `og:title`), less a site name at its end; a
+    one-word headline; `<title>`, less its last short part (the brand)."""
     node = head.tree.css_first("title")
     page_title = _clean(node.text()) if node else None
     marked = _clean(head.ld_value("headline")) or head.first_meta("og:title", "twitter:title")
@@ -308,6 +388,8 @@ def _title(head: _Head, site_name: str | None) -> str | None:
         words = _words(shown)
         if not reference or len(words & _words(reference)) >= MIN_HEADLINE_OVERLAP * len(words):
             return shown
+    if shown is None and (printed := title_element(head.tree, _title_forms(marked or page_title)[1:])):
+        return " ".join(printed.text().split())
     if marked:
         return _strip_site_name(marked, site_name, short_brand=False)
     if shown:
@@ -340,17 +422,25 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     site_name = head.first_meta("og:site_name", "application-name") or _clean(
         head.ld_value("publisher", "name")
     )
-    pieces = head_pieces(tree)
-    authors = _authors(head, pieces, site_name, url)
-    published = _published(head, pieces, url, page)
+    title = _title(head, site_name)
+    pieces = head_pieces(tree, _title_forms(title))
+    byline_node, byline_names = byline(tree)
+    authors = _authors(head, pieces, byline_names, site_name, url)
+    structured = _Structured.read(head)
+    expected = structured.published or url_date(url)
+    read = _date_reader(head, expected)
+    datelines = list(_datelines(pieces, read))
+    published = _published(
+        structured, datelines, partial(_byline_date, byline_node, byline_names, authors, read), url, page
+    )
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
-        title=_title(head, site_name),
+        title=title,
         author="; ".join(authors) or None,
         authors=tuple(authors),
         published=published,
-        modified=_modified(head, pieces, published),
+        modified=_modified(structured, datelines, published),
         language=_language(head),
         site_name=site_name,
         canonical_url=_url(url, canonical.attributes.get("href") if canonical else None)

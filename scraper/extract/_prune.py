@@ -60,10 +60,15 @@ def _dashed(name: str) -> str:
     return _CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")
 
 
-@functools.lru_cache(maxsize=4096)
 def _name_is_junk(value: str) -> bool:
     """True when one of the class names or the id in `value` is made of junk words."""
-    return any(_JUNK_NAME.search(_dashed(name)) for name in value.split())
+    return any(map(_one_name_is_junk, value.split()))
+
+
+@functools.lru_cache(maxsize=16384)
+def _one_name_is_junk(name: str) -> bool:
+    # Cached by single name: pages share class names far more often than whole attributes.
+    return _JUNK_NAME.search(_dashed(name)) is not None
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:

@@ -51,7 +51,9 @@ def test_crawl_delay_spaces_the_requests_to_a_host(run: Runner) -> None:
         result = run([server.url(f"/story/{n}") for n in range(3)], delay=0.0)
         starts = sorted(r.at for r in server.requests if r.path.startswith("/story/"))
     assert len(result.records) == 3
-    assert all(later - earlier >= 0.9 for earlier, later in itertools.pairwise(starts))
+    # the server notes arrivals as its thread gets the CPU: a loaded machine shifts one by a
+    # tenth of a second or more, while a delay not kept shows as gaps near zero
+    assert all(later - earlier >= 0.75 for earlier, later in itertools.pairwise(starts))
 
 
 def test_delay_spaces_requests_and_per_host_bounds_connections(run: Runner) -> None:

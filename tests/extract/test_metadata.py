@@ -121,6 +121,16 @@ def test_url_date_path_dates_a_page_without_any_other_date() -> None:
     assert article.published == "2023-11-04"
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["https://news.example/books/2025/dec/05/sci-fi", "https://blog.example/2025/December/5/sci-fi/"],
+)
+def test_url_date_path_with_the_month_by_name(url: str) -> None:
+    assert extract(_body_page(f"<article>{PROSE}</article>"), url=url).published == "2025-12-05"
+    # A word that only begins like a month is no month.
+    assert extract(_body_page(f"<article>{PROSE}</article>"), url=url.replace("ec", "ecor")).published is None
+
+
 def test_visible_byline_and_dateline_under_the_headline() -> None:
     body = (
         "<article><h1>Harbour reopens</h1><p class='meta'>By Ana Ruiz and Li Wei</p>"
@@ -308,3 +318,117 @@ def test_language_comes_from_the_markup_when_the_model_cannot_load(monkeypatch: 
     finally:
         monkeypatch.undo()
         identifier.cache_clear()
+
+
+def test_conflict_unlabelled_dateline_on_the_markups_modification_day_is_not_the_publication() -> None:
+    meta = (
+        '<meta property="article:published_time" content="2022-01-03T16:52:00+00:00">'
+        '<meta property="article:modified_time" content="2025-11-03T06:10:53+00:00">'
+    )
+    shown_update = f"<article><h1>Harbour</h1><p>November 3, 2025</p>{PROSE}</article>"
+    article = extract(_body_page(shown_update, meta))
+    assert (article.published, article.modified) == ("2022-01-03T16:52:00+00:00", "2025-11-03T06:10:53+00:00")
+    # German page, the update printed first and the publication after it.
+    both = f"<article><h1>Hafen</h1><p>3. November 2025</p><p>3. Januar 2022</p>{PROSE}</article>"
+    assert extract(_body_page(both, meta, ' lang="de"')).published == "2022-01-03T16:52:00+00:00"
+    # A "modification" before the publication is no update: the dateline stands.
+    backwards = meta.replace("2025-11-03T06:10:53", "2021-11-03T06:10:53").replace("2022-01-03", "2025-12-01")
+    dated = f"<article><h1>Harbour</h1><p>November 3, 2021</p>{PROSE}</article>"
+    assert extract(_body_page(dated, backwards)).published == "2021-11-03"
+    # A dateline the markup does not call an update still wins over the markup.
+    other = f"<article><h1>Harbour</h1><p>9 mars 2024</p>{PROSE}</article>"
+    assert extract(_body_page(other, meta, ' lang="fr"')).published == "2024-03-09"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta name="published" content="July 17, 2025">',
+        '<meta name="citation_publication_date" content="2025/07/17">',
+        '<meta property="og:article:published_time" content="2025-07-17">',
+        '<meta name="dcterms.date" content="2025-07-17">',
+    ],
+)
+def test_publication_date_from_common_meta_vocabularies(meta: str) -> None:
+    assert extract(_body_page(f"<article>{PROSE}</article>", meta)).published == "2025-07-17"
+
+
+def test_numeric_dateline_that_reads_both_ways_follows_the_markups_day() -> None:
+    ld = {"@type": "BlogPosting", "datePublished": "2024-09-10T16:07:00Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Harbour</h1><p>09.10.2024</p>{PROSE}</article>"
+    # Dots are read day first on an English page; the markup says the month comes first here.
+    assert extract(_body_page(body, head, ' lang="en"')).published == "2024-09-10T16:07:00+00:00"
+    # The URL's date path settles it too, in a day-first language.
+    page = _body_page(body.replace("09.10.2024", "10/09/2024"), html_attrs=' lang="nl"')
+    assert extract(page, url="https://x.example/2024/09/10/haven").published == "2024-09-10"
+    # Without a hint the page's convention stands; an unambiguous date is never turned.
+    assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2024-10-09"
+    unambiguous = body.replace("09.10.2024", "25.10.2024")
+    assert extract(_body_page(unambiguous, head, ' lang="de"')).published == "2024-10-25"
+
+
+def test_a_period_between_two_days_is_no_dateline() -> None:
+    meta = '<meta property="article:published_time" content="2025-11-24T13:30:10+00:00">'
+    for offer in ("The offer is valid November 26 – December 3, 2025.", "Salon du livre : 16-19 mars 2026"):
+        body = f"<article><h1>Deals</h1><p><b>50% off</b> {offer}</p>{PROSE}</article>"
+        assert extract(_body_page(body, meta)).published == "2025-11-24T13:30:10+00:00"
+
+
+def test_page_without_h1_prints_its_title_in_a_paragraph_with_byline_and_dateline_after_it() -> None:
+    head = "<title>Top 5 HR Tools in 2026 | Acme HR</title>"
+    body = (
+        "<div><p>Top 5 HR Tools in 2026</p></div><div><p>Acme Team</p><p>Feb 16, 2026</p></div>"
+        f"<article>{PROSE}</article>"
+    )
+    article = extract(_body_page(body, head, ' lang="en"'))
+    assert (article.title, article.published) == ("Top 5 HR Tools in 2026", "2026-02-16")
+    head = '<meta property="og:title" content="Die besten Werkzeuge – Acme Magazin">'
+    body = f"<h2>Die besten Werkzeuge</h2><span>16. Februar 2026</span><article>{PROSE}</article>"
+    article = extract(_body_page(body, head, ' lang="de"'))
+    assert (article.title, article.published) == ("Die besten Werkzeuge", "2026-02-16")
+    # A one-word beginning is the site's brand, printed as its logo: not the headline.
+    head = "<title>Harbourly - read, write and learn about harbours</title>"
+    body = f"<div><p>Harbourly</p></div><article>{PROSE}</article>"
+    assert extract(_body_page(body, head)).title == "Harbourly - read, write and learn about harbours"
+
+
+def test_date_printed_after_the_byline_at_the_articles_foot() -> None:
+    foot = (
+        "<article><h1>How apps are made</h1>{prose}"
+        "<div><div><p>Written by <a href='/blog/author/ana-ruiz'>Ana Ruiz</a></p><p>{date}</p></div></div>"
+        "</article><footer><p>Imprint</p></footer>"
+    )
+    page = _body_page(foot.format(prose=PROSE * 3, date="April 8, 2024"), html_attrs=' lang="en"')
+    assert (extract(page).author, extract(page).published) == ("Ana Ruiz", "2024-04-08")
+    page = _body_page(foot.format(prose=PROSE * 3, date="8 avril 2024"), html_attrs=' lang="fr"')
+    assert extract(page).published == "2024-04-08"
+    # A date after a byline that is not the article's (a related story's) is not its date.
+    related = (
+        f"<article><h1>How apps are made</h1><p>By Li Wei</p>{PROSE * 3}</article>"
+        "<div><a href='/author/ana-ruiz'>Ana Ruiz</a><p>April 8, 2024</p></div>"
+    )
+    assert extract(_body_page(related)).published is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("OCTOBER 13, 2025", "en"),  # capitals, which htmldate alone does not read
+        ("PUBLISHED: OCT. 13, 2025", "en"),
+        ("13 OCTOBRE 2025", "fr"),
+        ("13. OKTOBER 2025", "de"),
+        ("Publicado el 13 de octubre de 2025", "es"),  # month names htmldate does not know
+        ("13 de outubro de 2025", "pt-BR"),
+        ("13 ottobre 2025", "it"),
+        ("13 października 2025", "pl"),
+        ("Опубликовано 13 октября 2025 г.", "ru"),
+        ("2025年10月13日 10:00", "ja"),
+        ("2025년 10월 13일", "ko"),
+    ],
+)
+def test_dateline_in_capitals_or_with_the_month_in_words_of_the_pages_language(
+    dateline: str, lang: str
+) -> None:
+    body = f"<article><h1>Harbour</h1><p>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2025-10-13"

@@ -15,7 +15,7 @@ from test_robustness import html_documents
 from scraper import extract
 from scraper.extract._article import TextBlock
 from scraper.extract._decode import decode_html
-from scraper.extract._engine import _pruning_cost_text, _unsure
+from scraper.extract._engine import _pruning_cost_text, _whole_page_check
 from scraper.extract._prune import Pruning, prune
 from scraper.extract._tidy import PageFacts, body_blocks, tidy
 
@@ -146,8 +146,8 @@ def test_a_short_extraction_of_a_pruned_page_is_checked_against_the_whole_page()
     block: a result of a few words is compared with the unpruned page's extraction."""
     short = (TextBlock("paragraph", "Trekking backpack 40L\nPrice: 89 euros"),)
     long = (TextBlock("paragraph", PROSE * 30),)
-    assert _unsure(Pruning(), short)
-    assert not _unsure(Pruning(), long)
+    assert _whole_page_check(Pruning(), short) == "full"
+    assert _whole_page_check(Pruning(), long) is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,55 @@
+"""How the engine chooses among its extractions: the pruned page's, the whole page's (only
+on evidence that pruning cost article text), and every paragraph of the pruned page (when
+trafilatura picked one box of many)."""
+
+from __future__ import annotations
+
+from scraper.extract._article import TextBlock
+from scraper.extract._engine import _or_all_paragraphs, _whole_page_check
+from scraper.extract._prune import Pruning
+from scraper.extract._tidy import PageFacts
+
+FACTS = PageFacts(headlines=frozenset(), image_texts=frozenset())
+SENTENCES = [
+    f"Box {n} of the story follows the harbour's fishermen, who set out before dawn on every day of the year."
+    for n in range(12)
+]
+LONG_TEXT = (TextBlock("paragraph", " ".join(SENTENCES)),)
+
+
+def _boxes(texts: list[str]) -> str:
+    boxes = "".join(f'<div class="box"><p>{text}</p></div>' for text in texts)
+    return f"<html><body><main>{boxes}</main></body></html>"
+
+
+def test_one_box_of_many_is_replaced_by_every_paragraph_of_the_pruned_page() -> None:
+    picked = (TextBlock("paragraph", SENTENCES[0]),)
+    blocks = _or_all_paragraphs(picked, _boxes(SENTENCES), FACTS, short=True)
+    assert [block.text for block in blocks] == SENTENCES
+
+
+def test_a_menu_is_not_taken_for_the_article() -> None:
+    picked = (TextBlock("paragraph", SENTENCES[0]),)
+    menu = _boxes([f"Section {n}" for n in range(200)])
+    assert _or_all_paragraphs(picked, menu, FACTS, short=True) == picked
+
+
+def test_paragraphs_that_add_little_leave_the_extraction_as_it_is() -> None:
+    picked = (TextBlock("paragraph", " ".join(SENTENCES[:6])),)
+    assert _or_all_paragraphs(picked, _boxes(SENTENCES), FACTS, short=True) == picked
+
+
+def test_a_long_extraction_that_is_not_short_of_the_pages_prose_is_kept() -> None:
+    assert _or_all_paragraphs(LONG_TEXT, _boxes(SENTENCES * 5), FACTS, short=False) == LONG_TEXT
+
+
+def test_the_whole_page_is_read_again_only_on_evidence_that_pruning_cost_text() -> None:
+    nothing_lost = Pruning(prose_chars=100, named_share=0.01, prose_left=1000)
+    assert _whole_page_check(nothing_lost, LONG_TEXT) is None
+    assert _whole_page_check(nothing_lost, ()) == "full"
+    short_of_prose = Pruning(prose_chars=0, named_share=0.0, prose_left=10 * len(LONG_TEXT[0].text))
+    assert _whole_page_check(short_of_prose, LONG_TEXT) == "full"
+    prose_went_by_name = Pruning(prose_chars=5000, named_share=0.4, prose_left=1000)
+    assert _whole_page_check(prose_went_by_name, LONG_TEXT) == "full"
+    much_went_by_name = Pruning(prose_chars=0, named_share=0.5, prose_left=1000)
+    assert _whole_page_check(much_went_by_name, LONG_TEXT) == "fast"
