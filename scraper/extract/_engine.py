@@ -154,7 +154,9 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     if not blocks or _too_short(pruning, blocks) or _word_count(blocks) < MIN_SURE_WORDS:
         return "full"
     named = pruning.named_share > NAMED_RECHECK_SHARE
-    if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or _looks_like_link_list(blocks)):
+    # Pruning removed more prose than it left: whatever the evidence it went on.
+    removed_most = pruning.prose_chars > pruning.prose_left
+    if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or removed_most or _looks_like_link_list(blocks)):
         return "full"
     return "fast" if pruning.named_share > NAMED_FAST_RECHECK_SHARE else None
 

@@ -150,6 +150,14 @@ def test_a_short_extraction_of_a_pruned_page_is_checked_against_the_whole_page()
     assert _whole_page_check(Pruning(), long) is None
 
 
+def test_pruning_that_removed_more_prose_than_it_left_is_checked_against_the_whole_page() -> None:
+    """Whatever evidence pruning went on (a documentation page's sections), removing most
+    of the page's prose is reason enough to compare with the whole page's extraction."""
+    long = (TextBlock("paragraph", PROSE * 30),)
+    assert _whole_page_check(Pruning(prose_chars=2500, named_share=0.01, prose_left=1000), long) == "full"
+    assert _whole_page_check(Pruning(prose_chars=900, named_share=0.01, prose_left=5000), long) is None
+
+
 @pytest.mark.parametrize(
     ("heading", "sentence"),
     [
