@@ -147,11 +147,10 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     """How the whole page is extracted to check that pruning cost no article text: "full"
     on strong evidence that it did (trafilatura found nothing, or much less than the prose
     left on the pruned page, or pruning removed prose on the weak evidence of class names
-    or left a menu, or the extraction is under `MIN_SURE_WORDS`: pruning a box can make
-    trafilatura pick a much smaller block), "fast" on weaker evidence (most text went on
+    or left a menu, or it removed more prose than it left), "fast" on weaker evidence (most text went on
     class names alone: a forum's posts named "comment"), and not at all otherwise (the
     check costs more than the first extraction: the whole page is larger)."""
-    if not blocks or _too_short(pruning, blocks) or _word_count(blocks) < MIN_SURE_WORDS:
+    if not blocks or _too_short(pruning, blocks):
         return "full"
     named = pruning.named_share > NAMED_RECHECK_SHARE
     # Pruning removed more prose than it left: whatever the evidence it went on.
