@@ -147,10 +147,11 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     """How the whole page is extracted to check that pruning cost no article text: "full"
     on strong evidence that it did (trafilatura found nothing, or much less than the prose
     left on the pruned page, or pruning removed prose on the weak evidence of class names
-    or left a menu, or it removed more prose than it left), "fast" on weaker evidence (most text went on
+    or left a menu, or it removed more prose than it left, or the extraction is short and
+    holds no prose), "fast" on weaker evidence (most text went on
     class names alone: a forum's posts named "comment"), and not at all otherwise (the
     check costs more than the first extraction: the whole page is larger)."""
-    if not blocks or _too_short(pruning, blocks):
+    if not blocks or _too_short(pruning, blocks) or _short_without_prose(blocks):
         return "full"
     named = pruning.named_share > NAMED_RECHECK_SHARE
     # Pruning removed more prose than it left: whatever the evidence it went on.
@@ -158,6 +159,16 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     if pruning.prose_chars > PROSE_RECHECK_CHARS and (named or removed_most or _looks_like_link_list(blocks)):
         return "full"
     return "fast" if pruning.named_share > NAMED_FAST_RECHECK_SHARE else None
+
+
+def _short_without_prose(blocks: tuple[TextBlock, ...]) -> bool:
+    """Whether the extraction is short (under `MIN_SURE_WORDS`) and holds no sentence of
+    prose: a product's table of variants or prices, picked because pruning a box made
+    trafilatura choose another block; a short article holds sentences."""
+    if _word_count(blocks) >= MIN_SURE_WORDS:
+        return False
+    lines = (line for block in blocks for line in block.text.splitlines())
+    return not any(len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line) for line in lines)
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:

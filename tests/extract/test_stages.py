@@ -141,14 +141,15 @@ def test_the_headline_repeated_above_the_body_is_still_dropped() -> None:
     assert headline not in text and text.startswith("The council voted")
 
 
-def test_a_short_extraction_alone_is_no_reason_to_extract_the_whole_page() -> None:
-    """A product page's few words are no evidence that pruning cost text (every paragraph
-    of the pruned page is tried on them instead: `test_passes.py`); a short extraction of a
-    page whose prose went by name, or that holds under half the prose left, is."""
-    short = (TextBlock("paragraph", "Trekking backpack 40L\nPrice: 89 euros"),)
-    assert _whole_page_check(Pruning(), short) is None
-    assert _whole_page_check(Pruning(named_share=0.5), short) == "fast"
-    assert _whole_page_check(Pruning(prose_left=1000), short) == "full"
+def test_a_short_extraction_without_prose_is_checked_against_the_whole_page() -> None:
+    """Pruning a box (a "related products" panel) can make trafilatura pick a product's
+    table of variants instead of its description: a short result holding no sentence is
+    compared with the whole page's extraction. A short article (sentences) is not."""
+    variants = (TextBlock("paragraph", "Trekking backpack 40L\nBlue / 40L\nPrice: 89 euros"),)
+    assert _whole_page_check(Pruning(), variants) == "full"
+    short_article = (TextBlock("paragraph", PROSE * 2),)
+    assert _whole_page_check(Pruning(), short_article) is None
+    assert _whole_page_check(Pruning(named_share=0.5), short_article) == "fast"
 
 
 def test_pruning_that_removed_more_prose_than_it_left_is_checked_against_the_whole_page() -> None:
