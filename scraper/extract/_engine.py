@@ -168,7 +168,12 @@ def _short_without_prose(blocks: tuple[TextBlock, ...]) -> bool:
     if _word_count(blocks) >= MIN_SURE_WORDS:
         return False
     lines = (line for block in blocks for line in block.text.splitlines())
-    return not any(len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line) for line in lines)
+    return not any(map(_is_prose_line, lines))
+
+
+def _is_prose_line(line: str) -> bool:
+    """A line of article prose: a sentence of `PROSE_SENTENCE_CHARS` or more."""
+    return len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line)
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:
@@ -206,7 +211,7 @@ def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], 
         len(line.split())
         for block in unpruned
         for line in block.text.splitlines()
-        if line not in kept and is_sentence(line) and len(line) >= PROSE_SENTENCE_CHARS
+        if line not in kept and _is_prose_line(line)
     )
     return lost > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * pruned_words)
 
