@@ -39,7 +39,6 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[role=complementary]",  # sidebars marked only by ARIA
     "[role=contentinfo]",  # site footers marked only by ARIA
     "[role=banner]",  # site headers marked only by ARIA
-    "[hidden]",  # text not rendered at all
     "[itemprop=author]",  # bylines in schema.org microdata
     "[rel=author]",  # byline links
     "[itemprop=caption]",  # image captions in schema.org microdata
@@ -62,6 +61,9 @@ NAMED_JUNK_SELECTORS: tuple[str, ...] = (
     # Decorative or duplicated text hidden from screen readers; cards of a listing hide
     # their second link (the excerpt) this way, so it goes only when not the page's list.
     "[aria-hidden=true]",
+    # Text not rendered until the reader asks: cookie and modal dialogs, but also the
+    # closed panels of tabs and accordions (a guide's steps for other languages).
+    "[hidden]",
 )
 
 # Links that fill a paragraph of their own; written in capitals, such a paragraph is an

@@ -286,3 +286,21 @@ def test_a_paragraph_nested_in_a_list_item_stands_on_its_own_line(title: str, de
     """trafilatura nests a card's description in its item: the words must not be glued."""
     body = etree.fromstring(f"<body><list><item>{title}<p>{description}</p></item></list></body>")
     assert [block.text for block in body_blocks(body)] == [f"{title}\n{description}"]
+
+
+def test_a_hidden_panel_holding_prose_is_kept_and_a_hidden_label_goes() -> None:
+    """`hidden` marks the closed panels of tabs and accordions (a guide's steps for another
+    language) as well as dialogs: prose in such a panel is the page's own text."""
+    panel = (
+        "Install the library with your package manager, then open a new file called "
+        "server.js and paste in the code below. Run it with node and send a text message "
+        "to your number: the reply comes back within a few seconds."
+    )
+    html = (
+        f"<html><body><article><p>{PROSE * 3}</p>"
+        f"<div hidden><p>{panel}</p></div><div hidden><span>Close this dialog</span></div>"
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert panel in text
+    assert "Close this dialog" not in text
