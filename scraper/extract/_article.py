@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -16,6 +17,11 @@ class TextBlock:
 
     kind: BlockKind
     text: str
+
+
+def lines_of(blocks: Iterable[TextBlock]) -> list[str]:
+    """The lines of `blocks`' texts, in order."""
+    return [line for block in blocks for line in block.text.splitlines()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from . import _rules
-from ._article import Article, TextBlock
+from ._article import Article, TextBlock, lines_of
 from ._decode import decode_html
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
-from ._prune import Pruning, is_sentence, prune
+from ._prune import Pruning, is_prose_line, prune
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
     FALLBACK_MAX_CHARS,
@@ -31,7 +31,6 @@ from ._settings import (
     NAMED_FAST_RECHECK_SHARE,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
-    PROSE_SENTENCE_CHARS,
 )
 from ._tidy import PageFacts, body_blocks, tidy, words
 
@@ -92,7 +91,7 @@ def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool = Fal
 
 def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
     """True for text that is mostly one- to three-word lines: a menu picked by mistake."""
-    lines = [line for block in blocks for line in block.text.splitlines()]
+    lines = lines_of(blocks)
     if len(lines) < _MIN_MENU_LINES:
         return False
     return statistics.median(len(line.split()) for line in lines) <= _MAX_MENU_LINE_WORDS
@@ -122,6 +121,12 @@ def _chars(blocks: tuple[TextBlock, ...]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
+def _lost_lines(kept: tuple[TextBlock, ...], other: tuple[TextBlock, ...]) -> list[str]:
+    """The lines of `other` that `kept` lacks."""
+    have = set(lines_of(kept))
+    return [line for line in lines_of(other) if line not in have]
+
+
 def _or_all_paragraphs(
     blocks: tuple[TextBlock, ...], pruned_html: str, facts: PageFacts, *, short: bool
 ) -> tuple[TextBlock, ...]:
@@ -137,10 +142,10 @@ def _or_all_paragraphs(
     if length < FALLBACK_MIN_GAIN * max(1, extracted):
         return blocks
     paragraphs = tidy(body_blocks(body), facts)
-    lines = [line for block in paragraphs for line in block.text.splitlines()]
-    if not lines or _chars(paragraphs) < FALLBACK_MIN_GAIN * max(1, extracted):
+    lines, chars = lines_of(paragraphs), _chars(paragraphs)
+    if not lines or chars < FALLBACK_MIN_GAIN * max(1, extracted):
         return blocks
-    return paragraphs if _chars(paragraphs) / len(lines) >= FALLBACK_MIN_LINE_CHARS else blocks
+    return paragraphs if chars / len(lines) >= FALLBACK_MIN_LINE_CHARS else blocks
 
 
 def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Literal["full", "fast"] | None:
@@ -148,9 +153,9 @@ def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Litera
     on strong evidence that it did (trafilatura found nothing, or much less than the prose
     left on the pruned page, or pruning removed prose on the weak evidence of class names
     or left a menu, or it removed more prose than it left, or the extraction is short and
-    holds no prose), "fast" on weaker evidence (most text went on
-    class names alone: a forum's posts named "comment"), and not at all otherwise (the
-    check costs more than the first extraction: the whole page is larger)."""
+    holds no prose), "fast" on weaker evidence (most text went on class names alone: a
+    forum's posts named "comment"), and not at all otherwise (the check costs more than
+    the first extraction: the whole page is larger)."""
     if not blocks or _too_short(pruning, blocks) or _short_without_prose(blocks):
         return "full"
     named = pruning.named_share > NAMED_RECHECK_SHARE
@@ -167,13 +172,7 @@ def _short_without_prose(blocks: tuple[TextBlock, ...]) -> bool:
     trafilatura choose another block; a short article holds sentences."""
     if _word_count(blocks) >= MIN_SURE_WORDS:
         return False
-    lines = (line for block in blocks for line in block.text.splitlines())
-    return not any(map(_is_prose_line, lines))
-
-
-def _is_prose_line(line: str) -> bool:
-    """A line of article prose: a sentence of `PROSE_SENTENCE_CHARS` or more."""
-    return len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line)
+    return not any(map(is_prose_line, lines_of(blocks)))
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:
@@ -194,8 +193,7 @@ def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], p
     the pruned extraction holds prose that the unpruned one lacks."""
     if pruned_words >= MIN_SURE_WORDS:
         return False
-    kept = {line for block in pruned for line in block.text.splitlines()}
-    lost = [line for block in unpruned for line in block.text.splitlines() if line not in kept]
+    lost = _lost_lines(pruned, unpruned)
     if sum(len(line.split()) for line in lost) < pruned_words:
         return False
     shapes = Counter(_NUMBER.sub("0", line) for line in lost if _NUMBER.search(line))
@@ -206,13 +204,7 @@ def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], p
 
 def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
     """Whether the unpruned extraction holds enough prose lines the pruned one lacks."""
-    kept = {line for block in pruned for line in block.text.splitlines()}
-    lost = sum(
-        len(line.split())
-        for block in unpruned
-        for line in block.text.splitlines()
-        if line not in kept and _is_prose_line(line)
-    )
+    lost = sum(len(line.split()) for line in _lost_lines(pruned, unpruned) if is_prose_line(line))
     return lost > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * pruned_words)
 
 

@@ -109,6 +109,11 @@ def _prose_in(node: LexborNode, text: str, total_chars: int) -> int:
     return int(sentences * max(0.0, 1 - link_chars / max(1, total_chars)))
 
 
+def is_prose_line(line: str) -> bool:
+    """A line of article prose: a sentence of `PROSE_SENTENCE_CHARS` or more."""
+    return len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line)
+
+
 def is_sentence(text: str) -> bool:
     """True when `text` ends as a sentence does (a heading or a trailing "..." does not)."""
     return _SENTENCE_END.search(text) is not None

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from lxml.etree import _Element
 
 from . import _rules
-from ._article import BlockKind, TextBlock
-from ._prune import is_sentence, junk_heading_kind
-from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, PROSE_SENTENCE_CHARS
+from ._article import BlockKind, TextBlock, lines_of
+from ._prune import is_prose_line, is_sentence, junk_heading_kind
+from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS
 
 _LINE_PATTERNS = _rules.compile_table(_rules.JUNK_LINES)
 _CASED_LINE_PATTERNS = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
@@ -177,7 +177,7 @@ def _without_trailing_teasers(lines: list[tuple[int, str]], blocks: list[TextBlo
     before, run = lines[:start], lines[start:]
     if any(_is_excerpt(line) for _, line in before):
         return lines
-    if not any(len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line) for _, line in before):
+    if not any(is_prose_line(line) for _, line in before):
         return lines
     words_before = sum(len(line.split()) for _, line in before)
     return before if sum(len(line.split()) for _, line in run) < words_before else lines
@@ -206,7 +206,7 @@ def _names_items(blocks: list[TextBlock], image_texts: frozenset[str]) -> bool:
     """Whether the images' alt texts printed as lines are the names of the page's items (a
     catalogue's grid names every product under its picture) rather than an image described
     twice: at least `LISTING_MIN_ITEMS` such lines, and `ITEM_NAMES_MIN_SHARE` of all lines."""
-    lines = [line for block in blocks for line in block.text.splitlines()]
+    lines = lines_of(blocks)
     named = sum(_rules.normalise_phrase(line) in image_texts for line in lines)
     return named >= LISTING_MIN_ITEMS and named >= ITEM_NAMES_MIN_SHARE * len(lines)
 
