@@ -11,6 +11,8 @@ from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_LONG_PIECES, HEAD_PIECE_MA
 
 # Elements that can print the headline of a page without `<h1>`.
 _TITLE_TAGS = "h2, h3, p"
+# Nodes that are no elements: text between elements, comments.
+_NOT_ELEMENTS = frozenset({"-text", "-comment"})
 # Elements whose text the reader never sees.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 
@@ -30,11 +32,15 @@ def _following_texts(start: LexborNode) -> Iterator[str]:
         if sibling is None:
             return
         node = sibling
-        if node.tag in _SKIPPED_TAGS:
-            continue
-        for child in node.traverse(include_text=True):
-            if _is_shown_text(child):
-                yield child.text_content or ""
+        if node.tag not in _SKIPPED_TAGS:
+            yield from _shown_texts(node)
+
+
+def _shown_texts(node: LexborNode) -> Iterator[str]:
+    """The text pieces of `node` that the reader sees, in document order."""
+    for child in node.traverse(include_text=True):
+        if _is_shown_text(child):
+            yield child.text_content or ""
 
 
 def _short_pieces(texts: Iterable[str]) -> list[str]:
@@ -61,8 +67,10 @@ def pieces_after(node: LexborNode, count: int) -> list[str]:
 
 
 def _preceding_texts(headline: LexborNode) -> list[str]:
-    """The texts before the headline inside its article header: the nearest ancestor (up to
-    three levels) whose text stays short, read up to the headline, nearest first."""
+    """The texts before the headline in its article header, nearest first: the nearest
+    ancestor (up to three levels) whose text stays short, read up to the headline, then the
+    element just before that header when its text is short too (a title bar printing the
+    date above the headline's own wrapper)."""
     container = headline
     for _ in range(3):
         parent = container.parent
@@ -75,6 +83,15 @@ def _preceding_texts(headline: LexborNode) -> list[str]:
             break
         if _is_shown_text(node):
             texts.append(node.text_content or "")
+    before = container.prev
+    while before is not None and before.tag in _NOT_ELEMENTS:
+        before = before.prev
+    if (
+        before is not None
+        and before.tag not in _SKIPPED_TAGS
+        and len(before.text()) <= HEAD_CONTAINER_MAX_CHARS
+    ):
+        texts = [*_shown_texts(before), *texts]
     return texts[::-1]
 
 

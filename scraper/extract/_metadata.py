@@ -23,7 +23,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._article_head import head_pieces, headline, pieces_after, title_element
 from ._authors import byline, head_byline, split_names, unique
-from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
+from ._dates import (
+    DATE_RANGE,
+    UPDATED_LABEL,
+    local_day,
+    month_date,
+    page_date,
+    parse_date,
+    text_date,
+    url_date,
+)
 from ._settings import BYLINE_DATE_PIECES, MIN_HEADLINE_OVERLAP
 
 _ARTICLE_TYPES = frozenset(
@@ -198,6 +207,20 @@ def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
             yield day, bool(UPDATED_LABEL.search(label))
 
 
+def _month_dateline(pieces: list[str], language: str | None) -> str | None:
+    """The month (`YYYY-MM`) of the first piece of the article's head that is a month and a
+    year alone ("November 2015", "noviembre de 2015"), not labelled as an update: the date
+    of a page that gives no day."""
+    return next(
+        (
+            month
+            for piece in pieces
+            if not UPDATED_LABEL.search(piece) and (month := month_date(piece, language))
+        ),
+        None,
+    )
+
+
 def _month_first(head: _Head) -> bool:
     """True for a page in American English, whose numeric dates put the month first."""
     root = head.tree.css_first("html")
@@ -256,26 +279,28 @@ def _byline_date(
 def _published(
     structured: _Structured,
     datelines: list[Dateline],
-    byline_date: Callable[[], str | None],
     url: str | None,
-    page: str | None,
+    fallbacks: Iterable[Callable[[], str | None]],
 ) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on the same day, that one, for its time and offset), unless it is
     labelled as an update or is the day the markup gives as the last modification; JSON-LD
-    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`;
-    the URL's date path; the date printed after the byline; htmldate's search of the page;
-    last, an "Updated ..." dateline, the only date such a page gives."""
+    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`
+    (a structured date is no publication when the page prints an update before it, and a
+    UTC one gives way to the URL's day when that is its day in the page's time zone); the
+    URL's date path; then the `fallbacks`, in order (the date printed after the byline,
+    htmldate's search of the page, a month and year alone under the headline); last, an
+    "Updated ..." dateline, the only date such a page gives."""
     found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None and not structured.is_last_update(shown):
         return found if found is not None and found.startswith(shown) else shown
     if found is not None:
-        return found
+        earlier_update = next((day for day, updated in datelines if updated and day < found[:10]), None)
+        return earlier_update or local_day(found, url_date(url)) or found
     return (
         url_date(url)
-        or byline_date()
-        or (page_date(page, url) if page else None)
+        or next(filter(None, (find() for find in fallbacks)), None)
         or next((day for day, updated in datelines if updated), None)
     )
 
@@ -430,9 +455,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     expected = structured.published or url_date(url)
     read = _date_reader(head, expected)
     datelines = list(_datelines(pieces, read))
-    published = _published(
-        structured, datelines, partial(_byline_date, byline_node, byline_names, authors, read), url, page
+    fallbacks = (
+        partial(_byline_date, byline_node, byline_names, authors, read),
+        partial(page_date, page or "", url),
+        partial(_month_dateline, pieces, _language(head)),
     )
+    published = _published(structured, datelines, url, fallbacks)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(

@@ -432,3 +432,91 @@ def test_dateline_in_capitals_or_with_the_month_in_words_of_the_pages_language(
 ) -> None:
     body = f"<article><h1>Harbour</h1><p>{dateline}</p>{PROSE}</article>"
     assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2025-10-13"
+
+
+def test_numeric_dates_with_a_two_digit_year_follow_the_pages_convention() -> None:
+    body = f"<article><h1>Harbour</h1><p>12/11/25</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=' lang="en-US"')).published == "2025-12-11"
+    assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2025-11-12"
+    # A markup's date-time a day off (its UTC day) still picks the reading of a date that reads both ways.
+    meta = '<meta property="article:published_time" content="2025-11-11T23:30:00+00:00">'
+    assert extract(_body_page(body, meta, ' lang="en-US"')).published == "2025-11-12"
+
+
+_URL_OF_THE_18TH = "https://blog.example/2025/12/18/comfort-watches"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("2025-12-19T02:41:41+00:00", "2025-12-18"),  # 21:41 in New York, on the 18th
+        ("2025-12-17T20:05:00Z", "2025-12-18"),  # 09:05 in Auckland, on the 18th
+        ("2025-12-19T14:00:00+00:00", "2025-12-19T14:00:00+00:00"),  # the 18th in no time zone
+        ("2025-12-20T01:00:00+00:00", "2025-12-20T01:00:00+00:00"),  # two days off
+        ("2025-12-19T02:41:41-05:00", "2025-12-19T02:41:41-05:00"),  # the page's own clock
+    ],
+)
+def test_a_utc_date_time_gives_way_to_the_urls_day_when_that_is_its_local_day(
+    stamp: str, published: str
+) -> None:
+    meta = f'<meta property="article:published_time" content="{stamp}">'
+    article = extract(_body_page(f"<article>{PROSE}</article>", meta), url=_URL_OF_THE_18TH)
+    assert article.published == published
+
+
+@pytest.mark.parametrize(
+    ("update", "lang"),
+    [
+        ("Page updated: 12 November 2025", "en-GB"),
+        ("Aktualisiert am 12. November 2025", "de"),
+        ("Actualizado el 12 de noviembre de 2025", "es"),
+        ("Mis à jour le 12 novembre 2025", "fr"),
+    ],
+)
+def test_conflict_a_markup_publication_after_the_printed_update_is_no_publication(
+    update: str, lang: str
+) -> None:
+    ld = {"@type": "Article", "datePublished": "2025-11-13", "dateModified": "2025-11-13"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Harbour</h1><p>{update}</p>{PROSE}</article>"
+    assert extract(_body_page(body, head, f' lang="{lang}"')).published == "2025-11-12"
+    # An update printed after the publication leaves the publication as it is.
+    later = body.replace("12", "20")
+    assert extract(_body_page(later, head, f' lang="{lang}"')).published == "2025-11-13"
+
+
+_NAVIGATION = "<nav>" + "".join(f"<a href='/s/{n}'>Section number {n}</a>" for n in range(120)) + "</nav>"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"), [("March 1, 2024", "en"), ("1 mars 2024", "fr"), ("1. März 2024", "de")]
+)
+def test_dateline_printed_just_above_the_headlines_header(dateline: str, lang: str) -> None:
+    meta = '<meta property="article:published_time" content="2024-07-05T14:20:08+00:00">'
+    title_bar = f"<section class='title-bar'><time datetime='2024-03-01'>{dateline}</time></section>"
+    body = (
+        f"<main>{_NAVIGATION}{title_bar}<!-- title -->"
+        f"<div class='page-title'><h1>Healthy eating tips</h1></div><div>{PROSE * 3}</div></main>"
+    )
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2024-03-01"
+    # The date printed at the top of the page's navigation, before the header, is today's: not read.
+    body = (
+        f"<main><section>{dateline}{_NAVIGATION}</section>"
+        f"<div class='page-title'><h1>Healthy eating tips</h1></div><div>{PROSE * 3}</div></main>"
+    )
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2024-07-05T14:20:08+00:00"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [("November 2015", "en"), ("Nov. 2015", "en"), ("noviembre de 2015", "es"), ("novembre 2015", "fr"),
+     ("November 2015", "de")],
+)  # fmt: skip
+def test_a_month_and_a_year_alone_date_a_page_that_gives_no_day(dateline: str, lang: str) -> None:
+    body = f"<article><h1>The five best headphones</h1><p>Pulse!</p><p>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2015-11"
+    # A day, from anywhere, is better than a month; an update's month is no publication.
+    meta = '<meta property="article:published_time" content="2015-11-03">'
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2015-11-03"
+    updated = body.replace(f"<p>{dateline}</p>", f"<p>Updated {dateline}</p>")
+    assert extract(_body_page(updated, html_attrs=f' lang="{lang}"')).published is None
