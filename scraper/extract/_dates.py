@@ -17,6 +17,7 @@ ever given: such values are placeholders (`0001-01-01`), typos or clocks set wro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -50,12 +51,23 @@ _UTC_OFFSET_HOURS = (-12, 14)
 # Words that label a date as the last update, in the languages of the rules.
 UPDATE_WORDS = r"updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato"
 UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
+# A line that labels its date, or the next line's, as the publication: "Published: May 6,
+# 2024", "Posted on", "Post time:", "Publicado el", "Veröffentlicht am", "Publié le",
+# "Pubblicato il". (The line begins with the label: "first published in 1951" in a
+# sentence is no dateline.)
+_PUBLISHED_LINE = re.compile(
+    r"\n[ \t]*(?:p(?:ublished|osted|ost time|ublication date|ublicad[oa]|ubli[ée]e?|ubblicat[oa])"
+    r"|date published|ver[öo]ffentlicht)\b(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)",
+    re.IGNORECASE,
+)
+# The longest text after a publication label read for its date: a longer one is prose.
+_LABELLED_DATE_MAX_CHARS = 80
 # Scripts, styles and drawings: most of a large page's bytes, and never its date (JSON-LD
 # has been read before htmldate runs).
 _CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
-# A numeric date with slashes: 5/6/2024, 5/6/24 (month or day first, by the page's
-# convention).
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})(?![\d/])")
+# A numeric date with slashes or dashes: 5/6/2024, 05-06-2024, 5/6/24 (month or day first,
+# by the page's convention).
+_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/-])")
 # A numeric date with any separator: 03/10/2023, 09.10.2024, 3-10-23.
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/.-])")
 # A period between two days ("November 26 – December 3, 2025", "16-19 March 2026"): an
@@ -130,7 +142,7 @@ def _full_year(year: int) -> int:
 
 
 def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
-    first, second, year = (int(part) for part in match.groups())
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
     month, day = (first, second) if month_first and first <= 12 else (second, first)
     try:
         when = date(_full_year(year), month, day)
@@ -228,6 +240,18 @@ def _other_reading(text: str, day: str) -> str | None:
         return None
     readings = {date(year, first, second).isoformat(), date(year, second, first).isoformat()}
     return next(iter(readings - {day}), None) if day in readings else None
+
+
+def labelled_date(text: str, read: Callable[[str], str | None]) -> str | None:
+    """The date, read by `read`, of the first line of `text` (its lines separated by
+    newlines) that begins with a publication label, in the rest of that line or, when the
+    label stands alone, in the next line; None when no such line gives one. A period between
+    two days is no date."""
+    for match in _PUBLISHED_LINE.finditer("\n" + text):
+        rest = match[1] or match[2]
+        if len(rest) <= _LABELLED_DATE_MAX_CHARS and not DATE_RANGE.search(rest) and (day := read(rest)):
+            return day
+    return None
 
 
 def local_day(stamp: str, day: str | None) -> str | None:

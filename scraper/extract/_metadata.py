@@ -26,6 +26,7 @@ from ._authors import byline, head_byline, split_names, unique
 from ._dates import (
     DATE_RANGE,
     UPDATED_LABEL,
+    labelled_date,
     local_day,
     month_date,
     page_date,
@@ -207,6 +208,14 @@ def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
             yield day, bool(UPDATED_LABEL.search(label))
 
 
+def _labelled_date(tree: LexborHTMLParser, read: DateReader) -> str | None:
+    """The date the article (`<article>`, else `<main>`, else the page) labels as its
+    publication on a line of its own ("Published: May 6, 2024"), wherever it prints it (at
+    its foot, say)."""
+    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    return labelled_date(root.text(separator="\n"), read) if root is not None else None
+
+
 def _month_dateline(pieces: list[str], language: str | None) -> str | None:
     """The month (`YYYY-MM`) of the first piece of the article's head that is a month and a
     year alone ("November 2015", "noviembre de 2015"), not labelled as an update: the date
@@ -279,13 +288,16 @@ def _byline_date(
 def _published(
     structured: _Structured,
     datelines: list[Dateline],
+    labelled: Callable[[], str | None],
     url: str | None,
     fallbacks: Iterable[Callable[[], str | None]],
 ) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on the same day, that one, for its time and offset), unless it is
-    labelled as an update or is the day the markup gives as the last modification; JSON-LD
-    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`
+    labelled as an update or is the day the markup gives as the last modification; the
+    date the article `labelled` as its publication ("Published: ...", wherever it prints
+    it; the same way, a structured date on that day for its time and offset); JSON-LD or
+    microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`
     (a structured date is no publication when the page prints an update before it, and a
     UTC one gives way to the URL's day when that is its day in the page's time zone); the
     URL's date path; then the `fallbacks`, in order (the date printed after the byline,
@@ -294,6 +306,8 @@ def _published(
     found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None and not structured.is_last_update(shown):
+        return found if found is not None and found.startswith(shown) else shown
+    if (shown := labelled()) is not None:
         return found if found is not None and found.startswith(shown) else shown
     if found is not None:
         earlier_update = next((day for day, updated in datelines if updated and day < found[:10]), None)
@@ -460,7 +474,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
         partial(page_date, page or "", url),
         partial(_month_dateline, pieces, _language(head)),
     )
-    published = _published(structured, datelines, url, fallbacks)
+    published = _published(structured, datelines, partial(_labelled_date, tree, read), url, fallbacks)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(

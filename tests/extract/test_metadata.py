@@ -438,6 +438,9 @@ def test_numeric_dates_with_a_two_digit_year_follow_the_pages_convention() -> No
     body = f"<article><h1>Harbour</h1><p>12/11/25</p>{PROSE}</article>"
     assert extract(_body_page(body, html_attrs=' lang="en-US"')).published == "2025-12-11"
     assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2025-11-12"
+    dashes = body.replace("12/11/25", "12-11-2025")
+    assert extract(_body_page(dashes, html_attrs=' lang="en-US"')).published == "2025-12-11"
+    assert extract(_body_page(dashes, html_attrs=' lang="en-GB"')).published == "2025-11-12"
     # A markup's date-time a day off (its UTC day) still picks the reading of a date that reads both ways.
     meta = '<meta property="article:published_time" content="2025-11-11T23:30:00+00:00">'
     assert extract(_body_page(body, meta, ' lang="en-US"')).published == "2025-11-12"
@@ -520,3 +523,28 @@ def test_a_month_and_a_year_alone_date_a_page_that_gives_no_day(dateline: str, l
     assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2015-11-03"
     updated = body.replace(f"<p>{dateline}</p>", f"<p>Updated {dateline}</p>")
     assert extract(_body_page(updated, html_attrs=f' lang="{lang}"')).published is None
+
+
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        ("Published August 13, 2025", "en"),
+        ("Posted on<br>August 13, 2025", "en"),
+        ("Post time: 08-13-2025", "en"),
+        ("Publicado el 13 de agosto de 2025", "es"),
+        ("Veröffentlicht am 13. August 2025", "de"),
+        ("Publié le 13 août 2025", "fr"),
+        ("Pubblicato il 13 agosto 2025", "it"),
+    ],
+)
+def test_date_labelled_as_the_publication_at_the_articles_foot(label: str, lang: str) -> None:
+    ld = {"@type": "Article", "datePublished": "2025-11-29T12:28:31-05:00"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Free accounting tools</h1>{PROSE * 3}<div>{label}</div></article>"
+    assert extract(_body_page(body, head, f' lang="{lang}"')).published == "2025-08-13"
+    # On the markup's day, the markup's date-time stands; in a sentence, a label is no dateline.
+    assert extract(_body_page(body, head.replace("11-29", "08-13"), f' lang="{lang}"')).published == (
+        "2025-08-13T12:28:31-05:00"
+    )
+    sentence = body.replace(f"<div>{label}</div>", "<p>The book was first published May 3, 2001.</p>")
+    assert extract(_body_page(sentence, head, f' lang="{lang}"')).published == "2025-11-29T12:28:31-05:00"
