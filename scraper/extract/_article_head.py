@@ -3,6 +3,7 @@ printed around it, where the byline and the dateline are."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -11,6 +12,8 @@ from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_LONG_PIECES, HEAD_PIECE_MA
 
 # Elements that can print the headline of a page without `<h1>`.
 _TITLE_TAGS = "h2, h3, p"
+# A word, to compare a heading with the markup's title.
+_WORD = re.compile(r"\w+")
 # Nodes that are no elements: text between elements, comments.
 _NOT_ELEMENTS = frozenset({"-text", "-comment"})
 # Elements whose text the reader never sees.
@@ -96,17 +99,23 @@ def _preceding_texts(headline: LexborNode) -> list[str]:
 
 
 def title_element(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode | None:
-    """The first heading or paragraph whose whole text is one of `titles`: the headline of
-    a page that marks none with `<h1>` (page builders print it in a `<p>` or an `<h2>`)."""
+    """The first heading or paragraph whose whole text is one of `titles`, else the first
+    heading that holds every word of one of them (of three words or more) and is at most
+    twice as long: the headline of a page that marks none with `<h1>` (page builders print
+    it in a `<p>` or an `<h2>`, and the markup's title may leave words out of it)."""
     wanted = {" ".join(title.split()).casefold() for title in titles} - {""}
     if not wanted:
         return None
     longest = max(map(len, wanted))
-    for node in tree.css(_TITLE_TAGS):
-        text = node.text()
-        if len(text) <= 2 * longest and " ".join(text.split()).casefold() in wanted:
-            return node
-    return None
+    candidates = [node for node in tree.css(_TITLE_TAGS) if len(node.text()) <= 2 * longest]
+    exact = (node for node in candidates if " ".join(node.text().split()).casefold() in wanted)
+    word_sets = [words for title in wanted if len(words := set(_WORD.findall(title))) >= 3]
+    holding = (
+        node
+        for node in candidates
+        if node.tag != "p" and any(words <= set(_WORD.findall(node.text().casefold())) for words in word_sets)
+    )
+    return next(exact, None) or next(holding, None)
 
 
 def head_pieces(tree: LexborHTMLParser, titles: Collection[str] = ()) -> list[str]:

@@ -548,3 +548,28 @@ def test_date_labelled_as_the_publication_at_the_articles_foot(label: str, lang:
     )
     sentence = body.replace(f"<div>{label}</div>", "<p>The book was first published May 3, 2001.</p>")
     assert extract(_body_page(sentence, head, f' lang="{lang}"')).published == "2025-11-29T12:28:31-05:00"
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "dateline", "lang"),
+    [
+        ("7 Ways to a Plant-Based Diet | Koia", "7 Ways to Help You Move to a Plant Based Diet",
+         "blog | February 01, 2022", "en"),
+        ("Sieben Wege zur pflanzlichen Ernährung – Koia", "Sieben einfache Wege zur pflanzlichen Ernährung",
+         "Blog | 1. Februar 2022", "de"),
+        ("Siete pasos hacia una dieta vegetal | Koia", "Siete pasos sencillos hacia una dieta vegetal",
+         "Blog | 1 de febrero de 2022", "es"),
+    ],
+)  # fmt: skip
+def test_page_without_h1_prints_a_longer_headline_than_its_title_in_a_heading(
+    title: str, heading: str, dateline: str, lang: str
+) -> None:
+    body = (
+        "<nav><h2>Shop</h2><h2>Plant based recipes</h2></nav>"
+        f"<div><h3>{dateline}</h3><h2>{heading}</h2></div><article>{PROSE}</article>"
+    )
+    article = extract(_body_page(body, f"<title>{title}</title>", f' lang="{lang}"'))
+    assert (article.title, article.published) == (heading, "2022-02-01")
+    # A heading that leaves out one of the title's words is not its headline.
+    other = body.replace(heading, heading.split()[0] + " " + heading.split()[-1])
+    assert extract(_body_page(other, f"<title>{title}</title>", f' lang="{lang}"')).published is None
