@@ -12,6 +12,8 @@ from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_LONG_PIECES, HEAD_PIECE_MA
 
 # Elements that can print the headline of a page without `<h1>`.
 _TITLE_TAGS = "h2, h3, p"
+# Headings that can print the headline of a page without `<h1>` in other words than the title.
+_HEADING_TAGS = "h2, h3"
 # A word, to compare a heading with the markup's title.
 _WORD = re.compile(r"\w+")
 # Nodes that are no elements: text between elements, comments.
@@ -99,31 +101,48 @@ def _preceding_texts(headline: LexborNode) -> list[str]:
 
 
 def title_element(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode | None:
-    """The first heading or paragraph whose whole text is one of `titles`, else the first
-    heading that holds every word of one of them (of three words or more) and is at most
-    twice as long: the headline of a page that marks none with `<h1>` (page builders print
-    it in a `<p>` or an `<h2>`, and the markup's title may leave words out of it)."""
-    wanted = {" ".join(title.split()).casefold() for title in titles} - {""}
+    """The first heading or paragraph whose whole text is one of `titles`: the headline of
+    a page that marks none with `<h1>` (page builders print it in a `<p>` or an `<h2>`)."""
+    wanted = _normalised(titles)
     if not wanted:
         return None
     longest = max(map(len, wanted))
-    candidates = [node for node in tree.css(_TITLE_TAGS) if len(node.text()) <= 2 * longest]
-    exact = (node for node in candidates if " ".join(node.text().split()).casefold() in wanted)
+    for node in tree.css(_TITLE_TAGS):
+        text = node.text()
+        if len(text) <= 2 * longest and " ".join(text.split()).casefold() in wanted:
+            return node
+    return None
+
+
+def _normalised(titles: Collection[str]) -> set[str]:
+    return {" ".join(title.split()).casefold() for title in titles} - {""}
+
+
+def _heading_with_words(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode | None:
+    """The first heading that holds every word of one of `titles` (of three words or more)
+    and is at most twice as long: where a page without `<h1>` prints its headline when the
+    markup's title leaves words out of it. (Its dateline is read around it; the title stays
+    the markup's, as the heading may add a word of its own: "Introducing ...".)"""
+    wanted = _normalised(titles)
     word_sets = [words for title in wanted if len(words := set(_WORD.findall(title))) >= 3]
-    holding = (
-        node
-        for node in candidates
-        if node.tag != "p" and any(words <= set(_WORD.findall(node.text().casefold())) for words in word_sets)
-    )
-    return next(exact, None) or next(holding, None)
+    if not word_sets:
+        return None
+    longest = max(map(len, wanted))
+    for node in tree.css(_HEADING_TAGS):
+        text = node.text()
+        if len(text) <= 2 * longest and any(
+            words <= set(_WORD.findall(text.casefold())) for words in word_sets
+        ):
+            return node
+    return None
 
 
 def head_pieces(tree: LexborHTMLParser, titles: Collection[str] = ()) -> list[str]:
     """The short text pieces printed around the headline, where the byline and the dateline
     are: those after it, then those before it in its header. The headline is the first
     `<h1>`, else the first heading or paragraph that prints one of the `titles` the markup
-    gives; without either, there are none."""
-    headline = tree.css_first("h1") or title_element(tree, titles)
+    gives, else the first heading that holds all its words; without any, there are none."""
+    headline = tree.css_first("h1") or title_element(tree, titles) or _heading_with_words(tree, titles)
     if headline is None:
         return []
     return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))
