@@ -198,14 +198,18 @@ def _date_reader(head: _Head, expected: str | None) -> DateReader:
 
 def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
-    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it).
-    A period between two days is no dateline."""
+    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it; a
+    date before the label in its piece is not: "May 3, 2024 · Updated May 6, 2024"). A
+    period between two days is no dateline."""
     for index, piece in enumerate(pieces):
         if DATE_RANGE.search(piece):
             continue
-        if (day := read(piece)) is not None:
-            label = " ".join(pieces[max(0, index - 2) : index + 1])
-            yield day, bool(UPDATED_LABEL.search(label))
+        label = UPDATED_LABEL.search(piece)
+        if label is not None and (day := read(piece[: label.start()])) is not None:
+            yield day, False
+        if (day := read(piece[label.start() :] if label else piece)) is not None:
+            before = " ".join([*pieces[max(0, index - 2) : index], piece])
+            yield day, bool(UPDATED_LABEL.search(before))
 
 
 def _labelled_date(tree: LexborHTMLParser, read: DateReader) -> str | None:

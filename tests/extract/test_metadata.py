@@ -574,3 +574,18 @@ def test_page_without_h1_prints_a_longer_headline_than_its_title_in_a_heading(
     # A heading that leaves out one of the title's words is not its headline.
     other = body.replace(heading, heading.split()[0] + " " + heading.split()[-1])
     assert extract(_body_page(other, f"<title>{title}</title>", f' lang="{lang}"')).published is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("December 3, 2025. Updated: December 7, 2025", "en"),
+        ("3. Dezember 2025 · aktualisiert am 7. Dezember 2025", "de"),
+        ("3 de diciembre de 2025 | Actualizado el 7 de diciembre de 2025", "es"),
+        ("3 décembre 2025, mis à jour le 7 décembre 2025", "fr"),
+    ],
+)
+def test_publication_and_update_on_one_line(dateline: str, lang: str) -> None:
+    body = f"<article><h1>Award-winning novels</h1><p>{dateline}</p>{PROSE}</article>"
+    article = extract(_body_page(body, html_attrs=f' lang="{lang}"'))
+    assert (article.published, article.modified) == ("2025-12-03", "2025-12-07")
