@@ -41,6 +41,7 @@ _ARTICLE_TYPES = frozenset(
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
         "scholarlyarticle", "report", "liveblogposting", "webpage", "posting", "socialmediaposting",
+        "discussionforumposting",
     }
 )  # fmt: skip
 # Types that describe the page, not the article: used only when the page has no article.
@@ -289,6 +290,17 @@ def _byline_date(
     return next((day for day, updated in _datelines(pieces, read) if not updated), None)
 
 
+def _printed_day(found: str | None, shown: str, url: str | None) -> str:
+    """A day the page prints, or the structured date `found` where it is that day: the same
+    day, or a UTC date-time on that day in the page's time zone (the printed day renders
+    the instant the markup states: the date-time is given, with its time). The URL's date
+    path records the local day as data, though: where it gives the printed day, that day
+    stands."""
+    if found is None or not (found.startswith(shown) or local_day(found, shown)):
+        return shown
+    return shown if url_date(url) == shown and not found.startswith(shown) else found
+
+
 def _published(
     structured: _Structured,
     datelines: list[Dateline],
@@ -297,22 +309,21 @@ def _published(
     fallbacks: Iterable[Callable[[], str | None]],
 ) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
-    structured date falls on the same day, that one, for its time and offset), unless it is
+    structured date falls on that day, that one, for its time and offset), unless it is
     labelled as an update or is the day the markup gives as the last modification; the
     date the article `labelled` as its publication ("Published: ...", wherever it prints
-    it; the same way, a structured date on that day for its time and offset); JSON-LD or
-    microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`
-    (a structured date is no publication when the page prints an update before it, and a
-    UTC one gives way to the URL's day when that is its day in the page's time zone); the
-    URL's date path; then the `fallbacks`, in order (the date printed after the byline,
-    htmldate's search of the page, a month and year alone under the headline); last, an
-    "Updated ..." dateline, the only date such a page gives."""
+    it; the same way); JSON-LD or microdata `datePublished`; `<meta>` publication dates;
+    the first `<time datetime>` (a structured date is no publication when the page prints
+    an update before it, and a UTC one gives way to the URL's day when that is its day in
+    the page's time zone); the URL's date path; then the `fallbacks`, in order (the date
+    printed after the byline, htmldate's search of the page, a month and year alone under
+    the headline); last, an "Updated ..." dateline, the only date such a page gives."""
     found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None and not structured.is_last_update(shown):
-        return found if found is not None and found.startswith(shown) else shown
+        return _printed_day(found, shown, url)
     if (shown := labelled()) is not None:
-        return found if found is not None and found.startswith(shown) else shown
+        return _printed_day(found, shown, url)
     if found is not None:
         earlier_update = next((day for day, updated in datelines if updated and day < found[:10]), None)
         return earlier_update or local_day(found, url_date(url)) or found

@@ -441,9 +441,13 @@ def test_numeric_dates_with_a_two_digit_year_follow_the_pages_convention() -> No
     dashes = body.replace("12/11/25", "12-11-2025")
     assert extract(_body_page(dashes, html_attrs=' lang="en-US"')).published == "2025-12-11"
     assert extract(_body_page(dashes, html_attrs=' lang="en-GB"')).published == "2025-11-12"
-    # A markup's date-time a day off (its UTC day) still picks the reading of a date that reads both ways.
+    # A markup's date-time a day off (its UTC day) picks the reading of a date that reads both
+    # ways: the page prints that instant's local day, so the date-time is given.
     meta = '<meta property="article:published_time" content="2025-11-11T23:30:00+00:00">'
-    assert extract(_body_page(body, meta, ' lang="en-US"')).published == "2025-11-12"
+    assert extract(_body_page(body, meta, ' lang="en-US"')).published == "2025-11-11T23:30:00+00:00"
+    # So does the URL's day.
+    page = _body_page(body, html_attrs=' lang="en-US"')
+    assert extract(page, url="https://x.example/2025/11/11/harbour").published == "2025-11-12"
 
 
 _URL_OF_THE_18TH = "https://blog.example/2025/12/18/comfort-watches"
@@ -589,3 +593,41 @@ def test_publication_and_update_on_one_line(dateline: str, lang: str) -> None:
     body = f"<article><h1>Award-winning novels</h1><p>{dateline}</p>{PROSE}</article>"
     article = extract(_body_page(body, html_attrs=f' lang="{lang}"'))
     assert (article.published, article.modified) == ("2025-12-03", "2025-12-07")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [("December 9, 2021", "en-US"), ("9. Dezember 2021", "de"), ("9 de diciembre de 2021", "es")],
+)
+def test_conflict_a_printed_day_that_renders_the_markups_utc_instant_gives_that_instant(
+    dateline: str, lang: str
+) -> None:
+    meta = '<meta property="article:published_time" content="2021-12-10T02:17:00+00:00">'
+    body = f"<article><h1>Sourdough for one</h1><p>{dateline}</p>{PROSE}</article>"
+    # 02:17 UTC on the 10th is the evening of the 9th in the Americas: one instant, with its time.
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2021-12-10T02:17:00+00:00"
+    # The URL's date path records the page's local day: that day stands.
+    url = "https://bread.example/2021/12/09/sourdough"
+    assert extract(_body_page(body, meta, f' lang="{lang}"'), url=url).published == "2021-12-09"
+    # An instant that falls on the printed day in no time zone is another event: the dateline stands.
+    later = meta.replace("02:17", "14:17")
+    assert extract(_body_page(body, later, f' lang="{lang}"')).published == "2021-12-09"
+
+
+def test_forum_thread_dates_and_author_from_its_discussion_forum_posting() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "DiscussionForumPosting",
+        "headline": "Pros and cons of using a travel agent",
+        "author": {"@type": "Person", "name": "thanosmano"},
+        "datePublished": "2024-04-18T00:13:04+0300",
+        "dateModified": "2024-04-21T04:11:38+0300",
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = (
+        "<h1>Pros and cons of using a travel agent</h1><p>Members</p>"
+        f"<time datetime='2024-04-17T21:13:04Z'>April 18, 2024</time>{PROSE}"
+    )
+    article = extract(_body_page(body, head, ' lang="en"'))
+    assert (article.author, article.published) == ("thanosmano", "2024-04-18T00:13:04+03:00")
+    assert article.modified == "2024-04-21T04:11:38+03:00"
