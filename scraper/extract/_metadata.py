@@ -245,26 +245,31 @@ def _month_first(head: _Head) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Structured:
-    """The dates the page's markup gives: JSON-LD or microdata, `<meta>`, `<time>`."""
+    """The dates the page's markup gives: JSON-LD or microdata, `<meta>`, `<time>`; every
+    publication date it gives, most trusted first."""
 
-    published: str | None
+    publications: tuple[str, ...]
     modified: str | None
+
+    @property
+    def published(self) -> str | None:
+        return self.publications[0] if self.publications else None
 
     @classmethod
     def read(cls, head: _Head) -> _Structured:
         time = head.tree.css_first("time[datetime]")
-        published = (
-            parse_date(_clean(head.ld_value("datePublished")))
-            or parse_date(head.microdata("datePublished"))
-            or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
-            or parse_date(time.attributes.get("datetime") if time is not None else None)
+        publications = (
+            parse_date(_clean(head.ld_value("datePublished"))),
+            parse_date(head.microdata("datePublished")),
+            *map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS)),
+            parse_date(time.attributes.get("datetime") if time is not None else None),
         )
         modified = (
             parse_date(_clean(head.ld_value("dateModified")))
             or parse_date(head.microdata("dateModified"))
             or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
         )
-        return cls(published, modified)
+        return cls(tuple(filter(None, publications)), modified)
 
     def is_last_update(self, day: str) -> bool:
         """True for a day that is the markup's modification day, not its publication day:
@@ -290,15 +295,17 @@ def _byline_date(
     return next((day for day, updated in _datelines(pieces, read) if not updated), None)
 
 
-def _printed_day(found: str | None, shown: str, url: str | None) -> str:
-    """A day the page prints, or the structured date `found` where it is that day: the same
-    day, or a UTC date-time on that day in the page's time zone (the printed day renders
-    the instant the markup states: the date-time is given, with its time). The URL's date
-    path records the local day as data, though: where it gives the printed day, that day
-    stands."""
-    if found is None or not (found.startswith(shown) or local_day(found, shown)):
-        return shown
-    return shown if url_date(url) == shown and not found.startswith(shown) else found
+def _printed_day(structured: _Structured, shown: str, url: str | None) -> str:
+    """A day the page prints, or a structured publication date where it is that day: the
+    most trusted one on that day, else the most trusted one when it is a UTC date-time on
+    that day in the page's time zone (the printed day renders the instant the markup
+    states), for its time and offset. The URL's date path records the local day as data,
+    though: where it gives the printed day, that day beats a UTC date-time."""
+    on_day = next((found for found in structured.publications if found.startswith(shown)), None)
+    if on_day is not None:
+        return on_day
+    found = structured.published
+    return found if found is not None and local_day(found, shown) and url_date(url) != shown else shown
 
 
 def _published(
@@ -321,9 +328,9 @@ def _published(
     found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None and not structured.is_last_update(shown):
-        return _printed_day(found, shown, url)
+        return _printed_day(structured, shown, url)
     if (shown := labelled()) is not None:
-        return _printed_day(found, shown, url)
+        return _printed_day(structured, shown, url)
     if found is not None:
         earlier_update = next((day for day, updated in datelines if updated and day < found[:10]), None)
         return earlier_update or local_day(found, url_date(url)) or found

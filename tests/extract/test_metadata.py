@@ -631,3 +631,17 @@ def test_forum_thread_dates_and_author_from_its_discussion_forum_posting() -> No
     article = extract(_body_page(body, head, ' lang="en"'))
     assert (article.author, article.published) == ("thanosmano", "2024-04-18T00:13:04+03:00")
     assert article.modified == "2024-04-21T04:11:38+03:00"
+
+
+@pytest.mark.parametrize(("dateline", "lang"), [("2 May 2025 18:48", "en-GB"), ("2. Mai 2025, 18:48", "de")])
+def test_conflict_the_structured_date_on_the_printed_day_beats_a_more_trusted_one_on_another(
+    dateline: str, lang: str
+) -> None:
+    meta = '<meta property="article:published_time" content="2025-05-02T18:48:59+00:00">'
+    body = (
+        f"<h1>Struggling with getting stronger</h1><p>hayley.p</p><p>{dateline}</p>{PROSE}"
+        "<div><p>A reply.</p><time itemprop='datePublished' datetime='2025-05-03T09:21:40Z'>3 May</time>"
+        "</div>"
+    )
+    # Microdata is trusted before <meta>, but the reply's date is not the day the thread prints.
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2025-05-02T18:48:59+00:00"
