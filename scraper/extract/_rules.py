@@ -31,7 +31,7 @@ TEXTLESS_TAGS: tuple[str, ...] = (
 )  # fmt: skip
 # Removed with them before extraction: `<noscript>`, the fallback of a page that renders
 # its text with scripts, duplicates that text; but on a page that renders nothing without
-# scripts it is the only text there is, so the check of the whole page keeps it.
+# scripts it is the only text there is, so the second extraction (`prune_structure`) keeps it.
 NON_CONTENT_TAGS: tuple[str, ...] = (*TEXTLESS_TAGS, "noscript")
 
 # Elements that are the site around the article, or parts of it that are not its body.

@@ -103,11 +103,11 @@ HTMLDATE_MAX_CHARS = 100_000
 # not a label, a title or a teaser.
 PROSE_SENTENCE_CHARS = 80
 
-# The whole page is extracted too, to check that pruning cost no article text, only on
-# evidence that it may have (the check costs more than the first extraction: the whole page
-# is larger). Measured on both corpora, under looser triggers it ran on 42% of the pages,
-# changed one result in six there and took more time than the first extraction; these keep
-# the same quality at half the cost:
+# The page is extracted again, less only its structural junk (`prune_structure`), to check
+# that pruning cost no article text, only on evidence that it may have (the check costs more
+# than the first extraction: that page is larger). Measured on both corpora, under looser
+# triggers it ran on 42% of the pages, changed one result in six there and took more time
+# than the first extraction; these keep the same quality at half the cost:
 # - a full extraction when pruning removed more than this many characters of prose...
 PROSE_RECHECK_CHARS = 800
 # - ...and either more than this share of the page's text went on the evidence of class
@@ -124,14 +124,14 @@ MIN_EXTRACTED_PROSE_SHARE = 0.5
 
 # An extraction of fewer words than this is short. A short one holding no sentence of prose
 # (a product's table of variants, picked because pruning a box made trafilatura choose
-# another block) is checked against the whole page's; and the whole page's may replace a
+# another block) is checked against the second extraction, which may also replace a
 # short one for the rows of a list it lacks (below). (Checking every short extraction cost
 # 8 ms a page on average for no gain once every paragraph of the pruned page was tried on
 # them; checking those without prose: WCXB product F1 0.618 -> 0.626, AEB unchanged.)
 MIN_SURE_WORDS = 200
 
 # Pruning is also undone when a short extraction (under `MIN_SURE_WORDS`) lacks the rows of
-# a list the whole page's extraction holds: at least this many lines of one shape but for
+# a list the second extraction holds: at least this many lines of one shape but for
 # their numbers ("Item# 59370 / $199.00"). Catalogue pages lose their product rows so when
 # pruning makes trafilatura pick another block (WCXB-dev: 6 pages gain 0.2 to 0.6 F1, 2 lose).
 LOST_LIST_ROWS = 8
@@ -148,7 +148,7 @@ FALLBACK_MAX_CHARS = 1500
 FALLBACK_MIN_GAIN = 3
 FALLBACK_MIN_LINE_CHARS = 40
 
-# Pruning is undone when the whole page's extraction holds prose lines, missing from the
+# Pruning is undone when the second extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
 MAX_LOST_PROSE_WORDS = 40
 MAX_LOST_PROSE_SHARE = 0.15
