@@ -304,3 +304,58 @@ def test_a_hidden_panel_holding_prose_is_kept_and_a_hidden_label_goes() -> None:
     text = extract(html).text
     assert panel in text
     assert "Close this dialog" not in text
+
+
+BODY_SENTENCES = {
+    "en": [
+        "The council voted on Monday to build new flood barriers along the whole river bank, after years of delays.",
+        "Engineers say the barriers will protect four thousand homes and the old market from a hundred-year flood.",
+        "Work starts in spring and should end before the autumn storms of next year, the mayor told reporters.",
+        "Residents who lost their shops in the last flood asked for help with insurance while the work goes on.",
+        "The cost, forty million euros, will be shared between the city, the region and a national flood fund.",
+        "A public meeting on the plans will be held in the town hall on Thursday evening, the council announced.",
+        "Opponents say the money would be better spent on moving the most exposed homes away from the river.",
+        "The mayor answered that both would be done, and that the barriers were only the first step of the plan.",
+    ],
+    "es": [
+        "El ayuntamiento aprobó el lunes la construcción de nuevas barreras a lo largo de toda la orilla del río.",
+        "Los ingenieros dicen que las barreras protegerán cuatro mil viviendas y el viejo mercado de una gran crecida.",
+        "Las obras empiezan en primavera y deberían terminar antes de las tormentas de otoño del año que viene.",
+        "Los vecinos que perdieron sus tiendas en la última inundación pidieron ayuda con los seguros durante las obras.",
+        "El coste, cuarenta millones de euros, se repartirá entre la ciudad, la región y un fondo nacional.",
+        "Habrá una reunión pública sobre los planes el jueves por la tarde en el ayuntamiento, según el consistorio.",
+        "Los críticos dicen que el dinero estaría mejor empleado en trasladar las casas más expuestas lejos del río.",
+        "La alcaldesa respondió que se harán ambas cosas y que las barreras son solo el primer paso del plan.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BODY_SENTENCES))
+def test_a_second_copy_of_the_body_goes(lang: str) -> None:
+    """Themes print the body again (for print, for mobile, in a closed tab): the text
+    holds it once."""
+    body = "\n".join(BODY_SENTENCES[lang])
+    blocks = [TextBlock("paragraph", body), TextBlock("paragraph", "Share"), TextBlock("paragraph", body)]
+    assert "\n".join(block.text for block in tidy(blocks, FACTS)) == body
+
+
+def test_a_page_printing_its_article_twice_gives_it_once() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    html = f"<html><body><article>{paragraphs}<div class='print'>{paragraphs}</div></article></body></html>"
+    assert extract(html).text == "\n\n".join(BODY_SENTENCES["en"])
+
+
+def test_repeated_steps_and_a_repeated_sentence_stay() -> None:
+    """A plan's steps repeated for a second day (short lines) and a sentence printed again
+    as a pull quote are the page's own text, not a copy of it."""
+    steps = "Breakfast\nEat within an hour of waking\nOats, berries and a spoon of nut butter"
+    quote = BODY_SENTENCES["en"][2]
+    blocks = [
+        TextBlock("paragraph", "\n".join(BODY_SENTENCES["en"][:4])),
+        TextBlock("heading", "Day 1"),
+        TextBlock("list", steps),
+        TextBlock("heading", "Day 2"),
+        TextBlock("list", steps),
+        TextBlock("quote", quote),
+    ]
+    assert tidy(blocks, FACTS) == tuple(blocks)
