@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,10 +18,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
 from ._settings import (
+    ANCHOR_MIN_SHARE,
     LISTING_MIN_ITEMS,
     LISTING_MIN_SHARE,
+    MAX_ANCHOR_TEXT_CHARS,
     MAX_JUNK_SHARE_OF_TEXT,
     MAX_SECTION_PROSE_CHARS,
+    MIN_ANCHOR_WORDS,
     PROSE_KEEP_CHARS,
     PROSE_SENTENCE_CHARS,
     SECTION_MIN_PROSE_SHARE,
@@ -29,9 +33,13 @@ from ._settings import (
 )
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_SELECTOR = ",".join(sorted(_HEADING_TAGS))
+# How many wrappers are climbed out of to find the block after a heading.
+_MAX_WRAPPERS = 4
 _NEVER_REMOVED = frozenset({"html", "body", "head"})
 _CODE_TAGS = frozenset({"pre", "code"})
 _DIGIT = re.compile(r"\d")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
@@ -73,11 +81,36 @@ def _one_name_is_junk(name: str) -> bool:
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
     """The elements whose class names or id are made of junk words (read from the parsed
-    attributes: no value of the page is ever put into a CSS selector)."""
+    attributes: no value of the page is ever put into a CSS selector). An id spelling the
+    element's own text is an anchor made from it ("h-how-to-grow-your-social-following"
+    on that heading), not a name."""
     for node in page.tree.css("[class],[id]"):
-        attributes = node.attributes
-        if _name_is_junk(attributes.get("class") or "") or _name_is_junk(attributes.get("id") or ""):
+        if _name_is_junk(node.attributes.get("class") or "") or _id_is_junk(node):
             yield node
+
+
+def _id_is_junk(node: LexborNode) -> bool:
+    element_id = node.attributes.get("id") or ""
+    return _name_is_junk(element_id) and not _spells_own_text(node, element_id)
+
+
+def _spells_own_text(node: LexborNode, element_id: str) -> bool:
+    """Whether an id is the element's short text written as a slug: most of its words are
+    words of the text, and most of the text's words are in it (slugs drop a few)."""
+    text = node.text()
+    if len(text) > MAX_ANCHOR_TEXT_CHARS:
+        return False
+    id_words = _SLUG_WORD.findall(_dashed(element_id))
+    text_words = set(_SLUG_WORD.findall(_ascii_folded(text).lower()))
+    if len(id_words) < MIN_ANCHOR_WORDS or not text_words:
+        return False
+    in_text = sum(word in text_words for word in id_words)
+    return in_text >= ANCHOR_MIN_SHARE * len(id_words) and in_text >= ANCHOR_MIN_SHARE * len(text_words)
+
+
+def _ascii_folded(text: str) -> str:
+    """`text` without its accents, as slugs write it ("Über" -> "Uber")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def prose_chars(node: LexborNode) -> int:
@@ -219,7 +252,44 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     prose = {node.mem_id: prose_chars(node) for node in candidates}
     candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]
     kept = _kept_groups(page, candidates, prose)
-    return (node for node in candidates if node.mem_id not in kept)
+    doomed = {node.mem_id for node in candidates if node.mem_id not in kept}
+    return (node for node in candidates if node.mem_id in doomed and not _heads_kept_prose(node, doomed))
+
+
+def _heads_kept_prose(node: LexborNode, doomed: set[int]) -> bool:
+    """Whether a named element is nothing but a subheading (not a link) over prose that
+    stays: page builders wrap each heading in a "widget", themes put a section's heading
+    in a `<header>`; a box of teasers heads links, a comment list goes itself."""
+    heading = node if node.tag in _HEADING_TAGS else node.css_first(_HEADING_SELECTOR)
+    if heading is None:
+        return False
+    text = _rules.normalise_phrase(node.text())
+    if not text or text != _rules.normalise_phrase(heading.text()) or len(text) > SHORT_BLOCK_CHARS:
+        return False
+    if sum(len(link.text().strip()) for link in node.css("a")) * 2 >= len(text):
+        return False
+    following = _next_element(node)
+    return (
+        following is not None
+        and following.mem_id not in doomed
+        and _holds_prose(following, prose_chars(following))
+    )
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after `node` in reading order: its next sibling, or its parent's
+    (climbing out of the wrappers a page builder puts around each block)."""
+    current: LexborNode | None = node
+    for _ in range(_MAX_WRAPPERS):
+        if current is None:
+            return None
+        sibling = current.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        if sibling is not None:
+            return sibling
+        current = current.parent
+    return None
 
 
 def _holds_prose(node: LexborNode, prose: int) -> bool:

@@ -188,3 +188,11 @@ SPLIT_PROSE_CHARS = 2 * PROSE_KEEP_CHARS
 # collections +0.005, 2 of 1,497 pages worse; one AEB page printed thrice 0.31 -> 0.88.)
 MIN_COPY_PROSE_LINES = 3
 MIN_COPY_PROSE_CHARS = 800
+
+# An id that spells its element's own text ("h-how-to-grow-your-social-following" on that
+# heading: page builders and Markdown make anchors so) is no name of junk: at least this
+# many words, this share of them words of the text and this share of the text's words in
+# it, for a text of at most this many characters (a heading's or a label's).
+MIN_ANCHOR_WORDS = 2
+ANCHOR_MIN_SHARE = 0.7
+MAX_ANCHOR_TEXT_CHARS = 200

@@ -308,24 +308,38 @@ def test_a_hidden_panel_holding_prose_is_kept_and_a_hidden_label_goes() -> None:
 
 BODY_SENTENCES = {
     "en": [
-        "The council voted on Monday to build new flood barriers along the whole river bank, after years of delays.",
-        "Engineers say the barriers will protect four thousand homes and the old market from a hundred-year flood.",
-        "Work starts in spring and should end before the autumn storms of next year, the mayor told reporters.",
-        "Residents who lost their shops in the last flood asked for help with insurance while the work goes on.",
-        "The cost, forty million euros, will be shared between the city, the region and a national flood fund.",
-        "A public meeting on the plans will be held in the town hall on Thursday evening, the council announced.",
+        "The council voted on Monday to build new flood barriers along "
+        "the whole river bank, after years of delays.",
+        "Engineers say the barriers will protect four thousand homes "
+        "and the old market from a hundred-year flood.",
+        "Work starts in spring and should end before the autumn "
+        "storms of next year, the mayor told reporters.",
+        "Residents who lost their shops in the last flood asked for "
+        "help with insurance while the work goes on.",
+        "The cost, forty million euros, will be shared between the "
+        "city, the region and a national flood fund.",
+        "A public meeting on the plans will be held in the town hall "
+        "on Thursday evening, the council announced.",
         "Opponents say the money would be better spent on moving the most exposed homes away from the river.",
-        "The mayor answered that both would be done, and that the barriers were only the first step of the plan.",
+        "The mayor answered that both would be done, and that the "
+        "barriers were only the first step of the plan.",
     ],
     "es": [
-        "El ayuntamiento aprobó el lunes la construcción de nuevas barreras a lo largo de toda la orilla del río.",
-        "Los ingenieros dicen que las barreras protegerán cuatro mil viviendas y el viejo mercado de una gran crecida.",
-        "Las obras empiezan en primavera y deberían terminar antes de las tormentas de otoño del año que viene.",
-        "Los vecinos que perdieron sus tiendas en la última inundación pidieron ayuda con los seguros durante las obras.",
+        "El ayuntamiento aprobó el lunes la construcción de nuevas "
+        "barreras a lo largo de toda la orilla del río.",
+        "Los ingenieros dicen que las barreras protegerán cuatro mil "
+        "viviendas y el viejo mercado de una gran crecida.",
+        "Las obras empiezan en primavera y deberían terminar antes de "
+        "las tormentas de otoño del año que viene.",
+        "Los vecinos que perdieron sus tiendas en la última inundación "
+        "pidieron ayuda con los seguros durante las obras.",
         "El coste, cuarenta millones de euros, se repartirá entre la ciudad, la región y un fondo nacional.",
-        "Habrá una reunión pública sobre los planes el jueves por la tarde en el ayuntamiento, según el consistorio.",
-        "Los críticos dicen que el dinero estaría mejor empleado en trasladar las casas más expuestas lejos del río.",
-        "La alcaldesa respondió que se harán ambas cosas y que las barreras son solo el primer paso del plan.",
+        "Habrá una reunión pública sobre los planes el jueves por la "
+        "tarde en el ayuntamiento, según el consistorio.",
+        "Los críticos dicen que el dinero estaría mejor empleado en "
+        "trasladar las casas más expuestas lejos del río.",
+        "La alcaldesa respondió que se harán ambas cosas y que las "
+        "barreras son solo el primer paso del plan.",
     ],
 }
 
@@ -359,3 +373,59 @@ def test_repeated_steps_and_a_repeated_sentence_stay() -> None:
         TextBlock("quote", quote),
     ]
     assert tidy(blocks, FACTS) == tuple(blocks)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "heading"),
+    [
+        ("h-how-to-grow-your-social-following", "How to Grow Your Social Following"),
+        ("what-is-social-media-marketing", "What is Social Media Marketing?"),
+        ("publicidad-en-redes-los-ads-que-funcionan", "Publicidad en redes: los ads que funcionan"),
+        ("social-media-werbung-fur-kleine-firmen", "Social-Media-Werbung für kleine Firmen"),
+        ("le-marketing-social-en-2024", "Le marketing social en 2024"),
+    ],
+)
+def test_a_subheading_whose_anchor_holds_a_junk_word_stays(anchor: str, heading: str) -> None:
+    """Markdown and page builders give each subheading an id made from its text: the
+    words of the heading are no class names."""
+    first, second = BODY_SENTENCES["en"][:4], BODY_SENTENCES["en"][4:]
+    html = (
+        "<html><body><article>" + "".join(f"<p>{sentence}</p>" for sentence in first)
+        + f"<h2 id='{anchor}'>{heading}</h2>" + "".join(f"<p>{sentence}</p>" for sentence in second)
+        + "</article></body></html>"
+    )  # fmt: skip
+    assert extract(html).text == "\n\n".join([*first, heading, *second])
+
+
+def test_a_share_box_whose_id_starts_like_its_label_still_goes() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    box = "<div id='share-this-story'><span>Share</span> <a href='/fb'>Facebook</a> <a href='/x'>X</a></div>"
+    text = extract(f"<html><body><article>{paragraphs}{box}</article></body></html>").text
+    assert text == "\n\n".join(BODY_SENTENCES["en"])
+
+
+@pytest.mark.parametrize("lang", sorted(BODY_SENTENCES))
+def test_a_subheading_in_a_header_stays_over_its_prose(lang: str) -> None:
+    """Themes put a section's heading in a `<header>` (page builders in a "widget"): a
+    heading over prose that stays is the article's."""
+    first, second = BODY_SENTENCES[lang][:4], BODY_SENTENCES[lang][4:]
+    heading = {"en": "What the barriers will cost", "es": "Lo que costarán las barreras"}[lang]
+    html = (
+        "<html><body><article>" + "".join(f"<p>{sentence}</p>" for sentence in first)
+        + f"<header><h2>{heading}</h2></header><div>" + "".join(f"<p>{sentence}</p>" for sentence in second)
+        + "</div></article></body></html>"
+    )  # fmt: skip
+    assert extract(html).text == "\n\n".join([*first, heading, *second])
+
+
+def test_a_linked_heading_in_a_box_named_as_junk_still_goes() -> None:
+    """A teaser's title is a link: its box goes even over an excerpt."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    teaser = (
+        "<div class='teaser'><h3><a href='/other'>Bridge repairs to start in May</a></h3></div>"
+        "<p class='teaser-text'>Work on the old rail bridge will begin in May "
+        "and last until the end of the year, "
+        "the transport office said on Friday, closing the line for weeks.</p>"
+    )
+    text = extract(f"<html><body><article>{body}</article>{teaser}</body></html>").text
+    assert "Bridge repairs to start in May" not in text
