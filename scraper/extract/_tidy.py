@@ -135,7 +135,7 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
                 continue
             heading_kind = None if is_sentence(line) or block.kind == "list" else junk_heading_kind(line)
             in_junk_section = heading_kind in _rules.TRAILING_SECTION_KINDS
-            if heading_kind or not _is_body_line(line, at_edge, facts):
+            if heading_kind or not _is_body_line(line, at_edge, facts, block.kind):
                 continue
             yield index, line
 
@@ -211,9 +211,12 @@ def _is_copy_of_prose(run: list[str]) -> bool:
     return len(prose) >= MIN_COPY_PROSE_LINES and sum(map(len, prose)) >= MIN_COPY_PROSE_CHARS
 
 
-def _is_body_line(line: str, at_edge: bool, facts: PageFacts) -> bool:
-    """Whether a line is none of: an image's alt text, the page's address, a junk line."""
-    if _rules.normalise_phrase(line) in facts.image_texts or line in facts.addresses:
+def _is_body_line(line: str, at_edge: bool, facts: PageFacts, kind: BlockKind) -> bool:
+    """Whether a line is none of: an image's alt text (unless a subheading: the picture
+    of a section is described by its title), the page's address, a junk line."""
+    if kind != "heading" and _rules.normalise_phrase(line) in facts.image_texts:
+        return False
+    if line in facts.addresses:
         return False
     return line_junk_kind(line, at_edge) is None
 

@@ -145,3 +145,15 @@ def test_microdata_values_printed_in_the_body_go() -> None:
     )
     for placement in (Placement(end_of_body=microdata), Placement(between_paragraphs=microdata)):
         assert extract(page("de", placement)).text == expected_text("de")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "fr"])
+def test_a_subheading_that_is_also_its_pictures_alt_text_stays(lang: str) -> None:
+    """Writers describe a section's picture by the section's title: the heading is the
+    article's, though a line repeating an alt text is otherwise the picture described twice."""
+    subheading = expected_text(lang).split("\n\n")[3]
+    html = page(lang).replace(
+        f"<h2>{subheading}</h2>", f"<img src='/s.jpg' alt='{subheading}'><h2>{subheading}</h2>"
+    )
+    assert subheading in html
+    assert extract(html).text == expected_text(lang)
