@@ -116,8 +116,7 @@ def _ascii_folded(text: str) -> str:
 def prose_chars(node: LexborNode) -> int:
     """How much of `node`'s text reads as article prose: long sentences, discounted by the
     share of the text that is link text (a teaser list is links, an article is not)."""
-    text = node.text(separator="\n")
-    return _prose_in(node, text, len(text.strip()))
+    return _prose_in(node, node.text(separator="\n"))
 
 
 def paragraph_prose_chars(node: LexborNode) -> int:
@@ -134,12 +133,14 @@ def _sentence_chars(text: str) -> int:
     )
 
 
-def _prose_in(node: LexborNode, text: str, total_chars: int) -> int:
-    """The sentence characters of `text` (read from `node`), less the share of links."""
+def _prose_in(node: LexborNode, text: str, total_chars: int | None = None) -> int:
+    """The sentence characters of `text` (read from `node`, `total_chars` long in all: by
+    default `text`'s length), less the share of links."""
     if len(text) <= PROSE_SENTENCE_CHARS or not (sentences := _sentence_chars(text)):
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
-    return int(sentences * max(0.0, 1 - link_chars / max(1, total_chars)))
+    total = len(text.strip()) if total_chars is None else total_chars
+    return int(sentences * max(0.0, 1 - link_chars / max(1, total)))
 
 
 def is_prose_line(line: str) -> bool:
@@ -249,24 +250,29 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     items that make up a listing page or, together, a passage of prose."""
     named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
     candidates = [node for node in named if page.removable(node) and not _inside_code(node)]
-    prose = {node.mem_id: prose_chars(node) for node in candidates}
+    texts = {node.mem_id: node.text(separator="\n") for node in candidates}
+    prose = {node.mem_id: _prose_in(node, texts[node.mem_id]) for node in candidates}
     candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]
     kept = _kept_groups(page, candidates, prose)
     doomed = {node.mem_id for node in candidates if node.mem_id not in kept}
-    return (node for node in candidates if node.mem_id in doomed and not _heads_kept_prose(node, doomed))
+    return (
+        node
+        for node in candidates
+        if node.mem_id in doomed and not _heads_kept_prose(node, texts[node.mem_id], doomed)
+    )
 
 
-def _heads_kept_prose(node: LexborNode, doomed: set[int]) -> bool:
-    """Whether a named element is nothing but a subheading (not a link) over prose that
-    stays: page builders wrap each heading in a "widget", themes put a section's heading
-    in a `<header>`; a box of teasers heads links, a comment list goes itself."""
+def _heads_kept_prose(node: LexborNode, text: str, doomed: set[int]) -> bool:
+    """Whether a named element (of text `text`) is nothing but a subheading (not a link)
+    over prose that stays: page builders wrap each heading in a "widget", themes put a
+    section's heading in a `<header>`; a box of teasers heads links, a comment list goes
+    itself."""
+    if len(text) > SHORT_BLOCK_CHARS or not (phrase := _rules.normalise_phrase(text)):
+        return False
     heading = node if node.tag in _HEADING_TAGS else node.css_first(_HEADING_SELECTOR)
-    if heading is None:
+    if heading is None or phrase != _rules.normalise_phrase(heading.text(separator="\n")):
         return False
-    text = _rules.normalise_phrase(node.text())
-    if not text or text != _rules.normalise_phrase(heading.text()) or len(text) > SHORT_BLOCK_CHARS:
-        return False
-    if sum(len(link.text().strip()) for link in node.css("a")) * 2 >= len(text):
+    if sum(len(link.text().strip()) for link in node.css("a")) * 2 >= len(phrase):
         return False
     following = _next_element(node)
     return (
