@@ -155,6 +155,13 @@ JUNK_NAME_WORDS: Mapping[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Junk words that page builders and forums give every block of their text (each heading
+# and paragraph a "widget", each post a "comment" or "reply"): where they name the element
+# holding the page's main run of paragraphs, they name its building blocks, not junk.
+BUILDING_BLOCK_WORDS: frozenset[str] = frozenset(
+    {"widget", "widgets", "comment", "comments", "reply", "replies", "discussion"}
+)
+
 # Kinds of named junk that repeat by nature and are never a page's own list of items, however
 # many of them there are: the entries of a menu, text hidden for screen readers.
 NEVER_LISTING_KINDS: frozenset[str] = frozenset({"navigation", "hidden"})

@@ -198,3 +198,15 @@ MIN_COPY_PROSE_CHARS = 800
 MIN_ANCHOR_WORDS = 2
 ANCHOR_MIN_SHARE = 0.7
 MAX_ANCHOR_TEXT_CHARS = 200
+
+# The building-block words (`_rules.BUILDING_BLOCK_WORDS`: "widget", "comment"...) naming
+# the element that holds the page's main run of paragraphs, or one of this many of its
+# nearest wrappers, name the page's blocks (a page builder wraps every heading and
+# paragraph in a "widget", a forum every post in a "comment"): on that page, an element
+# named by them alone is not removed on its name.
+BUILDER_WRAPPERS = 3
+
+# A subheading boxed in an element named as junk stays over prose that stays (see
+# `PROSE_KEEP_CHARS`); a linked one (a listicle's item linking its title) only over at
+# least this much prose: a teaser's title is a link over an excerpt of a sentence or two.
+LINKED_SECTION_PROSE_CHARS = 400

@@ -375,6 +375,16 @@ def test_repeated_steps_and_a_repeated_sentence_stay() -> None:
     assert tidy(blocks, FACTS) == tuple(blocks)
 
 
+def _article_with_subheading(lang: str, subheading_html: str, subheading: str) -> tuple[str, str]:
+    """A page whose article has `subheading_html` between its paragraphs, and its text."""
+    first, second = BODY_SENTENCES[lang][:4], BODY_SENTENCES[lang][4:]
+    paragraphs = ["".join(f"<p>{sentence}</p>" for sentence in part) for part in (first, second)]
+    article = f"{paragraphs[0]}{subheading_html}<div>{paragraphs[1]}</div>"
+    return f"<html><body><article>{article}</article></body></html>", "\n\n".join(
+        [*first, subheading, *second]
+    )
+
+
 @pytest.mark.parametrize(
     ("anchor", "heading"),
     [
@@ -388,13 +398,8 @@ def test_repeated_steps_and_a_repeated_sentence_stay() -> None:
 def test_a_subheading_whose_anchor_holds_a_junk_word_stays(anchor: str, heading: str) -> None:
     """Markdown and page builders give each subheading an id made from its text: the
     words of the heading are no class names."""
-    first, second = BODY_SENTENCES["en"][:4], BODY_SENTENCES["en"][4:]
-    html = (
-        "<html><body><article>" + "".join(f"<p>{sentence}</p>" for sentence in first)
-        + f"<h2 id='{anchor}'>{heading}</h2>" + "".join(f"<p>{sentence}</p>" for sentence in second)
-        + "</article></body></html>"
-    )  # fmt: skip
-    assert extract(html).text == "\n\n".join([*first, heading, *second])
+    html, expected = _article_with_subheading("en", f"<h2 id='{anchor}'>{heading}</h2>", heading)
+    assert extract(html).text == expected
 
 
 def test_a_share_box_whose_id_starts_like_its_label_still_goes() -> None:
@@ -408,14 +413,9 @@ def test_a_share_box_whose_id_starts_like_its_label_still_goes() -> None:
 def test_a_subheading_in_a_header_stays_over_its_prose(lang: str) -> None:
     """Themes put a section's heading in a `<header>` (page builders in a "widget"): a
     heading over prose that stays is the article's."""
-    first, second = BODY_SENTENCES[lang][:4], BODY_SENTENCES[lang][4:]
     heading = {"en": "What the barriers will cost", "es": "Lo que costarán las barreras"}[lang]
-    html = (
-        "<html><body><article>" + "".join(f"<p>{sentence}</p>" for sentence in first)
-        + f"<header><h2>{heading}</h2></header><div>" + "".join(f"<p>{sentence}</p>" for sentence in second)
-        + "</div></article></body></html>"
-    )  # fmt: skip
-    assert extract(html).text == "\n\n".join([*first, heading, *second])
+    html, expected = _article_with_subheading(lang, f"<header><h2>{heading}</h2></header>", heading)
+    assert extract(html).text == expected
 
 
 def test_a_linked_heading_in_a_box_named_as_junk_still_goes() -> None:
@@ -429,3 +429,55 @@ def test_a_linked_heading_in_a_box_named_as_junk_still_goes() -> None:
     )
     text = extract(f"<html><body><article>{body}</article>{teaser}</body></html>").text
     assert "Bridge repairs to start in May" not in text
+
+
+STEPS = {
+    "en": ["Open the app.", "Tap Settings.", "Choose Devices.", "Add the sensor.", "Name it."],
+    "es": ["Abre la app.", "Toca Ajustes.", "Elige Dispositivos.", "Añade el sensor.", "Ponle nombre."],
+}
+
+
+def _widget(kind: str, inner: str) -> str:
+    return (
+        f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+        f"<div class='elementor-widget-container'>{inner}</div></div>"
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(BODY_SENTENCES))
+def test_a_page_builders_text_blocks_named_widget_stay_and_its_share_box_goes(lang: str) -> None:
+    """A page builder wraps every heading and paragraph in a "widget": where the page's
+    main run of paragraphs is in one, the word names the text's blocks, not junk; a box
+    named for what it is (sharing) still goes."""
+    sentences = BODY_SENTENCES[lang]
+    blocks = [
+        _widget("text-editor", "".join(f"<p>{sentence}</p>" for sentence in sentences)),
+        _widget("heading", "<h2>Setup</h2>"),
+        *(_widget("text-editor", f"<p>{step}</p>") for step in STEPS[lang]),
+        "<div class='elementor-widget elementor-widget-share-buttons'><a href='/fb'>Facebook</a>"
+        "<a href='/x'>X</a><a href='/in'>LinkedIn</a></div>",
+    ]
+    text = extract(f"<html><body><main>{''.join(blocks)}</main></body></html>").text
+    assert text == "\n\n".join([*sentences, "Setup", *STEPS[lang]])
+
+
+def test_a_widget_beside_an_article_still_goes() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    widget = "<div class='widget widget_text'><h3>Opening hours</h3><p>Mon-Fri 9-5</p><p>Sat 10-2</p></div>"
+    html = f"<html><body><div class='content'><article>{paragraphs}</article>{widget}</div></body></html>"
+    assert extract(html).text == "\n\n".join(BODY_SENTENCES["en"])
+
+
+def test_a_listicles_linked_item_titles_in_headers_stay_over_their_sections() -> None:
+    """A "best of" list links each item's title (in a `<header>`) to the item's site; the
+    section of prose under it makes it the article's heading, not a teaser's title."""
+    items = [("Riverside Trail", BODY_SENTENCES["en"][:4]), ("Old Mill Loop", BODY_SENTENCES["en"][4:])]
+    sections = "".join(
+        f"<section><header><h3><a href='/t{i}'>{title}</a></h3></header>"
+        + "".join(f"<p>{sentence}</p>" for sentence in sentences)
+        + "</section>"
+        for i, (title, sentences) in enumerate(items)
+    )
+    html = f"<html><body><article><p>{PROSE * 2}</p>{sections}</article></body></html>"
+    text = extract(html).text
+    assert "\n\nRiverside Trail\n\n" in text and "\n\nOld Mill Loop\n\n" in text
