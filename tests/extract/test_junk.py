@@ -157,3 +157,48 @@ def test_a_subheading_that_is_also_its_pictures_alt_text_stays(lang: str) -> Non
     )
     assert subheading in html
     assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "All comments are moderated before they appear on the site."),
+        ("en", "Comments that are off-topic or abusive will not be published."),
+        ("es", "Los comentarios están moderados y se publicarán tras su revisión."),
+        ("de", "Kommentare werden moderiert und erscheinen erst nach einer Prüfung."),
+        ("fr", "Les commentaires sont modérés avant leur publication."),
+        ("es", "ATENCIÓN: Los comentarios con insultos no serán aprobados por el moderador."),
+    ],
+)
+def test_a_comment_moderation_notice_goes(lang: str, line: str) -> None:
+    html = page(lang, Placement(end_of_body=f"<p>{line}</p>"))
+    assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Posted by Anna Weber | Category: Politics | Tags: flood, council"),
+        ("es", "05/10/2024 - Publicado por: Ana Ruiz - Categoría: Política - Etiquetas: río"),
+        ("de", "Veröffentlicht von Anna Weber · Kategorie: Politik"),
+        ("en", "Updated at 1:23 p.m."),
+        ("es", "Actualizado a las 14:05"),
+        ("de", "Aktualisiert um 9.30 Uhr"),
+    ],
+)
+def test_a_post_meta_line_or_an_update_time_at_the_end_goes(lang: str, line: str) -> None:
+    html = page(lang, Placement(end_of_body=f"<p>{line}</p>"))
+    assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The comments will be published next week by the planning committee.",
+        "Published by the city in 2019, the report found the barriers too low.",
+        "Updated at the council's request, the plan now includes a second pumping station.",
+    ],
+)
+def test_sentences_that_resemble_notices_stay(paragraph: str) -> None:
+    html = page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))
+    assert extract(html).text == expected_text("en") + "\n\n" + paragraph
