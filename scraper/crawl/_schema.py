@@ -31,7 +31,7 @@ RECORD_SCHEMA: tuple[RecordField, ...] = (
     RecordField(
         "published",
         "the publication date: ISO 8601, with the page's offset when it gives one, "
-        "a date alone when it gives no time",
+        "a date alone when it gives no time, a month alone when it gives no day",
     ),
     RecordField("modified", "the last update's date, in the same form (never before `published`)"),
     RecordField("language", "the language (ISO 639-1 code): the markup's, unless the text says otherwise"),

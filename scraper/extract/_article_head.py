@@ -3,6 +3,7 @@ printed around it, where the byline and the dateline are."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -11,6 +12,12 @@ from ._settings import HEAD_CONTAINER_MAX_CHARS, HEAD_LONG_PIECES, HEAD_PIECE_MA
 
 # Elements that can print the headline of a page without `<h1>`.
 _TITLE_TAGS = "h2, h3, p"
+# Headings that can print the headline of a page without `<h1>` in other words than the title.
+_HEADING_TAGS = "h2, h3"
+# A word, to compare a heading with the markup's title.
+_WORD = re.compile(r"\w+")
+# Nodes that are no elements: text between elements, comments.
+_NOT_ELEMENTS = frozenset({"-text", "-comment"})
 # Elements whose text the reader never sees.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 
@@ -30,11 +37,15 @@ def _following_texts(start: LexborNode) -> Iterator[str]:
         if sibling is None:
             return
         node = sibling
-        if node.tag in _SKIPPED_TAGS:
-            continue
-        for child in node.traverse(include_text=True):
-            if _is_shown_text(child):
-                yield child.text_content or ""
+        if node.tag not in _SKIPPED_TAGS:
+            yield from _shown_texts(node)
+
+
+def _shown_texts(node: LexborNode) -> Iterator[str]:
+    """The text pieces of `node` that the reader sees, in document order."""
+    for child in node.traverse(include_text=True):
+        if _is_shown_text(child):
+            yield child.text_content or ""
 
 
 def _short_pieces(texts: Iterable[str]) -> list[str]:
@@ -61,8 +72,10 @@ def pieces_after(node: LexborNode, count: int) -> list[str]:
 
 
 def _preceding_texts(headline: LexborNode) -> list[str]:
-    """The texts before the headline inside its article header: the nearest ancestor (up to
-    three levels) whose text stays short, read up to the headline, nearest first."""
+    """The texts before the headline in its article header, nearest first: the nearest
+    ancestor (up to three levels) whose text stays short, read up to the headline, then the
+    element just before that header when its text is short too (a title bar printing the
+    date above the headline's own wrapper)."""
     container = headline
     for _ in range(3):
         parent = container.parent
@@ -75,13 +88,22 @@ def _preceding_texts(headline: LexborNode) -> list[str]:
             break
         if _is_shown_text(node):
             texts.append(node.text_content or "")
+    before = container.prev
+    while before is not None and before.tag in _NOT_ELEMENTS:
+        before = before.prev
+    if (
+        before is not None
+        and before.tag not in _SKIPPED_TAGS
+        and len(before.text()) <= HEAD_CONTAINER_MAX_CHARS
+    ):
+        texts = [*_shown_texts(before), *texts]
     return texts[::-1]
 
 
 def title_element(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode | None:
     """The first heading or paragraph whose whole text is one of `titles`: the headline of
     a page that marks none with `<h1>` (page builders print it in a `<p>` or an `<h2>`)."""
-    wanted = {" ".join(title.split()).casefold() for title in titles} - {""}
+    wanted = _normalised(titles)
     if not wanted:
         return None
     longest = max(map(len, wanted))
@@ -92,12 +114,35 @@ def title_element(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode
     return None
 
 
+def _normalised(titles: Collection[str]) -> set[str]:
+    return {" ".join(title.split()).casefold() for title in titles} - {""}
+
+
+def _heading_with_words(tree: LexborHTMLParser, titles: Collection[str]) -> LexborNode | None:
+    """The first heading that holds every word of one of `titles` (of three words or more)
+    and is at most twice as long: where a page without `<h1>` prints its headline when the
+    markup's title leaves words out of it. (Its dateline is read around it; the title stays
+    the markup's, as the heading may add a word of its own: "Introducing ...".)"""
+    wanted = _normalised(titles)
+    word_sets = [words for title in wanted if len(words := set(_WORD.findall(title))) >= 3]
+    if not word_sets:
+        return None
+    longest = max(map(len, wanted))
+    for node in tree.css(_HEADING_TAGS):
+        text = node.text()
+        if len(text) <= 2 * longest and any(
+            words <= set(_WORD.findall(text.casefold())) for words in word_sets
+        ):
+            return node
+    return None
+
+
 def head_pieces(tree: LexborHTMLParser, titles: Collection[str] = ()) -> list[str]:
     """The short text pieces printed around the headline, where the byline and the dateline
     are: those after it, then those before it in its header. The headline is the first
     `<h1>`, else the first heading or paragraph that prints one of the `titles` the markup
-    gives; without either, there are none."""
-    headline = tree.css_first("h1") or title_element(tree, titles)
+    gives, else the first heading that holds all its words; without any, there are none."""
+    headline = tree.css_first("h1") or title_element(tree, titles) or _heading_with_words(tree, titles)
     if headline is None:
         return []
     return _short_pieces(_following_texts(headline)) + _short_pieces(_preceding_texts(headline))

@@ -6,7 +6,9 @@ How a date is written (the convention of every date `extract` gives):
   `2024-05-06T08:30:00+02:00` (`Z` is written `+00:00`);
 - a date-time without an offset is the page's local clock time, zone unknown, and is given
   without one: `2024-05-06T08:30:00` (no zone is invented);
-- a date alone stays a date alone: `2024-05-06` (no midnight is invented).
+- a date alone stays a date alone: `2024-05-06` (no midnight is invented);
+- a month alone, for a page that prints a month and a year and no day, stays a month
+  alone: `2015-11` (ISO 8601's reduced precision; no first of the month is invented).
 
 Nothing before `EARLIEST_DATE` or after tomorrow (UTC, a day of slack for time zones) is
 ever given: such values are placeholders (`0001-01-01`), typos or clocks set wrong.
@@ -15,6 +17,7 @@ ever given: such values are placeholders (`0001-01-01`), typos or clocks set wro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -42,16 +45,31 @@ _URL_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# The furthest time zones from UTC, in hours: a local day is UTC's day shifted this far.
+_UTC_OFFSET_HOURS = (-12, 14)
+
 # Words that label a date as the last update, in the languages of the rules.
 UPDATE_WORDS = r"updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato"
 UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
+# A line that labels its date, or the next line's, as the publication: "Published: May 6,
+# 2024", "Posted on", "Post time:", "Publicado el", "Veröffentlicht am", "Publié le",
+# "Pubblicato il". (The line begins with the label: "first published in 1951" in a
+# sentence is no dateline.)
+_PUBLISHED_LINE = re.compile(
+    r"\n[ \t]*(?:p(?:ublished|osted|ost time|ublication date|ublicad[oa]|ubli[ée]e?|ubblicat[oa])"
+    r"|date published|ver[öo]ffentlicht)\b(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)",
+    re.IGNORECASE,
+)
+# The longest text after a publication label read for its date: a longer one is prose.
+_LABELLED_DATE_MAX_CHARS = 80
 # Scripts, styles and drawings: most of a large page's bytes, and never its date (JSON-LD
 # has been read before htmldate runs).
 _CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
-# A numeric date with slashes: 5/6/2024 (month or day first, by the page's convention).
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
-# A numeric date with any separator: 03/10/2023, 09.10.2024, 3-10-2023.
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
+# A numeric date with slashes or dashes: 5/6/2024, 05-06-2024, 5/6/24 (month or day first,
+# by the page's convention).
+_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/-])")
+# A numeric date with any separator: 03/10/2023, 09.10.2024, 3-10-23.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/.-])")
 # A period between two days ("November 26 – December 3, 2025", "16-19 March 2026"): an
 # offer's or an event's dates, not a dateline.
 DATE_RANGE = re.compile(r"(?<![\d./-])\d{1,2}\s*[–—-]\s*(?:[^\W\d_]{3,}\.?\s*)?\d{1,2}\b(?![./-]\d)")
@@ -61,6 +79,9 @@ _WORDED_DATE = re.compile(
     r"\b\d{1,2}\.?\s+(?:(?:de|di|del)\s+)?[^\W\d_]{3,}\.?,?\s+(?:(?:de|del)\s+)?(?:19|20)\d{2}(?!\d)"
     r"|\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}(?!\d)"
 )
+# A month and a year alone, the month in words: "November 2015", "Nov. 2015", "noviembre de
+# 2015", "novembre 2015".
+_MONTH_YEAR = re.compile(r"[^\W\d_]{3,}\.?,?\s+(?:(?:de|del)\s+)?((?:19|20)\d{2})")
 # A date in Chinese, Japanese or Korean: 2025年10月13日, 2025년 10월 13일.
 _CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})")
 # "Dec. 9, 2025": htmldate reads month abbreviations without their dot.
@@ -112,11 +133,19 @@ def parse_date(value: str | None) -> str | None:
     return stamp.isoformat() if plausible(stamp.date()) else None
 
 
+def _full_year(year: int) -> int:
+    """The year a numeric date means: two digits are this century's year, or the last's
+    when that would be in the future (`24` is 2024, `98` is 1998)."""
+    if year >= 100:
+        return year
+    return 2000 + year if 2000 + year <= _latest().year else 1900 + year
+
+
 def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
-    first, second, year = (int(part) for part in match.groups())
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
     month, day = (first, second) if month_first and first <= 12 else (second, first)
     try:
-        when = date(year, month, day)
+        when = date(_full_year(year), month, day)
     except ValueError:
         return None
     return when.isoformat() if plausible(when) else None
@@ -131,8 +160,9 @@ def text_date(
     dateparser in the page's `language`; None when it names none in the plausible window.
     `month_first` reads `5/6/2024` as May 6 (the US convention, for pages in American
     English) rather than 5 June. A numeric date that reads both ways is read the way that
-    gives the `expected` day (the markup's), if one does: the page's own convention beats
-    the guess from its language."""
+    gives the `expected` day (the markup's) or the day next to it (the markup's day may be
+    UTC's, the page prints its own), if one does: the page's own convention beats the
+    guess from its language."""
     if month_first and (match := _SLASH_DATE.search(text)) is not None:
         day = _slash_date(match, month_first)
     else:
@@ -140,21 +170,44 @@ def text_date(
         earliest = datetime.combine(EARLIEST_DATE, datetime.min.time())
         latest = datetime.combine(_latest(), datetime.min.time())
         day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or _worded_date(text, language)
-    if day is not None and expected is not None and not expected.startswith(day):
-        return expected[:10] if _other_reading(text, day) == expected[:10] else day
-    return day
+    if day is None or expected is None or _days_apart(day, expected) <= 1:
+        return day
+    other = _other_reading(text, day)
+    return other if other is not None and _days_apart(other, expected) <= 1 else day
+
+
+def _days_apart(day: str, stamp: str) -> int:
+    """Days between `day` and the day of the date or date-time `stamp`."""
+    return abs((date.fromisoformat(day[:10]) - date.fromisoformat(stamp[:10])).days)
 
 
 @lru_cache(maxsize=64)
-def _date_parser(language: str) -> Any:
-    """dateparser's parser for one language (None for a language it does not know).
-    Imported here: it takes 60 ms to import and is needed on few pages."""
+def _date_parser(language: str, parts: tuple[str, ...] = ("day", "month", "year")) -> Any:
+    """dateparser's parser for one language, requiring the given `parts` of a date (None
+    for a language it does not know). Imported here: it takes 60 ms to import and is needed
+    on few pages."""
     from dateparser import DateDataParser
 
     try:
-        return DateDataParser(languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        return DateDataParser(languages=[language], settings={"REQUIRE_PARTS": list(parts)})
     except ValueError:
         return None
+
+
+def month_date(text: str, language: str | None) -> str | None:
+    """The month, as `YYYY-MM` (ISO 8601 without the day), of a text that is a month in
+    words and a year and nothing else ("November 2015"), in English or the page's
+    `language`; None for any other text or a month outside the plausible window."""
+    if (
+        _MONTH_YEAR.fullmatch(text) is None
+        or (parser := _date_parser(language or "en", ("month", "year"))) is None
+    ):
+        return None
+    found = parser.get_date_data(text)
+    if found.date_obj is None or found.period != "month":
+        return None
+    month = found.date_obj.date().replace(day=1)
+    return month.isoformat()[:7] if EARLIEST_DATE <= month <= _latest() else None
 
 
 def _worded_date(text: str, language: str | None) -> str | None:
@@ -182,11 +235,36 @@ def _other_reading(text: str, day: str) -> str | None:
     match = _NUMERIC_DATE.search(text)
     if match is None:
         return None
-    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    first, second, year = int(match[1]), int(match[3]), _full_year(int(match[4]))
     if first == second or first > 12 or second > 12:
         return None
     readings = {date(year, first, second).isoformat(), date(year, second, first).isoformat()}
     return next(iter(readings - {day}), None) if day in readings else None
+
+
+def labelled_date(text: str, read: Callable[[str], str | None]) -> str | None:
+    """The date, read by `read`, of the first line of `text` (its lines separated by
+    newlines) that begins with a publication label, in the rest of that line or, when the
+    label stands alone, in the next line; None when no such line gives one. A period between
+    two days is no date."""
+    for match in _PUBLISHED_LINE.finditer("\n" + text):
+        rest = match[1] or match[2]
+        if len(rest) <= _LABELLED_DATE_MAX_CHARS and not DATE_RANGE.search(rest) and (day := read(rest)):
+            return day
+    return None
+
+
+def local_day(stamp: str, day: str | None) -> str | None:
+    """`day` when it is the day of the UTC date-time `stamp` in the page's own time zone,
+    whichever it is (UTC-12:00 to UTC+14:00), and `stamp` falls on another day in UTC: the
+    local day a page prints or puts in its URL (a post of 21:41 in New York on May 6 is
+    stamped `2024-05-07T01:41:00+00:00`). None otherwise, and for a stamp whose offset is
+    not UTC (the page's local clock: its day is the local day)."""
+    if day is None or not stamp.endswith("+00:00") or stamp.startswith(day):
+        return None
+    instant = datetime.fromisoformat(stamp)
+    earliest, latest = (instant + timedelta(hours=hours) for hours in _UTC_OFFSET_HOURS)
+    return day if earliest.date().isoformat() <= day <= latest.date().isoformat() else None
 
 
 def url_date(url: str | None) -> str | None:
@@ -209,6 +287,8 @@ def page_date(html: str, url: str | None) -> str | None:
     its slow scan of all the text is not run), read from the page less its scripts and
     styles, cut at `HTMLDATE_MAX_CHARS`; None when none. Run only on pages nothing else
     dates: it costs a few milliseconds, up to some tens on the largest pages."""
+    if not html:
+        return None
     html = _CODE_BLOCKS.sub("", html)[:HTMLDATE_MAX_CHARS]
     try:
         found = find_date(

@@ -17,7 +17,7 @@ from ._decode import decode_html
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
-from ._prune import Pruning, is_prose_line, prune
+from ._prune import Pruning, is_prose_line, prune, prune_structure
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
     FALLBACK_MAX_CHARS,
@@ -101,14 +101,22 @@ def _body_text(
     pruned_html: str, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's full extraction of the pruned page, unless
-    there is evidence that pruning cost article text: then the whole page's extraction
+    there is evidence that pruning cost article text: then the extraction of the page
+    less only what is junk by what it is (menus, footers, scripts; `prune_structure`)
     too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
     if (recheck := _whole_page_check(pruning, blocks)) is not None:
-        unpruned = _main_text(original_html, url, facts, fast=recheck == "fast")
+        unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
         if _pruning_cost_text(blocks, unpruned):
             return _or_all_paragraphs(unpruned, pruned_html, facts, short=False)
     return _or_all_paragraphs(blocks, pruned_html, facts, short=_too_short(pruning, blocks))
+
+
+def _without_structure(html: str) -> str:
+    """The page less only what is junk by what it is (`prune_structure`)."""
+    tree = LexborHTMLParser(html)
+    prune_structure(tree)
+    return f"<html>{tree.body.html if tree.body is not None else ''}</html>"
 
 
 def _too_short(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
@@ -149,13 +157,14 @@ def _or_all_paragraphs(
 
 
 def _whole_page_check(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> Literal["full", "fast"] | None:
-    """How the whole page is extracted to check that pruning cost no article text: "full"
+    """How the page is extracted again, less only its structural junk, to check that
+    pruning cost no article text: "full"
     on strong evidence that it did (trafilatura found nothing, or much less than the prose
     left on the pruned page, or pruning removed prose on the weak evidence of class names
     or left a menu, or it removed more prose than it left, or the extraction is short and
     holds no prose), "fast" on weaker evidence (most text went on class names alone: a
     forum's posts named "comment"), and not at all otherwise (the check costs more than
-    the first extraction: the whole page is larger)."""
+    the first extraction: that page is larger)."""
     if not blocks or _too_short(pruning, blocks) or _short_without_prose(blocks):
         return "full"
     named = pruning.named_share > NAMED_RECHECK_SHARE

@@ -23,7 +23,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._article_head import head_pieces, headline, pieces_after, title_element
 from ._authors import byline, head_byline, split_names, unique
-from ._dates import DATE_RANGE, UPDATED_LABEL, page_date, parse_date, text_date, url_date
+from ._dates import (
+    DATE_RANGE,
+    UPDATED_LABEL,
+    labelled_date,
+    local_day,
+    month_date,
+    page_date,
+    parse_date,
+    text_date,
+    url_date,
+)
 from ._settings import BYLINE_DATE_PIECES, MIN_HEADLINE_OVERLAP
 
 _ARTICLE_TYPES = frozenset(
@@ -31,6 +41,7 @@ _ARTICLE_TYPES = frozenset(
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
         "scholarlyarticle", "report", "liveblogposting", "webpage", "posting", "socialmediaposting",
+        "discussionforumposting",
     }
 )  # fmt: skip
 # Types that describe the page, not the article: used only when the page has no article.
@@ -188,14 +199,40 @@ def _date_reader(head: _Head, expected: str | None) -> DateReader:
 
 def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
     """The dates printed in the article's head, in order, each with whether it is labelled
-    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it).
-    A period between two days is no dateline."""
+    as an update ("Updated May 6, 2024", or "Last updated:" in the two pieces before it; a
+    date before the label in its piece is not: "May 3, 2024 · Updated May 6, 2024"). A
+    period between two days is no dateline."""
     for index, piece in enumerate(pieces):
         if DATE_RANGE.search(piece):
             continue
-        if (day := read(piece)) is not None:
-            label = " ".join(pieces[max(0, index - 2) : index + 1])
-            yield day, bool(UPDATED_LABEL.search(label))
+        label = UPDATED_LABEL.search(piece)
+        if label is not None and (day := read(piece[: label.start()])) is not None:
+            yield day, False
+        if (day := read(piece[label.start() :] if label else piece)) is not None:
+            before = " ".join([*pieces[max(0, index - 2) : index], piece])
+            yield day, bool(UPDATED_LABEL.search(before))
+
+
+def _labelled_date(tree: LexborHTMLParser, read: DateReader) -> str | None:
+    """The date the article (`<article>`, else `<main>`, else the page) labels as its
+    publication on a line of its own ("Published: May 6, 2024"), wherever it prints it (at
+    its foot, say)."""
+    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    return labelled_date(root.text(separator="\n"), read) if root is not None else None
+
+
+def _month_dateline(pieces: list[str], language: str | None) -> str | None:
+    """The month (`YYYY-MM`) of the first piece of the article's head that is a month and a
+    year alone ("November 2015", "noviembre de 2015"), not labelled as an update: the date
+    of a page that gives no day."""
+    return next(
+        (
+            month
+            for piece in pieces
+            if not UPDATED_LABEL.search(piece) and (month := month_date(piece, language))
+        ),
+        None,
+    )
 
 
 def _month_first(head: _Head) -> bool:
@@ -208,26 +245,31 @@ def _month_first(head: _Head) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Structured:
-    """The dates the page's markup gives: JSON-LD or microdata, `<meta>`, `<time>`."""
+    """The dates the page's markup gives: JSON-LD or microdata, `<meta>`, `<time>`; every
+    publication date it gives, most trusted first."""
 
-    published: str | None
+    publications: tuple[str, ...]
     modified: str | None
+
+    @property
+    def published(self) -> str | None:
+        return self.publications[0] if self.publications else None
 
     @classmethod
     def read(cls, head: _Head) -> _Structured:
         time = head.tree.css_first("time[datetime]")
-        published = (
-            parse_date(_clean(head.ld_value("datePublished")))
-            or parse_date(head.microdata("datePublished"))
-            or next(filter(None, map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS))), None)
-            or parse_date(time.attributes.get("datetime") if time is not None else None)
+        publications = (
+            parse_date(_clean(head.ld_value("datePublished"))),
+            parse_date(head.microdata("datePublished")),
+            *map(parse_date, head.all_meta(*_PUBLISHED_META_KEYS)),
+            parse_date(time.attributes.get("datetime") if time is not None else None),
         )
         modified = (
             parse_date(_clean(head.ld_value("dateModified")))
             or parse_date(head.microdata("dateModified"))
             or next(filter(None, map(parse_date, head.all_meta(*_MODIFIED_META_KEYS))), None)
         )
-        return cls(published, modified)
+        return cls(tuple(filter(None, publications)), modified)
 
     def is_last_update(self, day: str) -> bool:
         """True for a day that is the markup's modification day, not its publication day:
@@ -253,29 +295,48 @@ def _byline_date(
     return next((day for day, updated in _datelines(pieces, read) if not updated), None)
 
 
+def _printed_day(structured: _Structured, shown: str, url: str | None) -> str:
+    """A day the page prints, or a structured publication date where it is that day: the
+    most trusted one on that day, else the most trusted one when it is a UTC date-time on
+    that day in the page's time zone (the printed day renders the instant the markup
+    states), for its time and offset. The URL's date path records the local day as data,
+    though: where it gives the printed day, that day beats a UTC date-time."""
+    on_day = next((found for found in structured.publications if found.startswith(shown)), None)
+    if on_day is not None:
+        return on_day
+    found = structured.published
+    return found if found is not None and local_day(found, shown) and url_date(url) != shown else shown
+
+
 def _published(
     structured: _Structured,
     datelines: list[Dateline],
-    byline_date: Callable[[], str | None],
+    labelled: Callable[[], str | None],
     url: str | None,
-    page: str | None,
+    fallbacks: Iterable[Callable[[], str | None]],
 ) -> str | None:
     """Order of trust: the dateline under the headline (what the reader is shown; where a
-    structured date falls on the same day, that one, for its time and offset), unless it is
-    labelled as an update or is the day the markup gives as the last modification; JSON-LD
-    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`;
-    the URL's date path; the date printed after the byline; htmldate's search of the page;
-    last, an "Updated ..." dateline, the only date such a page gives."""
+    structured date falls on that day, that one, for its time and offset), unless it is
+    labelled as an update or is the day the markup gives as the last modification; the
+    date the article `labelled` as its publication ("Published: ...", wherever it prints
+    it; the same way); JSON-LD or microdata `datePublished`; `<meta>` publication dates;
+    the first `<time datetime>` (a structured date is no publication when the page prints
+    an update before it, and a UTC one gives way to the URL's day when that is its day in
+    the page's time zone); the URL's date path; then the `fallbacks`, in order (the date
+    printed after the byline, htmldate's search of the page, a month and year alone under
+    the headline); last, an "Updated ..." dateline, the only date such a page gives."""
     found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None and not structured.is_last_update(shown):
-        return found if found is not None and found.startswith(shown) else shown
+        return _printed_day(structured, shown, url)
+    if (shown := labelled()) is not None:
+        return _printed_day(structured, shown, url)
     if found is not None:
-        return found
+        earlier_update = next((day for day, updated in datelines if updated and day < found[:10]), None)
+        return earlier_update or local_day(found, url_date(url)) or found
     return (
         url_date(url)
-        or byline_date()
-        or (page_date(page, url) if page else None)
+        or next(filter(None, (find() for find in fallbacks)), None)
         or next((day for day, updated in datelines if updated), None)
     )
 
@@ -430,9 +491,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     expected = structured.published or url_date(url)
     read = _date_reader(head, expected)
     datelines = list(_datelines(pieces, read))
-    published = _published(
-        structured, datelines, partial(_byline_date, byline_node, byline_names, authors, read), url, page
+    fallbacks = (
+        partial(_byline_date, byline_node, byline_names, authors, read),
+        partial(page_date, page or "", url),
+        partial(_month_dateline, pieces, _language(head)),
     )
+    published = _published(structured, datelines, partial(_labelled_date, tree, read), url, fallbacks)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(

@@ -489,3 +489,16 @@ def prune(tree: LexborHTMLParser) -> Pruning:
     page.remove_all(_shouted_teasers(page))
     left = prose_chars(tree.body) if tree.body is not None else 0
     return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars, left)
+
+
+def prune_structure(tree: LexborHTMLParser) -> None:
+    """Remove from `tree`, in place, only what is junk by what it is (code, media, form
+    controls, menus, sidebars, footers): not what names, headings or shapes say is junk.
+    The page left is the one to check that pruning on that weaker evidence cost no article
+    text, and costs its extraction less than the whole page (menus and scripts are much of
+    a page). `<noscript>` stays: on pages that render nothing without scripts it holds
+    the text."""
+    tree.strip_tags(list(_rules.TEXTLESS_TAGS))
+    if tree.body is not None:
+        page = _Page(tree)
+        page.remove_all(_structural_junk(page))

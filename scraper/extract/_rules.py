@@ -1,7 +1,8 @@
 """The rules that recognise junk, kept as data apart from the engine that applies them.
 
 Four tables:
-- `NON_CONTENT_TAGS` and `JUNK_ELEMENT_SELECTORS`: elements removed by what they are.
+- `TEXTLESS_TAGS`, `NON_CONTENT_TAGS` and `JUNK_ELEMENT_SELECTORS`: elements removed by what
+  they are.
 - `JUNK_NAME_WORDS`: words of `class`/`id` names that mark a junk box, per kind of junk.
 - `JUNK_HEADINGS`: heading texts, per kind and language, that head a junk section; the
   section goes with its heading.
@@ -23,11 +24,15 @@ from collections.abc import Mapping
 # ---------------------------------------------------------------------------------------
 
 # Tags that never hold article text: code, media, embedded documents and form controls.
-NON_CONTENT_TAGS: tuple[str, ...] = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
-    "embed", "video", "audio", "map", "button", "select", "textarea", "input", "label",
-    "option", "dialog", "link", "meta", "title", "base",
+TEXTLESS_TAGS: tuple[str, ...] = (
+    "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "video",
+    "audio", "map", "button", "select", "textarea", "input", "label", "option", "dialog",
+    "link", "meta", "title", "base",
 )  # fmt: skip
+# Removed with them before extraction: `<noscript>`, the fallback of a page that renders
+# its text with scripts, duplicates that text; but on a page that renders nothing without
+# scripts it is the only text there is, so the check of the whole page keeps it.
+NON_CONTENT_TAGS: tuple[str, ...] = (*TEXTLESS_TAGS, "noscript")
 
 # Elements that are the site around the article, or parts of it that are not its body.
 JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (

@@ -79,7 +79,8 @@ LANGUAGE_MIN_CONFIDENCE = 0.95
 HEAD_TEXT_PIECES = 15
 HEAD_PIECE_MAX_CHARS = 120
 # Text before the headline is read inside its header only: the nearest ancestor holding at
-# most this many characters (a larger one is the page, whose top prints today's date).
+# most this many characters (a larger one is the page, whose top prints today's date), and
+# the element just before that header when it holds at most as many.
 HEAD_CONTAINER_MAX_CHARS = 1500
 
 # How many short text pieces after the page's byline element are read for its date: the

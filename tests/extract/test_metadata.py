@@ -432,3 +432,216 @@ def test_dateline_in_capitals_or_with_the_month_in_words_of_the_pages_language(
 ) -> None:
     body = f"<article><h1>Harbour</h1><p>{dateline}</p>{PROSE}</article>"
     assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2025-10-13"
+
+
+def test_numeric_dates_with_a_two_digit_year_follow_the_pages_convention() -> None:
+    body = f"<article><h1>Harbour</h1><p>12/11/25</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=' lang="en-US"')).published == "2025-12-11"
+    assert extract(_body_page(body, html_attrs=' lang="en-GB"')).published == "2025-11-12"
+    dashes = body.replace("12/11/25", "12-11-2025")
+    assert extract(_body_page(dashes, html_attrs=' lang="en-US"')).published == "2025-12-11"
+    assert extract(_body_page(dashes, html_attrs=' lang="en-GB"')).published == "2025-11-12"
+    # A markup's date-time a day off (its UTC day) picks the reading of a date that reads both
+    # ways: the page prints that instant's local day, so the date-time is given.
+    meta = '<meta property="article:published_time" content="2025-11-11T23:30:00+00:00">'
+    assert extract(_body_page(body, meta, ' lang="en-US"')).published == "2025-11-11T23:30:00+00:00"
+    # So does the URL's day.
+    page = _body_page(body, html_attrs=' lang="en-US"')
+    assert extract(page, url="https://x.example/2025/11/11/harbour").published == "2025-11-12"
+
+
+_URL_OF_THE_18TH = "https://blog.example/2025/12/18/comfort-watches"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("2025-12-19T02:41:41+00:00", "2025-12-18"),  # 21:41 in New York, on the 18th
+        ("2025-12-17T20:05:00Z", "2025-12-18"),  # 09:05 in Auckland, on the 18th
+        ("2025-12-19T14:00:00+00:00", "2025-12-19T14:00:00+00:00"),  # the 18th in no time zone
+        ("2025-12-20T01:00:00+00:00", "2025-12-20T01:00:00+00:00"),  # two days off
+        ("2025-12-19T02:41:41-05:00", "2025-12-19T02:41:41-05:00"),  # the page's own clock
+    ],
+)
+def test_a_utc_date_time_gives_way_to_the_urls_day_when_that_is_its_local_day(
+    stamp: str, published: str
+) -> None:
+    meta = f'<meta property="article:published_time" content="{stamp}">'
+    article = extract(_body_page(f"<article>{PROSE}</article>", meta), url=_URL_OF_THE_18TH)
+    assert article.published == published
+
+
+@pytest.mark.parametrize(
+    ("update", "lang"),
+    [
+        ("Page updated: 12 November 2025", "en-GB"),
+        ("Aktualisiert am 12. November 2025", "de"),
+        ("Actualizado el 12 de noviembre de 2025", "es"),
+        ("Mis à jour le 12 novembre 2025", "fr"),
+    ],
+)
+def test_conflict_a_markup_publication_after_the_printed_update_is_no_publication(
+    update: str, lang: str
+) -> None:
+    ld = {"@type": "Article", "datePublished": "2025-11-13", "dateModified": "2025-11-13"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Harbour</h1><p>{update}</p>{PROSE}</article>"
+    assert extract(_body_page(body, head, f' lang="{lang}"')).published == "2025-11-12"
+    # An update printed after the publication leaves the publication as it is.
+    later = body.replace("12", "20")
+    assert extract(_body_page(later, head, f' lang="{lang}"')).published == "2025-11-13"
+
+
+_NAVIGATION = "<nav>" + "".join(f"<a href='/s/{n}'>Section number {n}</a>" for n in range(120)) + "</nav>"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"), [("March 1, 2024", "en"), ("1 mars 2024", "fr"), ("1. März 2024", "de")]
+)
+def test_dateline_printed_just_above_the_headlines_header(dateline: str, lang: str) -> None:
+    meta = '<meta property="article:published_time" content="2024-07-05T14:20:08+00:00">'
+    title_bar = f"<section class='title-bar'><time datetime='2024-03-01'>{dateline}</time></section>"
+    body = (
+        f"<main>{_NAVIGATION}{title_bar}<!-- title -->"
+        f"<div class='page-title'><h1>Healthy eating tips</h1></div><div>{PROSE * 3}</div></main>"
+    )
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2024-03-01"
+    # The date printed at the top of the page's navigation, before the header, is today's: not read.
+    body = (
+        f"<main><section>{dateline}{_NAVIGATION}</section>"
+        f"<div class='page-title'><h1>Healthy eating tips</h1></div><div>{PROSE * 3}</div></main>"
+    )
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2024-07-05T14:20:08+00:00"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [("November 2015", "en"), ("Nov. 2015", "en"), ("noviembre de 2015", "es"), ("novembre 2015", "fr"),
+     ("November 2015", "de")],
+)  # fmt: skip
+def test_a_month_and_a_year_alone_date_a_page_that_gives_no_day(dateline: str, lang: str) -> None:
+    body = f"<article><h1>The five best headphones</h1><p>Pulse!</p><p>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published == "2015-11"
+    # A day, from anywhere, is better than a month; an update's month is no publication.
+    meta = '<meta property="article:published_time" content="2015-11-03">'
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2015-11-03"
+    updated = body.replace(f"<p>{dateline}</p>", f"<p>Updated {dateline}</p>")
+    assert extract(_body_page(updated, html_attrs=f' lang="{lang}"')).published is None
+
+
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        ("Published August 13, 2025", "en"),
+        ("Posted on<br>August 13, 2025", "en"),
+        ("Post time: 08-13-2025", "en"),
+        ("Publicado el 13 de agosto de 2025", "es"),
+        ("Veröffentlicht am 13. August 2025", "de"),
+        ("Publié le 13 août 2025", "fr"),
+        ("Pubblicato il 13 agosto 2025", "it"),
+    ],
+)
+def test_date_labelled_as_the_publication_at_the_articles_foot(label: str, lang: str) -> None:
+    ld = {"@type": "Article", "datePublished": "2025-11-29T12:28:31-05:00"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f"<article><h1>Free accounting tools</h1>{PROSE * 3}<div>{label}</div></article>"
+    assert extract(_body_page(body, head, f' lang="{lang}"')).published == "2025-08-13"
+    # On the markup's day, the markup's date-time stands; in a sentence, a label is no dateline.
+    assert extract(_body_page(body, head.replace("11-29", "08-13"), f' lang="{lang}"')).published == (
+        "2025-08-13T12:28:31-05:00"
+    )
+    sentence = body.replace(f"<div>{label}</div>", "<p>The book was first published May 3, 2001.</p>")
+    assert extract(_body_page(sentence, head, f' lang="{lang}"')).published == "2025-11-29T12:28:31-05:00"
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "dateline", "lang"),
+    [
+        ("7 Ways to a Plant-Based Diet | Koia", "7 Ways to Help You Move to a Plant Based Diet",
+         "blog | February 01, 2022", "en"),
+        ("Sieben Wege zur pflanzlichen Ernährung – Koia", "Sieben einfache Wege zur pflanzlichen Ernährung",
+         "Blog | 1. Februar 2022", "de"),
+        ("Siete pasos hacia una dieta vegetal | Koia", "Siete pasos sencillos hacia una dieta vegetal",
+         "Blog | 1 de febrero de 2022", "es"),
+    ],
+)  # fmt: skip
+def test_page_without_h1_prints_a_longer_headline_than_its_title_in_a_heading(
+    title: str, heading: str, dateline: str, lang: str
+) -> None:
+    body = (
+        "<nav><h2>Shop</h2><h2>Plant based recipes</h2></nav>"
+        f"<div><h3>{dateline}</h3><h2>{heading}</h2></div><article>{PROSE}</article>"
+    )
+    article = extract(_body_page(body, f"<title>{title}</title>", f' lang="{lang}"'))
+    # The dateline is read around that heading; the title stays the markup's, less the brand.
+    assert (article.title, article.published) == (title.rsplit(" ", 2)[0], "2022-02-01")
+    # A heading that leaves out one of the title's words is not its headline.
+    other = body.replace(heading, heading.split()[0] + " " + heading.split()[-1])
+    assert extract(_body_page(other, f"<title>{title}</title>", f' lang="{lang}"')).published is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [
+        ("December 3, 2025. Updated: December 7, 2025", "en"),
+        ("3. Dezember 2025 · aktualisiert am 7. Dezember 2025", "de"),
+        ("3 de diciembre de 2025 | Actualizado el 7 de diciembre de 2025", "es"),
+        ("3 décembre 2025, mis à jour le 7 décembre 2025", "fr"),
+    ],
+)
+def test_publication_and_update_on_one_line(dateline: str, lang: str) -> None:
+    body = f"<article><h1>Award-winning novels</h1><p>{dateline}</p>{PROSE}</article>"
+    article = extract(_body_page(body, html_attrs=f' lang="{lang}"'))
+    assert (article.published, article.modified) == ("2025-12-03", "2025-12-07")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [("December 9, 2021", "en-US"), ("9. Dezember 2021", "de"), ("9 de diciembre de 2021", "es")],
+)
+def test_conflict_a_printed_day_that_renders_the_markups_utc_instant_gives_that_instant(
+    dateline: str, lang: str
+) -> None:
+    meta = '<meta property="article:published_time" content="2021-12-10T02:17:00+00:00">'
+    body = f"<article><h1>Sourdough for one</h1><p>{dateline}</p>{PROSE}</article>"
+    # 02:17 UTC on the 10th is the evening of the 9th in the Americas: one instant, with its time.
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2021-12-10T02:17:00+00:00"
+    # The URL's date path records the page's local day: that day stands.
+    url = "https://bread.example/2021/12/09/sourdough"
+    assert extract(_body_page(body, meta, f' lang="{lang}"'), url=url).published == "2021-12-09"
+    # An instant that falls on the printed day in no time zone is another event: the dateline stands.
+    later = meta.replace("02:17", "14:17")
+    assert extract(_body_page(body, later, f' lang="{lang}"')).published == "2021-12-09"
+
+
+def test_forum_thread_dates_and_author_from_its_discussion_forum_posting() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "DiscussionForumPosting",
+        "headline": "Pros and cons of using a travel agent",
+        "author": {"@type": "Person", "name": "thanosmano"},
+        "datePublished": "2024-04-18T00:13:04+0300",
+        "dateModified": "2024-04-21T04:11:38+0300",
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = (
+        "<h1>Pros and cons of using a travel agent</h1><p>Members</p>"
+        f"<time datetime='2024-04-17T21:13:04Z'>April 18, 2024</time>{PROSE}"
+    )
+    article = extract(_body_page(body, head, ' lang="en"'))
+    assert (article.author, article.published) == ("thanosmano", "2024-04-18T00:13:04+03:00")
+    assert article.modified == "2024-04-21T04:11:38+03:00"
+
+
+@pytest.mark.parametrize(("dateline", "lang"), [("2 May 2025 18:48", "en-GB"), ("2. Mai 2025, 18:48", "de")])
+def test_conflict_the_structured_date_on_the_printed_day_beats_a_more_trusted_one_on_another(
+    dateline: str, lang: str
+) -> None:
+    meta = '<meta property="article:published_time" content="2025-05-02T18:48:59+00:00">'
+    body = (
+        f"<h1>Struggling with getting stronger</h1><p>hayley.p</p><p>{dateline}</p>{PROSE}"
+        "<div><p>A reply.</p><time itemprop='datePublished' datetime='2025-05-03T09:21:40Z'>3 May</time>"
+        "</div>"
+    )
+    # Microdata is trusted before <meta>, but the reply's date is not the day the thread prints.
+    assert extract(_body_page(body, meta, f' lang="{lang}"')).published == "2025-05-02T18:48:59+00:00"

@@ -1,12 +1,15 @@
-"""How the engine chooses among its extractions: the pruned page's, the whole page's (only
-on evidence that pruning cost article text), and every paragraph of the pruned page (when
-trafilatura picked one box of many)."""
+"""How the engine chooses among its extractions: the pruned page's, that of the page less
+only its structural junk (only on evidence that pruning cost article text), and every
+paragraph of the pruned page (when trafilatura picked one box of many)."""
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper import extract
 from scraper.extract._article import TextBlock
 from scraper.extract._engine import _or_all_paragraphs, _whole_page_check
-from scraper.extract._prune import Pruning
+from scraper.extract._prune import Pruning, prune_structure
 from scraper.extract._tidy import PageFacts
 
 FACTS = PageFacts(headlines=frozenset(), image_texts=frozenset())
@@ -43,7 +46,7 @@ def test_a_long_extraction_that_is_not_short_of_the_pages_prose_is_kept() -> Non
     assert _or_all_paragraphs(LONG_TEXT, _boxes(SENTENCES * 5), FACTS, short=False) == LONG_TEXT
 
 
-def test_the_whole_page_is_read_again_only_on_evidence_that_pruning_cost_text() -> None:
+def test_the_page_is_read_again_only_on_evidence_that_pruning_cost_text() -> None:
     nothing_lost = Pruning(prose_chars=100, named_share=0.01, prose_left=1000)
     assert _whole_page_check(nothing_lost, LONG_TEXT) is None
     assert _whole_page_check(nothing_lost, ()) == "full"
@@ -53,3 +56,28 @@ def test_the_whole_page_is_read_again_only_on_evidence_that_pruning_cost_text() 
     assert _whole_page_check(prose_went_by_name, LONG_TEXT) == "full"
     much_went_by_name = Pruning(prose_chars=0, named_share=0.5, prose_left=1000)
     assert _whole_page_check(much_went_by_name, LONG_TEXT) == "fast"
+
+
+def test_the_page_read_again_keeps_what_names_pruned_but_not_menus_or_scripts() -> None:
+    page = LexborHTMLParser(
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<script>var tracking = 1;</script>"
+        f"<div class='comment'><p>{SENTENCES[0]}</p></div>"
+        f"<div class='related-posts'><p>{SENTENCES[1]}</p></div>"
+        "<noscript><p>This page shows its text to readers without scripts too.</p></noscript>"
+        "<footer>Copyright the publisher</footer></body></html>"
+    )
+    prune_structure(page)
+    text = page.body.text() if page.body is not None else ""
+    assert SENTENCES[0] in text and SENTENCES[1] in text
+    assert "readers without scripts" in text
+    assert "News" not in text and "tracking" not in text and "Copyright" not in text
+
+
+def test_text_that_only_a_noscript_fallback_holds_is_extracted() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in SENTENCES)
+    page = (
+        f"<html><body><div id='app'></div><noscript><article>{paragraphs}</article></noscript></body></html>"
+    )
+    article = extract(page)
+    assert article.text is not None and SENTENCES[0] in article.text and SENTENCES[-1] in article.text
