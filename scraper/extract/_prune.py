@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,10 +18,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
 from ._settings import (
+    ANCHOR_MIN_SHARE,
+    BUILDER_WRAPPERS,
+    LINKED_SECTION_PROSE_CHARS,
     LISTING_MIN_ITEMS,
     LISTING_MIN_SHARE,
+    MAX_ANCHOR_TEXT_CHARS,
     MAX_JUNK_SHARE_OF_TEXT,
     MAX_SECTION_PROSE_CHARS,
+    MIN_ANCHOR_WORDS,
     PROSE_KEEP_CHARS,
     PROSE_SENTENCE_CHARS,
     SECTION_MIN_PROSE_SHARE,
@@ -29,9 +35,15 @@ from ._settings import (
 )
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_SELECTOR = ",".join(sorted(_HEADING_TAGS))
+# How many wrappers are climbed out of to find the block after a heading, and how many
+# blocks after it are read for its section's prose.
+_MAX_WRAPPERS = 4
+_MAX_SECTION_BLOCKS = 6
 _NEVER_REMOVED = frozenset({"html", "body", "head"})
 _CODE_TAGS = frozenset({"pre", "code"})
 _DIGIT = re.compile(r"\d")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
@@ -39,12 +51,13 @@ _JUNK_HEADING_PATTERNS = _rules.compile_table(_rules.JUNK_HEADINGS)
 
 
 def _name_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex finding any of `words` as whole words of a dashed name."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?:^|-)(?:" + alternatives + r")(?:-|$)")
+    """A regex finding any of `words` as whole words of a dashed name (`findall` gives
+    each, the dashes around them left out)."""
+    alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?:^|(?<=-))(?:" + alternatives + r")(?=-|$)")
 
 
-_JUNK_NAME = _name_pattern(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
+_JUNK_WORDS = _name_pattern(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
 _NEVER_LISTED_NAME = _name_pattern(
     word for kind in _rules.NEVER_LISTING_KINDS for word in _rules.JUNK_NAME_WORDS[kind]
 )
@@ -60,31 +73,57 @@ def _dashed(name: str) -> str:
     return _CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")
 
 
-def _name_is_junk(value: str) -> bool:
-    """True when one of the class names or the id in `value` is made of junk words."""
-    return any(map(_one_name_is_junk, value.split()))
+def _name_is_junk(value: str, builder_words: frozenset[str] = frozenset()) -> bool:
+    """True when one of the class names or the id in `value` holds junk words other than
+    `builder_words` (those naming the page's own building blocks)."""
+    return any(_junk_words(name) - builder_words for name in value.split())
 
 
 @functools.lru_cache(maxsize=16384)
-def _one_name_is_junk(name: str) -> bool:
-    # Cached by single name: pages share class names far more often than whole attributes.
-    return _JUNK_NAME.search(_dashed(name)) is not None
+def _junk_words(name: str) -> frozenset[str]:
+    """The junk words of a class name or id ("related-posts-widget" -> related, widget).
+    Cached by single name: pages share class names far more often than whole attributes."""
+    return frozenset(_JUNK_WORDS.findall(_dashed(name)))
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
     """The elements whose class names or id are made of junk words (read from the parsed
-    attributes: no value of the page is ever put into a CSS selector)."""
+    attributes: no value of the page is ever put into a CSS selector). An id spelling the
+    element's own text is an anchor made from it ("h-how-to-grow-your-social-following"
+    on that heading), not a name."""
     for node in page.tree.css("[class],[id]"):
-        attributes = node.attributes
-        if _name_is_junk(attributes.get("class") or "") or _name_is_junk(attributes.get("id") or ""):
+        if _name_is_junk(node.attributes.get("class") or "", page.builder_words) or _id_is_junk(page, node):
             yield node
+
+
+def _id_is_junk(page: _Page, node: LexborNode) -> bool:
+    element_id = node.attributes.get("id") or ""
+    return _name_is_junk(element_id, page.builder_words) and not _spells_own_text(node, element_id)
+
+
+def _spells_own_text(node: LexborNode, element_id: str) -> bool:
+    """Whether an id is the element's short text written as a slug: most of its words are
+    words of the text, and most of the text's words are in it (slugs drop a few)."""
+    text = node.text()
+    if len(text) > MAX_ANCHOR_TEXT_CHARS:
+        return False
+    id_words = _SLUG_WORD.findall(_dashed(element_id))
+    text_words = set(_SLUG_WORD.findall(_ascii_folded(text).lower()))
+    if len(id_words) < MIN_ANCHOR_WORDS or not text_words:
+        return False
+    in_text = sum(word in text_words for word in id_words)
+    return in_text >= ANCHOR_MIN_SHARE * len(id_words) and in_text >= ANCHOR_MIN_SHARE * len(text_words)
+
+
+def _ascii_folded(text: str) -> str:
+    """`text` without its accents, as slugs write it ("Über" -> "Uber")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def prose_chars(node: LexborNode) -> int:
     """How much of `node`'s text reads as article prose: long sentences, discounted by the
     share of the text that is link text (a teaser list is links, an article is not)."""
-    text = node.text(separator="\n")
-    return _prose_in(node, text, len(text.strip()))
+    return _prose_in(node, node.text(separator="\n"))
 
 
 def paragraph_prose_chars(node: LexborNode) -> int:
@@ -101,12 +140,14 @@ def _sentence_chars(text: str) -> int:
     )
 
 
-def _prose_in(node: LexborNode, text: str, total_chars: int) -> int:
-    """The sentence characters of `text` (read from `node`), less the share of links."""
+def _prose_in(node: LexborNode, text: str, total_chars: int | None = None) -> int:
+    """The sentence characters of `text` (read from `node`, `total_chars` long in all: by
+    default `text`'s length), less the share of links."""
     if len(text) <= PROSE_SENTENCE_CHARS or not (sentences := _sentence_chars(text)):
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
-    return int(sentences * max(0.0, 1 - link_chars / max(1, total_chars)))
+    total = len(text.strip()) if total_chars is None else total_chars
+    return int(sentences * max(0.0, 1 - link_chars / max(1, total)))
 
 
 def is_prose_line(line: str) -> bool:
@@ -130,6 +171,28 @@ def junk_heading_kind(text: str) -> str | None:
     return None
 
 
+def _ancestry(node: LexborNode | None) -> Iterator[int]:
+    """mem_ids of `node` and of its ancestors."""
+    while node is not None:
+        yield node.mem_id
+        node = node.parent
+
+
+def _builder_words(main: LexborNode | None) -> frozenset[str]:
+    """The building-block words (`_rules.BUILDING_BLOCK_WORDS`) naming the element holding
+    the page's main run of paragraphs or its nearest wrappers: on this page they name the
+    blocks of the text (a page builder's "widget", a forum's "comment"), not junk."""
+    words: set[str] = set()
+    for _ in range(BUILDER_WRAPPERS):
+        if main is None or main.tag in _NEVER_REMOVED:
+            break
+        for value in (main.attributes.get("class") or "", main.attributes.get("id") or ""):
+            for name in value.split():
+                words |= _junk_words(name)
+        main = main.parent
+    return frozenset(words & _rules.BUILDING_BLOCK_WORDS)
+
+
 class _Page:
     """One parsed page being pruned, with what is needed to keep its article safe."""
 
@@ -137,15 +200,15 @@ class _Page:
         self.tree = tree
         self.body = tree.body
         self.total_chars = max(1, len(self.body.text())) if self.body else 1
-        self.protected = self._main_container_ancestry()
+        main = self._main_container()
+        self.protected = set(_ancestry(main))
+        self.builder_words = _builder_words(main)
         self.removed_prose = 0  # prose characters of what was removed: a reason to double-check
         self.removed_named_chars = 0  # text removed on the weak evidence of a name alone
 
-    def _main_container_ancestry(self) -> set[int]:
-        """mem_ids of the element holding most paragraph text, and of its ancestors.
-
-        Paragraph text is that of `<p>` children, or all the text of an element that
-        separates its paragraphs with `<br>`."""
+    def _main_container(self) -> LexborNode | None:
+        """The element holding most paragraph text: that of `<p>` children, or all the
+        text of an element that separates its paragraphs with `<br>`."""
         chars_by_parent: dict[int, int] = {}
         parents: dict[int, LexborNode] = {}
         for node in self.tree.css("p, br"):
@@ -158,14 +221,9 @@ class _Page:
             elif key not in parents:
                 chars_by_parent[key] = chars_by_parent.get(key, 0) + len(parent.text(deep=False))
             parents[key] = parent
-        protected: set[int] = set()
         if not chars_by_parent:
-            return protected
-        ancestor: LexborNode | None = parents[max(chars_by_parent, key=chars_by_parent.__getitem__)]
-        while ancestor is not None:
-            protected.add(ancestor.mem_id)
-            ancestor = ancestor.parent
-        return protected
+            return None
+        return parents[max(chars_by_parent, key=chars_by_parent.__getitem__)]
 
     def removable(self, node: LexborNode) -> bool:
         if node.tag in _NEVER_REMOVED or node.mem_id in self.protected:
@@ -216,10 +274,64 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     items that make up a listing page or, together, a passage of prose."""
     named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
     candidates = [node for node in named if page.removable(node) and not _inside_code(node)]
-    prose = {node.mem_id: prose_chars(node) for node in candidates}
+    texts = {node.mem_id: node.text(separator="\n") for node in candidates}
+    prose = {node.mem_id: _prose_in(node, texts[node.mem_id]) for node in candidates}
     candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]
     kept = _kept_groups(page, candidates, prose)
-    return (node for node in candidates if node.mem_id not in kept)
+    doomed = {node.mem_id for node in candidates if node.mem_id not in kept}
+    return (
+        node
+        for node in candidates
+        if node.mem_id in doomed and not _heads_kept_prose(node, texts[node.mem_id], doomed)
+    )
+
+
+def _heads_kept_prose(node: LexborNode, text: str, doomed: set[int]) -> bool:
+    """Whether a named element (of text `text`) is nothing but a subheading over prose that
+    stays: page builders wrap each heading in a "widget", themes put a section's heading in
+    a `<header>`. A linked heading needs a section of prose under it (a listicle's item
+    links its title; a teaser's excerpt is a sentence or two); a comment list goes itself."""
+    if len(text) > SHORT_BLOCK_CHARS or not (phrase := _rules.normalise_phrase(text)):
+        return False
+    heading = node if node.tag in _HEADING_TAGS else node.css_first(_HEADING_SELECTOR)
+    if heading is None or phrase != _rules.normalise_phrase(heading.text(separator="\n")):
+        return False
+    following = _next_element(node)
+    if following is None or following.mem_id in doomed:
+        return False
+    prose = _section_prose(following)
+    if sum(len(link.text().strip()) for link in node.css("a")) * 2 >= len(phrase):
+        return prose >= LINKED_SECTION_PROSE_CHARS  # a listicle's item, not a teaser's title
+    return prose >= PROSE_KEEP_CHARS
+
+
+def _section_prose(first: LexborNode) -> int:
+    """The prose of the blocks from `first` up to the next heading (a few blocks at most)."""
+    prose, blocks = 0, 0
+    node: LexborNode | None = first
+    while node is not None and blocks < _MAX_SECTION_BLOCKS:
+        if node.is_element_node:
+            if node.tag in _HEADING_TAGS or node.tag == "header":
+                break
+            prose, blocks = prose + prose_chars(node), blocks + 1
+        node = node.next
+    return prose
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after `node` in reading order: its next sibling, or its parent's
+    (climbing out of the wrappers a page builder puts around each block)."""
+    current: LexborNode | None = node
+    for _ in range(_MAX_WRAPPERS):
+        if current is None:
+            return None
+        sibling = current.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        if sibling is not None:
+            return sibling
+        current = current.parent
+    return None
 
 
 def _holds_prose(node: LexborNode, prose: int) -> bool:

@@ -160,6 +160,13 @@ JUNK_NAME_WORDS: Mapping[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Junk words that page builders and forums give every block of their text (each heading
+# and paragraph a "widget", each post a "comment" or "reply"): where they name the element
+# holding the page's main run of paragraphs, they name its building blocks, not junk.
+BUILDING_BLOCK_WORDS: frozenset[str] = frozenset(
+    {"widget", "widgets", "comment", "comments", "reply", "replies", "discussion"}
+)
+
 # Kinds of named junk that repeat by nature and are never a page's own list of items, however
 # many of them there are: the entries of a menu, text hidden for screen readers.
 NEVER_LISTING_KINDS: frozenset[str] = frozenset({"navigation", "hidden"})
@@ -309,6 +316,14 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"your email address will not be published\..{0,80}|required fields are marked\s*\*?\.?",
         r"save my name,? e-?mail,? and website in this browser for the next time i comment\.?",
         r"(?:post|submit|add) (?:a )?comment|cancel reply|leave a (?:reply|comment)(?: to .{1,120})?|you must be logged in to post a comment\.?|comments are closed\.?",
+        # Moderation notices, in en / es / pt / de / fr / it: "All comments are moderated", "Comments
+        # that ... will not be published", "Comentários ... não serão aprovados pelo moderador"
+        r"(?:all |your )?comments? (?:are|is|will be) (?:moderated|held for moderation|subject to (?:moderation|approval|review))\b.{0,200}"
+        r"|.{0,200}\bcomments?\b.{0,120}\b(?:will not|won['’]t) be (?:approved|published)\b.{0,120}"
+        r"|(?:los )?comentarios (?:est[aá]n|son|ser[aá]n) moderados.{0,200}|.{0,200}\bcomentarios\b.{0,120}\bno ser[aá]n (?:aprobados|publicados)\b.{0,120}"
+        r"|(?:os )?coment[aá]rios (?:s[aã]o|ser[aã]o) moderados.{0,200}|.{0,200}\bcoment[aá]rios\b.{0,120}\bn[aã]o ser[aã]o (?:aprovados|publicados)\b.{0,120}"
+        r"|(?:alle )?kommentare werden (?:moderiert|vor der ver[öo]ffentlichung gepr[üu]ft).{0,200}"
+        r"|(?:les )?commentaires sont (?:mod[ée]r[ée]s|soumis [àa] (?:mod[ée]ration|validation)).{0,200}|(?:i )?commenti sono moderati.{0,200}",
         # es: "Tu dirección de correo electrónico no será publicada."
         r"tu (?:direcci[oó]n de )?correo(?: electr[oó]nico)? no (?:ser[aá] publicad[oa]|se publicar[aá])\..{0,80}|los campos obligatorios est[aá]n marcados (?:con )?\s*\*?\.?",
         r"guarda mi nombre, correo electr[oó]nico y web en este navegador para la pr[oó]xima vez que comente\.?|publicar (?:el )?comentario|deja una respuesta|cancelar respuesta",
@@ -360,6 +375,10 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # "Tags: a, b, c", "Etiquetas: ...", "Schlagwörter: ...", "Mots-clés : ...", "Posted in World"
         r"(?:tags?|tagged(?: with)?|topics|filed under|categor(?:y|ies)|etiquetas|categor[ií]as?|schlagw[öo]rter|schlagworte|themen|kategorien?|mots[- ]cl[ée]s|[ée]tiquettes|cat[ée]gories?)\s*:.{0,200}",
         r"(?:posted in|filed under|archivado en|abgelegt unter|class[ée] dans)\s+.{1,80}",
+        # A post's meta line, who posted it and under which category or tags: "05/10/2018 - Posted
+        # by: Jane Doe - Category: Health - Tags: a, b", "Publicado por Ana | Categoría: Salud"
+        r".{0,80}\b(?:posted|published|publicado|publicada|ver[öo]ffentlicht|publi[ée]e?) (?:by|por|von|par)\b.{1,80}"
+        r"\b(?:categor(?:y|ies|[ií]as?)|kategorien?|cat[ée]gories?|tags?|etiquetas|schlagw[öo]rter)\s*:.{0,200}",
     ),
     "navigation": (
         # "Previous post: ...", "Next article", "Artículo anterior", "Nächster Beitrag", "Article suivant"
@@ -377,6 +396,9 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # "Published: 23 December 2024", "Updated 14:05 GMT", "Veröffentlicht am 3. Mai 2024"
         r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)(?: (?:on|at|el|am|le))?\s*:?\s*"
         + _DATE,
+        # A time alone: "Updated at 1:23 p.m.", "Actualizado a las 14:05", "Aktualisiert um 9.30 Uhr"
+        r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)"
+        r"(?: (?:at|a las|um|[àa]|[àa]s))?\s*:?\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?(?:\s*[a-z]{2,4})?",
     ),
 }
 

@@ -12,7 +12,7 @@ from lxml.etree import _Element
 from . import _rules
 from ._article import BlockKind, TextBlock, lines_of
 from ._prune import is_prose_line, is_sentence, junk_heading_kind
-from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS
+from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, MIN_COPY_PROSE_CHARS, MIN_COPY_PROSE_LINES
 
 _LINE_PATTERNS = _rules.compile_table(_rules.JUNK_LINES)
 _CASED_LINE_PATTERNS = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
@@ -135,7 +135,7 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
                 continue
             heading_kind = None if is_sentence(line) or block.kind == "list" else junk_heading_kind(line)
             in_junk_section = heading_kind in _rules.TRAILING_SECTION_KINDS
-            if heading_kind or not _is_body_line(line, at_edge, facts):
+            if heading_kind or not _is_body_line(line, at_edge, facts, block.kind):
                 continue
             yield index, line
 
@@ -183,9 +183,40 @@ def _without_trailing_teasers(lines: list[tuple[int, str]], blocks: list[TextBlo
     return before if sum(len(line.split()) for _, line in run) < words_before else lines
 
 
-def _is_body_line(line: str, at_edge: bool, facts: PageFacts) -> bool:
-    """Whether a line is none of: an image's alt text, the page's address, a junk line."""
-    if _rules.normalise_phrase(line) in facts.image_texts or line in facts.addresses:
+def _without_repeated_copies(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without a second copy of the text: a run of lines each printed before,
+    holding at least `MIN_COPY_PROSE_LINES` sentences of prose and `MIN_COPY_PROSE_CHARS`
+    of them (themes print the body again for print, mobile or a closed tab; a recipe's or
+    a plan's repeated short steps, a pull quote, a repeated sentence stay)."""
+    seen: set[str] = set()
+    repeated = []
+    for _, line in lines:
+        repeated.append(line in seen)
+        seen.add(line)
+    kept: list[tuple[int, str]] = []
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and repeated[end] == repeated[start]:
+            end += 1
+        run = lines[start:end]
+        if not (repeated[start] and _is_copy_of_prose([line for _, line in run])):
+            kept += run
+        start = end
+    return kept
+
+
+def _is_copy_of_prose(run: list[str]) -> bool:
+    prose = [line for line in run if is_prose_line(line)]
+    return len(prose) >= MIN_COPY_PROSE_LINES and sum(map(len, prose)) >= MIN_COPY_PROSE_CHARS
+
+
+def _is_body_line(line: str, at_edge: bool, facts: PageFacts, kind: BlockKind) -> bool:
+    """Whether a line is none of: an image's alt text (unless a subheading: the picture
+    of a section is described by its title), the page's address, a junk line."""
+    if kind != "heading" and _rules.normalise_phrase(line) in facts.image_texts:
+        return False
+    if line in facts.addresses:
         return False
     return line_junk_kind(line, at_edge) is None
 
@@ -217,6 +248,7 @@ def tidy(blocks: Iterable[TextBlock], facts: PageFacts) -> tuple[TextBlock, ...]
     if facts.image_texts and _names_items(source, facts.image_texts):
         facts = replace(facts, image_texts=frozenset())
     kept: dict[int, list[str]] = {}
-    for index, line in _without_trailing_teasers(list(_kept_lines(source, facts)), source):
+    lines = _without_repeated_copies(list(_kept_lines(source, facts)))
+    for index, line in _without_trailing_teasers(lines, source):
         kept.setdefault(index, []).append(line)
     return tuple(TextBlock(source[i].kind, "\n".join(lines)) for i, lines in kept.items())

@@ -127,6 +127,9 @@ def test_the_pages_own_address_printed_by_a_share_widget_goes() -> None:
         "[Nature]",  # a source cited in brackets is the article's, not a CMS shortcode
         "[Methods]",
         "Subscribe to the council's flood alerts podcast, the mayor urged residents.",
+        "The comments will be published next week by the planning committee.",  # no moderation notice
+        "Published by the city in 2019, the report found the barriers too low.",  # no post's meta line
+        "Updated at the council's request, the plan now includes a second pumping station.",
     ],
 )
 def test_sentences_that_resemble_promotions_stay(paragraph: str) -> None:
@@ -145,3 +148,39 @@ def test_microdata_values_printed_in_the_body_go() -> None:
     )
     for placement in (Placement(end_of_body=microdata), Placement(between_paragraphs=microdata)):
         assert extract(page("de", placement)).text == expected_text("de")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "fr"])
+def test_a_subheading_that_is_also_its_pictures_alt_text_stays(lang: str) -> None:
+    """Writers describe a section's picture by the section's title: the heading is the
+    article's, though a line repeating an alt text is otherwise the picture described twice."""
+    subheading = expected_text(lang).split("\n\n")[3]
+    html = page(lang).replace(
+        f"<h2>{subheading}</h2>", f"<img src='/s.jpg' alt='{subheading}'><h2>{subheading}</h2>"
+    )
+    assert subheading in html
+    assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "All comments are moderated before they appear on the site."),
+        ("en", "Comments that are off-topic or abusive will not be published."),
+        ("es", "Los comentarios están moderados y se publicarán tras su revisión."),
+        ("de", "Kommentare werden moderiert und erscheinen erst nach einer Prüfung."),
+        ("fr", "Les commentaires sont modérés avant leur publication."),
+        ("es", "ATENCIÓN: Los comentarios con insultos no serán aprobados por el moderador."),
+        ("en", "Posted by Anna Weber | Category: Politics | Tags: flood, council"),
+        ("es", "05/10/2024 - Publicado por: Ana Ruiz - Categoría: Política - Etiquetas: río"),
+        ("de", "Veröffentlicht von Anna Weber · Kategorie: Politik"),
+        ("en", "Updated at 1:23 p.m."),
+        ("es", "Actualizado a las 14:05"),
+        ("de", "Aktualisiert um 9.30 Uhr"),
+    ],
+)
+def test_a_moderation_notice_a_post_meta_line_or_an_update_time_at_the_end_goes(lang: str, line: str) -> None:
+    """Notices of the comment form, the post's meta line (who posted it, under which
+    category or tags) and a time of update alone on the text's last line are no article."""
+    html = page(lang, Placement(end_of_body=f"<p>{line}</p>"))
+    assert extract(html).text == expected_text(lang)

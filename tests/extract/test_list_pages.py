@@ -83,6 +83,19 @@ def test_a_catalogue_grid_naming_each_product_under_its_picture_keeps_the_names(
     assert _products_lost(lang, card, grid="<div class='grid'>{}</div>") == []
 
 
+@pytest.mark.parametrize("lang", PRODUCTS)
+def test_a_grid_of_cards_giving_name_price_and_number_under_each_picture_keeps_the_names(lang: str) -> None:
+    """A card prints the picture's alt text as the product's name, then its price, rating
+    and item number: the names are a quarter of the lines, and the page's own."""
+
+    def card(i: int, name: str) -> str:
+        image = f"<a href='/p/{i}'><img src='/p{i}.jpg' alt='{name}'></a>"
+        lines = (name, f"{19 + i},90 €", f"{4 + i % 2},{i} ★", f"#{4711 + i}")
+        return "<div class='grid-item'>" + image + "".join(f"<p>{line}</p>" for line in lines) + "</div>\n"
+
+    assert _products_lost(lang, card, grid="<div class='grid'>{}</div>") == []
+
+
 def test_teaser_rows_whose_excerpt_link_is_hidden_from_screen_readers_stay() -> None:
     """Cards repeat their link on the excerpt and hide that one from screen readers."""
     excerpts = [

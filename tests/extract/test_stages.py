@@ -304,3 +304,180 @@ def test_a_hidden_panel_holding_prose_is_kept_and_a_hidden_label_goes() -> None:
     text = extract(html).text
     assert panel in text
     assert "Close this dialog" not in text
+
+
+BODY_SENTENCES = {
+    "en": [
+        "The council voted on Monday to build new flood barriers along "
+        "the whole river bank, after years of delays.",
+        "Engineers say the barriers will protect four thousand homes "
+        "and the old market from a hundred-year flood.",
+        "Work starts in spring and should end before the autumn "
+        "storms of next year, the mayor told reporters.",
+        "Residents who lost their shops in the last flood asked for "
+        "help with insurance while the work goes on.",
+        "The cost, forty million euros, will be shared between the "
+        "city, the region and a national flood fund.",
+        "A public meeting on the plans will be held in the town hall "
+        "on Thursday evening, the council announced.",
+        "Opponents say the money would be better spent on moving the most exposed homes away from the river.",
+        "The mayor answered that both would be done, and that the "
+        "barriers were only the first step of the plan.",
+    ],
+    "es": [
+        "El ayuntamiento aprobó el lunes la construcción de nuevas "
+        "barreras a lo largo de toda la orilla del río.",
+        "Los ingenieros dicen que las barreras protegerán cuatro mil "
+        "viviendas y el viejo mercado de una gran crecida.",
+        "Las obras empiezan en primavera y deberían terminar antes de "
+        "las tormentas de otoño del año que viene.",
+        "Los vecinos que perdieron sus tiendas en la última inundación "
+        "pidieron ayuda con los seguros durante las obras.",
+        "El coste, cuarenta millones de euros, se repartirá entre la ciudad, la región y un fondo nacional.",
+        "Habrá una reunión pública sobre los planes el jueves por la "
+        "tarde en el ayuntamiento, según el consistorio.",
+        "Los críticos dicen que el dinero estaría mejor empleado en "
+        "trasladar las casas más expuestas lejos del río.",
+        "La alcaldesa respondió que se harán ambas cosas y que las "
+        "barreras son solo el primer paso del plan.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BODY_SENTENCES))
+def test_a_second_copy_of_the_body_goes(lang: str) -> None:
+    """Themes print the body again (for print, for mobile, in a closed tab): the text
+    holds it once."""
+    body = "\n".join(BODY_SENTENCES[lang])
+    blocks = [TextBlock("paragraph", body), TextBlock("paragraph", "Share"), TextBlock("paragraph", body)]
+    assert "\n".join(block.text for block in tidy(blocks, FACTS)) == body
+
+
+def test_a_page_printing_its_article_twice_gives_it_once() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    html = f"<html><body><article>{paragraphs}<div class='print'>{paragraphs}</div></article></body></html>"
+    assert extract(html).text == "\n\n".join(BODY_SENTENCES["en"])
+
+
+def test_repeated_steps_and_a_repeated_sentence_stay() -> None:
+    """A plan's steps repeated for a second day (short lines) and a sentence printed again
+    as a pull quote are the page's own text, not a copy of it."""
+    steps = "Breakfast\nEat within an hour of waking\nOats, berries and a spoon of nut butter"
+    quote = BODY_SENTENCES["en"][2]
+    blocks = [
+        TextBlock("paragraph", "\n".join(BODY_SENTENCES["en"][:4])),
+        TextBlock("heading", "Day 1"),
+        TextBlock("list", steps),
+        TextBlock("heading", "Day 2"),
+        TextBlock("list", steps),
+        TextBlock("quote", quote),
+    ]
+    assert tidy(blocks, FACTS) == tuple(blocks)
+
+
+def _article_with_subheading(lang: str, subheading_html: str, subheading: str) -> tuple[str, str]:
+    """A page whose article has `subheading_html` between its paragraphs, and its text."""
+    first, second = BODY_SENTENCES[lang][:4], BODY_SENTENCES[lang][4:]
+    paragraphs = ["".join(f"<p>{sentence}</p>" for sentence in part) for part in (first, second)]
+    article = f"{paragraphs[0]}{subheading_html}<div>{paragraphs[1]}</div>"
+    return f"<html><body><article>{article}</article></body></html>", "\n\n".join(
+        [*first, subheading, *second]
+    )
+
+
+@pytest.mark.parametrize(
+    ("anchor", "heading"),
+    [
+        ("h-how-to-grow-your-social-following", "How to Grow Your Social Following"),
+        ("what-is-social-media-marketing", "What is Social Media Marketing?"),
+        ("publicidad-en-redes-los-ads-que-funcionan", "Publicidad en redes: los ads que funcionan"),
+        ("social-media-werbung-fur-kleine-firmen", "Social-Media-Werbung für kleine Firmen"),
+        ("le-marketing-social-en-2024", "Le marketing social en 2024"),
+    ],
+)
+def test_a_subheading_whose_anchor_holds_a_junk_word_stays(anchor: str, heading: str) -> None:
+    """Markdown and page builders give each subheading an id made from its text: the
+    words of the heading are no class names."""
+    html, expected = _article_with_subheading("en", f"<h2 id='{anchor}'>{heading}</h2>", heading)
+    assert extract(html).text == expected
+
+
+def test_a_share_box_whose_id_starts_like_its_label_still_goes() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    box = "<div id='share-this-story'><span>Share</span> <a href='/fb'>Facebook</a> <a href='/x'>X</a></div>"
+    text = extract(f"<html><body><article>{paragraphs}{box}</article></body></html>").text
+    assert text == "\n\n".join(BODY_SENTENCES["en"])
+
+
+@pytest.mark.parametrize("lang", sorted(BODY_SENTENCES))
+def test_a_subheading_in_a_header_stays_over_its_prose(lang: str) -> None:
+    """Themes put a section's heading in a `<header>` (page builders in a "widget"): a
+    heading over prose that stays is the article's."""
+    heading = {"en": "What the barriers will cost", "es": "Lo que costarán las barreras"}[lang]
+    html, expected = _article_with_subheading(lang, f"<header><h2>{heading}</h2></header>", heading)
+    assert extract(html).text == expected
+
+
+def test_a_linked_heading_in_a_box_named_as_junk_still_goes() -> None:
+    """A teaser's title is a link: its box goes even over an excerpt."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    teaser = (
+        "<div class='teaser'><h3><a href='/other'>Bridge repairs to start in May</a></h3></div>"
+        "<p class='teaser-text'>Work on the old rail bridge will begin in May "
+        "and last until the end of the year, "
+        "the transport office said on Friday, closing the line for weeks.</p>"
+    )
+    text = extract(f"<html><body><article>{body}</article>{teaser}</body></html>").text
+    assert "Bridge repairs to start in May" not in text
+
+
+STEPS = {
+    "en": ["Open the app.", "Tap Settings.", "Choose Devices.", "Add the sensor.", "Name it."],
+    "es": ["Abre la app.", "Toca Ajustes.", "Elige Dispositivos.", "Añade el sensor.", "Ponle nombre."],
+}
+
+
+def _widget(kind: str, inner: str) -> str:
+    return (
+        f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+        f"<div class='elementor-widget-container'>{inner}</div></div>"
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(BODY_SENTENCES))
+def test_a_page_builders_text_blocks_named_widget_stay_and_its_share_box_goes(lang: str) -> None:
+    """A page builder wraps every heading and paragraph in a "widget": where the page's
+    main run of paragraphs is in one, the word names the text's blocks, not junk; a box
+    named for what it is (sharing) still goes."""
+    sentences = BODY_SENTENCES[lang]
+    blocks = [
+        _widget("text-editor", "".join(f"<p>{sentence}</p>" for sentence in sentences)),
+        _widget("heading", "<h2>Setup</h2>"),
+        *(_widget("text-editor", f"<p>{step}</p>") for step in STEPS[lang]),
+        "<div class='elementor-widget elementor-widget-share-buttons'><a href='/fb'>Facebook</a>"
+        "<a href='/x'>X</a><a href='/in'>LinkedIn</a></div>",
+    ]
+    text = extract(f"<html><body><main>{''.join(blocks)}</main></body></html>").text
+    assert text == "\n\n".join([*sentences, "Setup", *STEPS[lang]])
+
+
+def test_a_widget_beside_an_article_still_goes() -> None:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in BODY_SENTENCES["en"])
+    widget = "<div class='widget widget_text'><h3>Opening hours</h3><p>Mon-Fri 9-5</p><p>Sat 10-2</p></div>"
+    html = f"<html><body><div class='content'><article>{paragraphs}</article>{widget}</div></body></html>"
+    assert extract(html).text == "\n\n".join(BODY_SENTENCES["en"])
+
+
+def test_a_listicles_linked_item_titles_in_headers_stay_over_their_sections() -> None:
+    """A "best of" list links each item's title (in a `<header>`) to the item's site; the
+    section of prose under it makes it the article's heading, not a teaser's title."""
+    items = [("Riverside Trail", BODY_SENTENCES["en"][:4]), ("Old Mill Loop", BODY_SENTENCES["en"][4:])]
+    sections = "".join(
+        f"<section><header><h3><a href='/t{i}'>{title}</a></h3></header>"
+        + "".join(f"<p>{sentence}</p>" for sentence in sentences)
+        + "</section>"
+        for i, (title, sentences) in enumerate(items)
+    )
+    html = f"<html><body><article><p>{PROSE * 2}</p>{sections}</article></body></html>"
+    text = extract(html).text
+    assert "\n\nRiverside Trail\n\n" in text and "\n\nOld Mill Loop\n\n" in text
