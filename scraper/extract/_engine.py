@@ -17,7 +17,7 @@ from ._decode import decode_html
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
-from ._prune import Pruning, is_prose_line, prune, prune_structure
+from ._prune import Pruning, boxes_of_kind, is_prose_line, prune, prune_structure
 from ._settings import (
     DEFAULT_MAX_HTML_BYTES,
     FALLBACK_MAX_CHARS,
@@ -31,6 +31,8 @@ from ._settings import (
     NAMED_FAST_RECHECK_SHARE,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
+    SPLIT_BOX_KEPT_LINES,
+    SPLIT_BOX_MIN_GAIN,
 )
 from ._tidy import PageFacts, body_blocks, tidy, words
 
@@ -108,8 +110,34 @@ def _body_text(
     if (recheck := _whole_page_check(pruning, blocks)) is not None:
         unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
         if _pruning_cost_text(blocks, unpruned):
-            return _or_all_paragraphs(unpruned, pruned_html, facts, short=False)
-    return _or_all_paragraphs(blocks, pruned_html, facts, short=_too_short(pruning, blocks))
+            blocks = _or_all_paragraphs(unpruned, pruned_html, facts, short=False)
+            return _or_all_boxes(blocks, pruned_html, facts, pruning)
+    blocks = _or_all_paragraphs(blocks, pruned_html, facts, short=_too_short(pruning, blocks))
+    return _or_all_boxes(blocks, pruned_html, facts, pruning)
+
+
+def _or_all_boxes(
+    blocks: tuple[TextBlock, ...], pruned_html: str, facts: PageFacts, pruning: Pruning
+) -> tuple[TextBlock, ...]:
+    """`blocks`, or every paragraph of all the boxes of the kind holding their first
+    sentence, when the extraction holds less than the prose left on the pruned page and
+    those boxes give `SPLIT_BOX_MIN_GAIN` times its text with `SPLIT_BOX_KEPT_LINES` of its
+    lines: an article split over boxes of one kind, of which trafilatura picked one."""
+    if not blocks or _chars(blocks) >= pruning.prose_left:
+        return blocks
+    lines = lines_of(blocks)
+    first = next(filter(is_prose_line, lines), None)
+    boxes = boxes_of_kind(LexborHTMLParser(pruned_html), first) if first is not None else []
+    if len(boxes) < 2:
+        return blocks
+    body, _, _ = trafilatura.baseline(
+        "<html><body>" + "".join(box.html or "" for box in boxes) + "</body></html>"
+    )
+    whole = tidy(body_blocks(body), facts)
+    have = set(lines_of(whole))
+    if _chars(whole) < SPLIT_BOX_MIN_GAIN * _chars(blocks):
+        return blocks
+    return whole if sum(line in have for line in lines) >= SPLIT_BOX_KEPT_LINES * len(lines) else blocks
 
 
 def _without_structure(html: str) -> str:

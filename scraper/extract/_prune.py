@@ -31,6 +31,7 @@ from ._settings import (
     PROSE_SENTENCE_CHARS,
     SECTION_MIN_PROSE_SHARE,
     SHORT_BLOCK_CHARS,
+    SPLIT_BOX_NEEDLE_CHARS,
     SPLIT_PROSE_CHARS,
 )
 
@@ -247,14 +248,16 @@ class _Page:
             node.decompose()
 
 
-def _inside_code(node: LexborNode) -> bool:
-    """Whether `node` is part of a code listing, whose class names are a highlighter's."""
+def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
     parent = node.parent
     while parent is not None:
-        if parent.tag in _CODE_TAGS:
-            return True
+        yield parent
         parent = parent.parent
-    return False
+
+
+def _inside_code(node: LexborNode) -> bool:
+    """Whether `node` is part of a code listing, whose class names are a highlighter's."""
+    return any(parent.tag in _CODE_TAGS for parent in _ancestors(node))
 
 
 def _structural_junk(page: _Page) -> Iterator[LexborNode]:
@@ -340,7 +343,7 @@ def _holds_prose(node: LexborNode, prose: int) -> bool:
     return prose >= PROSE_KEEP_CHARS or paragraph_prose_chars(node) >= PROSE_KEEP_CHARS
 
 
-def _item_signature(node: LexborNode) -> str:
+def item_signature(node: LexborNode) -> str:
     """What the items of one list have in common: the tag and the class names, less those
     holding a digit (page builders give every element a unique one: "elementor-element-6e4d78d")."""
     names = (node.attributes.get("class") or "").split()
@@ -357,7 +360,7 @@ def _kept_groups(page: _Page, candidates: list[LexborNode], prose: dict[int, int
       `SPLIT_PROSE_CHARS` of prose (a product's description in "modal__paragraph"s)."""
     groups: dict[str, dict[int, LexborNode]] = {}
     for node in candidates:
-        groups.setdefault(_item_signature(node), {})[node.mem_id] = node
+        groups.setdefault(item_signature(node), {})[node.mem_id] = node
     kept: set[int] = set()
     for items in groups.values():
         first = next(iter(items.values()))
@@ -502,3 +505,19 @@ def prune_structure(tree: LexborHTMLParser) -> None:
     if tree.body is not None:
         page = _Page(tree)
         page.remove_all(_structural_junk(page))
+
+
+def boxes_of_kind(tree: LexborHTMLParser, line: str) -> list[LexborNode]:
+    """The boxes of the kind of the one holding the paragraph that holds `line` (its first
+    `SPLIT_BOX_NEEDLE_CHARS` characters): the outermost elements of the same tag and class
+    names (`item_signature`), in page order; empty when that box has no class name (a bare
+    `<div>` says nothing of its kind)."""
+    needle = " ".join(line.split())[:SPLIT_BOX_NEEDLE_CHARS]
+    holder = next((p for p in tree.css("p") if needle in " ".join(p.text().split())), None)
+    box = holder.parent if holder is not None else None
+    if box is None or not box.attributes.get("class"):
+        return []
+    kind = item_signature(box)
+    boxes = [node for node in tree.css(box.tag or "div") if item_signature(node) == kind]
+    ids = {node.mem_id for node in boxes}
+    return [node for node in boxes if not any(parent.mem_id in ids for parent in _ancestors(node))]

@@ -148,6 +148,18 @@ FALLBACK_MAX_CHARS = 1500
 FALLBACK_MIN_GAIN = 3
 FALLBACK_MIN_LINE_CHARS = 40
 
+# An article split over several boxes of one kind (one tag and class names: a theme that
+# closes the body's box at each advert and opens another) makes trafilatura pick one box.
+# When the extraction holds less than the prose left on the pruned page, the box holding
+# its first sentence (found by this many of its characters) is looked up; if more boxes of
+# its kind exist, every paragraph of them all replaces the extraction when that gives at
+# least this many times its text and keeps this share of its lines (the same article,
+# whole). Measured on both corpora: AEB F1 0.975 -> 0.978; no WCXB page type worse, and
+# no page worse by more than 0.01.
+SPLIT_BOX_NEEDLE_CHARS = 60
+SPLIT_BOX_MIN_GAIN = 1.2
+SPLIT_BOX_KEPT_LINES = 0.9
+
 # Pruning is undone when the second extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
 MAX_LOST_PROSE_WORDS = 40

@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract
 from scraper.extract._article import TextBlock
-from scraper.extract._engine import _or_all_paragraphs, _whole_page_check
+from scraper.extract._engine import _or_all_boxes, _or_all_paragraphs, _whole_page_check
 from scraper.extract._prune import Pruning, prune_structure
 from scraper.extract._tidy import PageFacts
 
@@ -81,3 +81,39 @@ def test_text_that_only_a_noscript_fallback_holds_is_extracted() -> None:
     )
     article = extract(page)
     assert article.text is not None and SENTENCES[0] in article.text and SENTENCES[-1] in article.text
+
+
+def _split_article(box: str, other: str) -> str:
+    first = "".join(f"<p>{text}</p>" for text in SENTENCES[:4])
+    second = "".join(f"<p>{text}</p>" for text in SENTENCES[4:])
+    return (
+        f"<html><body><main><div class='grid'><div class='{box}'>{first}</div></div>"
+        "<div class='grid'><div class='ad-slot'>Advertisement</div></div>"
+        f"<div class='grid'><div class='{other}'>{second}</div></div></main></body></html>"
+    )
+
+
+ROOM_FOR_MORE = Pruning(prose_left=len(" ".join(SENTENCES)))
+FIRST_BOX = tuple(TextBlock("paragraph", text) for text in SENTENCES[:4])
+
+
+def test_an_article_split_over_boxes_of_one_kind_is_given_whole() -> None:
+    page = _split_article("article__body body", "article__body body")
+    blocks = _or_all_boxes(FIRST_BOX, page, FACTS, ROOM_FOR_MORE)
+    assert [block.text for block in blocks] == SENTENCES
+
+
+def test_a_box_of_another_kind_is_not_added_to_the_article() -> None:
+    page = _split_article("article__body body", "related-stories")
+    assert _or_all_boxes(FIRST_BOX, page, FACTS, ROOM_FOR_MORE) == FIRST_BOX
+
+
+def test_boxes_without_a_class_name_say_nothing_of_their_kind() -> None:
+    page = _split_article("", "")
+    assert _or_all_boxes(FIRST_BOX, page, FACTS, ROOM_FOR_MORE) == FIRST_BOX
+
+
+def test_an_extraction_holding_the_pages_prose_is_not_looked_at_again() -> None:
+    page = _split_article("article__body body", "article__body body")
+    nothing_more = Pruning(prose_left=len(" ".join(SENTENCES[:4])) // 2)
+    assert _or_all_boxes(FIRST_BOX, page, FACTS, nothing_more) == FIRST_BOX
