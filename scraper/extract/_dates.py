@@ -99,6 +99,15 @@ def plausible(day: date) -> bool:
     return EARLIEST_DATE <= day <= _latest()
 
 
+def _plausible_day(year: int, month: int, day: int) -> str | None:
+    """`YYYY-MM-DD` of a day that exists and is plausible, else None."""
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    return when.isoformat() if plausible(when) else None
+
+
 def _from_iso(match: re.Match[str]) -> str | None:
     year, month, day, hour, minute, second, offset = match.groups()
     try:
@@ -144,11 +153,7 @@ def _full_year(year: int) -> int:
 def _slash_date(match: re.Match[str], month_first: bool) -> str | None:
     first, second, year = int(match[1]), int(match[3]), int(match[4])
     month, day = (first, second) if month_first and first <= 12 else (second, first)
-    try:
-        when = date(_full_year(year), month, day)
-    except ValueError:
-        return None
-    return when.isoformat() if plausible(when) else None
+    return _plausible_day(_full_year(year), month, day)
 
 
 def text_date(
@@ -214,19 +219,13 @@ def _worded_date(text: str, language: str | None) -> str | None:
     """The day of a date in Chinese, Japanese or Korean numerals, or of a date with the
     month in words read by dateparser in `language` (a known language only: guessing it
     costs a second)."""
-    when: date | None
     if (match := _CJK_DATE.search(text)) is not None:
         year, month, day = (int(part) for part in match.groups())
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            return None
-    elif language and (match := _WORDED_DATE.search(text)) and (parser := _date_parser(language)):
+        return _plausible_day(year, month, day)
+    if language and (match := _WORDED_DATE.search(text)) and (parser := _date_parser(language)):
         stamp = parser.get_date_data(match[0]).date_obj
-        when = stamp.date() if stamp is not None else None
-    else:
-        return None
-    return when.isoformat() if when is not None and plausible(when) else None
+        return _plausible_day(stamp.year, stamp.month, stamp.day) if stamp is not None else None
+    return None
 
 
 def _other_reading(text: str, day: str) -> str | None:
@@ -273,13 +272,8 @@ def url_date(url: str | None) -> str | None:
     if not url or (match := _URL_DATE.search(url.split("?")[0])) is None:
         return None
     year, month, day = (part for part in match.groups() if part is not None)
-    if not month.isdigit():
-        month = str([name[:3] for name in _MONTHS].index(month[:3].lower()) + 1)
-    try:
-        when = date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return when.isoformat() if plausible(when) else None
+    number = int(month) if month.isdigit() else [name[:3] for name in _MONTHS].index(month[:3].lower()) + 1
+    return _plausible_day(int(year), number, int(day))
 
 
 def page_date(html: str, url: str | None) -> str | None:

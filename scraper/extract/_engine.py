@@ -107,12 +107,12 @@ def _body_text(
     less only what is junk by what it is (menus, footers, scripts; `prune_structure`)
     too, kept if it holds prose the pruned one lost."""
     blocks = _main_text(pruned_html, url, facts)
+    short = _too_short(pruning, blocks)
     if (recheck := _whole_page_check(pruning, blocks)) is not None:
         unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
         if _pruning_cost_text(blocks, unpruned):
-            blocks = _or_all_paragraphs(unpruned, pruned_html, facts, short=False)
-            return _or_all_boxes(blocks, pruned_html, facts, pruning)
-    blocks = _or_all_paragraphs(blocks, pruned_html, facts, short=_too_short(pruning, blocks))
+            blocks, short = unpruned, False
+    blocks = _or_all_paragraphs(blocks, pruned_html, facts, short=short)
     return _or_all_boxes(blocks, pruned_html, facts, pruning)
 
 
@@ -134,9 +134,9 @@ def _or_all_boxes(
         "<html><body>" + "".join(box.html or "" for box in boxes) + "</body></html>"
     )
     whole = tidy(body_blocks(body), facts)
-    have = set(lines_of(whole))
     if _chars(whole) < SPLIT_BOX_MIN_GAIN * _chars(blocks):
         return blocks
+    have = set(lines_of(whole))
     return whole if sum(line in have for line in lines) >= SPLIT_BOX_KEPT_LINES * len(lines) else blocks
 
 

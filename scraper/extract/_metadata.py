@@ -190,11 +190,11 @@ Dateline = tuple[str, bool]
 DateReader = Callable[[str], str | None]
 
 
-def _date_reader(head: _Head, expected: str | None) -> DateReader:
+def _date_reader(head: _Head, expected: str | None, language: str | None) -> DateReader:
     """`text_date` with the page's conventions: month first on American English pages,
-    month names in the markup's language, numeric dates that read both ways read as the
+    month names in the markup's `language`, numeric dates that read both ways read as the
     `expected` day (the markup's or the URL's) when they can be."""
-    return partial(text_date, month_first=_month_first(head), expected=expected, language=_language(head))
+    return partial(text_date, month_first=_month_first(head), expected=expected, language=language)
 
 
 def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
@@ -489,12 +489,13 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     authors = _authors(head, pieces, byline_names, site_name, url)
     structured = _Structured.read(head)
     expected = structured.published or url_date(url)
-    read = _date_reader(head, expected)
+    language = _language(head)
+    read = _date_reader(head, expected, language)
     datelines = list(_datelines(pieces, read))
     fallbacks = (
         partial(_byline_date, byline_node, byline_names, authors, read),
         partial(page_date, page or "", url),
-        partial(_month_dateline, pieces, _language(head)),
+        partial(_month_dateline, pieces, language),
     )
     published = _published(structured, datelines, partial(_labelled_date, tree, read), url, fallbacks)
     canonical = tree.css_first('link[rel="canonical"][href]')
@@ -505,7 +506,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
         authors=tuple(authors),
         published=published,
         modified=_modified(structured, datelines, published),
-        language=_language(head),
+        language=language,
         site_name=site_name,
         canonical_url=_url(url, canonical.attributes.get("href") if canonical else None)
         or _url(url, head.first_meta("og:url")),

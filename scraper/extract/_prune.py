@@ -172,13 +172,6 @@ def junk_heading_kind(text: str) -> str | None:
     return None
 
 
-def _ancestry(node: LexborNode | None) -> Iterator[int]:
-    """mem_ids of `node` and of its ancestors."""
-    while node is not None:
-        yield node.mem_id
-        node = node.parent
-
-
 def _builder_words(main: LexborNode | None) -> frozenset[str]:
     """The building-block words (`_rules.BUILDING_BLOCK_WORDS`) naming the element holding
     the page's main run of paragraphs or its nearest wrappers: on this page they name the
@@ -202,7 +195,7 @@ class _Page:
         self.body = tree.body
         self.total_chars = max(1, len(self.body.text())) if self.body else 1
         main = self._main_container()
-        self.protected = set(_ancestry(main))
+        self.protected = {node.mem_id for node in (main, *_ancestors(main))} if main is not None else set()
         self.builder_words = _builder_words(main)
         self.removed_prose = 0  # prose characters of what was removed: a reason to double-check
         self.removed_named_chars = 0  # text removed on the weak evidence of a name alone
@@ -233,15 +226,7 @@ class _Page:
 
     def remove_all(self, nodes: Iterable[LexborNode], *, named: bool = False) -> None:
         """Remove nodes, skipping those inside another removed node (already gone)."""
-        doomed = {node.mem_id: node for node in nodes}
-        outermost = []
-        for node in doomed.values():
-            parent = node.parent
-            while parent is not None and parent.mem_id not in doomed:
-                parent = parent.parent
-            if parent is None:
-                outermost.append(node)
-        for node in outermost:  # only now: a removed node's descendants are freed with it
+        for node in _outermost(nodes):  # all found first: a removed node's descendants are freed with it
             self.removed_prose += prose_chars(node)
             if named:
                 self.removed_named_chars += len(node.text())
@@ -253,6 +238,12 @@ def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
     while parent is not None:
         yield parent
         parent = parent.parent
+
+
+def _outermost(nodes: Iterable[LexborNode]) -> list[LexborNode]:
+    """`nodes`, in their order, less those inside another of them."""
+    by_id = {node.mem_id: node for node in nodes}
+    return [node for node in by_id.values() if not any(parent.mem_id in by_id for parent in _ancestors(node))]
 
 
 def _inside_code(node: LexborNode) -> bool:
@@ -518,6 +509,4 @@ def boxes_of_kind(tree: LexborHTMLParser, line: str) -> list[LexborNode]:
     if box is None or not box.attributes.get("class"):
         return []
     kind = item_signature(box)
-    boxes = [node for node in tree.css(box.tag or "div") if item_signature(node) == kind]
-    ids = {node.mem_id for node in boxes}
-    return [node for node in boxes if not any(parent.mem_id in ids for parent in _ancestors(node))]
+    return _outermost(node for node in tree.css(box.tag or "div") if item_signature(node) == kind)

@@ -288,6 +288,9 @@ _DATE = (
 )
 DATELINE = re.compile(_DATE, re.IGNORECASE)
 
+# The label of a dateline: "Published", "Updated", "Actualizado", "Veröffentlicht", "Mis à jour"...
+_DATELINE_LABEL = r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)"
+
 JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     "source": (
         # A back-link label alone or with what it links to, in en / es / de / fr / pt / it:
@@ -394,11 +397,10 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "dateline": (
         # "Published: 23 December 2024", "Updated 14:05 GMT", "Veröffentlicht am 3. Mai 2024"
-        r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)(?: (?:on|at|el|am|le))?\s*:?\s*"
-        + _DATE,
+        _DATELINE_LABEL + r"(?: (?:on|at|el|am|le))?\s*:?\s*" + _DATE,
         # A time alone: "Updated at 1:23 p.m.", "Actualizado a las 14:05", "Aktualisiert um 9.30 Uhr"
-        r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)"
-        r"(?: (?:at|a las|um|[àa]|[àa]s))?\s*:?\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?(?:\s*[a-z]{2,4})?",
+        _DATELINE_LABEL
+        + r"(?: (?:at|a las|um|[àa]|[àa]s))?\s*:?\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?(?:\s*[a-z]{2,4})?",
     ),
 }
 
@@ -411,9 +413,13 @@ _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|a
 # that credit a photographer's work alone ("(Jane Doe/Reuters)")
 _TWO_WORD_NAME = _NAME + r"\s+" + _NAMES
 _AGENCIES = r"(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|dpa|Shutterstock|iStock|Bloomberg|Xinhua)"
+# The agencies whose name prefixes "Photo" in a credit: "(AP Photo/Evan Vucci)"
+_PHOTO_AGENCIES = r"(?:AP|AFP|Reuters|EPA|Getty)"
 # A photo credit in brackets: "(Ahn Young-joon/The Associated Press)", "(AP Photo/Evan Vucci)"
 _BRACKETED_CREDIT = (
-    r"\((?:(?:AP|AFP|Reuters|EPA|Getty) )?(?:[Pp]hoto(?: by)?:? )?"
+    r"\((?:"
+    + _PHOTO_AGENCIES
+    + r" )?(?:[Pp]hoto(?: by)?:? )?"
     + _NAMES
     + r"\s*/\s*"
     + _NAMES
@@ -439,7 +445,9 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # sentence, after "Photo" or an agency, or with names of two words or more ("Hoka
         # Clifton 10 (Men's/Women's)" ends in a product's variants, not in a credit)
         r".{0,400}[.!?][\"”’]?\s+" + _BRACKETED_CREDIT,
-        r".{0,400}\((?:(?:AP|AFP|Reuters|EPA|Getty) [Pp]hoto|[Pp]hoto(?: by)?:?)\s*/?\s*"
+        r".{0,400}\((?:"
+        + _PHOTO_AGENCIES
+        + r" [Pp]hoto|[Pp]hoto(?: by)?:?)\s*/?\s*"
         + _NAMES
         + r"(?:\s*/\s*"
         + _NAMES

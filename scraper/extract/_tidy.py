@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -22,7 +24,8 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
 }  # fmt: skip
 _INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z")
-_TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z|[^.!?:;\"”’»)]\Z")
+# A teaser's line ends cut off with an ellipsis, or with no sentence's end (a title).
+_TEASER_END = re.compile(_ELLIPSIS_END.pattern + r"|[^.!?:;\"”’»)]\Z")
 _TOKEN = re.compile(r"\w+")
 _SOFT_HYPHEN = "\u00ad"
 # Between the cells of a table row: a row of several cells is data, and no line rule
@@ -194,15 +197,10 @@ def _without_repeated_copies(lines: list[tuple[int, str]]) -> list[tuple[int, st
         repeated.append(line in seen)
         seen.add(line)
     kept: list[tuple[int, str]] = []
-    start = 0
-    while start < len(lines):
-        end = start + 1
-        while end < len(lines) and repeated[end] == repeated[start]:
-            end += 1
-        run = lines[start:end]
-        if not (repeated[start] and _is_copy_of_prose([line for _, line in run])):
+    for is_copy, group in itertools.groupby(zip(repeated, lines, strict=True), key=operator.itemgetter(0)):
+        run = [pair for _, pair in group]
+        if not (is_copy and _is_copy_of_prose([line for _, line in run])):
             kept += run
-        start = end
     return kept
 
 
