@@ -84,8 +84,16 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
 def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool = False) -> tuple[TextBlock, ...]:
     """trafilatura's extraction of `html`, tidied: the full one (with its fallback
     comparison) unless `fast`."""
+    # A text format: the body is read as a tree (`body_blocks`), and the default "python"
+    # format would also render it as text.
     document = trafilatura.bare_extraction(
-        html, url=url, fast=fast, include_comments=False, include_tables=True, with_metadata=False
+        html,
+        url=url,
+        fast=fast,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+        output_format="txt",
     )
     body = getattr(document, "body", None)
     return tidy(body_blocks(body), facts) if body is not None else ()
