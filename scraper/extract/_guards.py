@@ -8,8 +8,10 @@ unclosed formatting tags that the HTML parser would copy into every paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import deque
+from collections.abc import Iterator
 
 from ._settings import (
     MAX_ATTRIBUTES_PER_ELEMENT,
@@ -132,13 +134,28 @@ def markup_refusal(text: str) -> str | None:
 def _too_many_attributes(text: str) -> str | None:
     # A tag's inside lies between one `<` and the next: when no such stretch is long
     # enough, no tag is (one C-speed split instead of a regex scan of every tag).
-    if len(max(text.split("<"), key=len)) < 2 * MAX_ATTRIBUTES_PER_ELEMENT:
+    stretches = text.split("<")
+    if len(max(stretches, key=len)) < 2 * MAX_ATTRIBUTES_PER_ELEMENT:
         return None
-    for match in _LONG_TAG.finditer(text):
-        count = len(_ATTRIBUTE_NAME.findall(_VALUE.sub(" ", match.group(0)[1:]))) - 1
-        if count > MAX_ATTRIBUTES_PER_ELEMENT and not _in_raw_text(text, match.start()):
+    for position, tag in _long_tags(text, stretches):
+        count = len(_ATTRIBUTE_NAME.findall(_VALUE.sub(" ", tag[1:]))) - 1
+        if count > MAX_ATTRIBUTES_PER_ELEMENT and not _in_raw_text(text, position):
             return f"an element with {count:,} attributes (the limit is {MAX_ATTRIBUTES_PER_ELEMENT:,})"
     return None
+
+
+def _long_tags(text: str, stretches: list[str]) -> Iterator[tuple[int, str]]:
+    """What `_LONG_TAG` finds in `text` (split at each `<` into `stretches`), with its
+    position: looked for only at the `<` before a long stretch (picked at C speed; scripts
+    make a few), not at every tag."""
+    after_tags = stretches[1:]  # the text before the first `<` is in no tag
+    long_enough = map((2 * MAX_ATTRIBUTES_PER_ELEMENT).__le__, map(len, after_tags))
+    position = 0
+    for stretch in itertools.compress(after_tags, long_enough):
+        position = text.find("<" + stretch, position)
+        if (match := _LONG_TAG.match(text, position)) is not None:
+            yield position, match.group(0)
+        position += 1
 
 
 def _in_raw_text(text: str, position: int) -> bool:

@@ -170,8 +170,10 @@ def is_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def junk_heading_kind(text: str) -> str | None:
-    """The kind of junk section a heading with this text starts, or None."""
+    """The kind of junk section a heading with this text starts, or None. Cached: a page's
+    headings are read when it is pruned, and again as lines of its extractions."""
     phrase = _rules.normalise_phrase(text)
     if not phrase or len(phrase) > 80:
         return None
@@ -277,9 +279,9 @@ def _structural_junk(page: _Page) -> Iterator[LexborNode]:
     for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
         if page.removable(node):
             yield node
+    body_tags = ",".join(_rules.FIGURE_BODY_TAGS)
     for figure in page.tree.css("figure"):
-        holds_body = any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS)
-        if not holds_body and page.removable(figure):
+        if figure.css_first(body_tags) is None and page.removable(figure):
             yield figure
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
@@ -98,8 +99,10 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+@functools.lru_cache(maxsize=4096)
 def line_junk_kind(line: str, at_edge: bool) -> str | None:
-    """The kind of junk this whole line is, or None when it may be article text."""
+    """The kind of junk this whole line is, or None when it may be article text. Cached:
+    a page's lines come back in its second extraction and its fallbacks."""
     if len(line) > _rules.MAX_CAPTION_CHARS:
         return None
     if kind := _rules.matched_kind(_CASED_EDGE_LINES if at_edge else _CASED_LINES, line):
