@@ -17,7 +17,9 @@ from ._settings import GAP_LIST_MAX_LINK_SHARE
 from ._tidy import PageFacts, tidy, words
 
 
-def with_gap_lists(blocks: tuple[TextBlock, ...], tree: LexborHTMLParser, facts: PageFacts) -> tuple[TextBlock, ...]:
+def with_gap_lists(
+    blocks: tuple[TextBlock, ...], tree: LexborHTMLParser, facts: PageFacts
+) -> tuple[TextBlock, ...]:
     """`blocks` with each list of the pruned page `tree` that sits between two of their
     lines, adjacent in `blocks`, and none of whose items they hold, put back between them."""
     if not blocks:
@@ -52,7 +54,7 @@ def _gap_of(node: LexborNode, line_at: dict[tuple[str, ...], tuple[int, int]]) -
     if before is None or following is None:
         return None
     start, end = line_at.get(words(before) or ("",)), line_at.get(words(following) or ("",))
-    if start is None or end is None or end[1] != start[1] + 1:
+    if start is None or end is None or end[1] != start[1] + 1 or end[0] == start[0]:
         return None
     return start[0]
 
