@@ -1,6 +1,6 @@
-"""A list that trafilatura dropped from between two lines it kept goes back between them;
-a list of links, a list already in the text and a list whose neighbours are not next to
-each other in the text stay as they are."""
+"""A list that trafilatura dropped from between two lines it kept goes back between them,
+with the subheadings of a run of lists; a list of links, a list already in the text and a
+list whose neighbours are not next to each other in the text stay as they are."""
 
 from __future__ import annotations
 
@@ -37,6 +37,36 @@ def _list(items: list[str], tag: str = "ul") -> str:
 def test_a_list_dropped_between_two_kept_paragraphs_goes_back_between_them(tag: str) -> None:
     blocks = with_gap_lists(KEPT, _page(_list(ITEMS, tag)), FACTS)
     assert blocks == (KEPT[0], TextBlock("list", "\n".join(ITEMS)), KEPT[1])
+
+
+def test_a_run_of_subheadings_and_lists_goes_back_in_order() -> None:
+    run = f"<h3>Pros</h3>{_list(ITEMS[:1])}<h3>Cons</h3>{_list(ITEMS[1:])}"
+    blocks = with_gap_lists(KEPT, _page(run), FACTS)
+    assert [(block.kind, block.text) for block in blocks] == [
+        ("paragraph", INTRO),
+        ("heading", "Pros"),
+        ("list", ITEMS[0]),
+        ("heading", "Cons"),
+        ("list", ITEMS[1]),
+        ("paragraph", OUTRO),
+    ]
+
+
+def test_a_subheading_the_text_holds_is_the_neighbour_of_a_dropped_list() -> None:
+    kept = (KEPT[0], TextBlock("heading", "Overview"), KEPT[1])
+    blocks = with_gap_lists(kept, _page(f"{_list(ITEMS)}<h2>Overview</h2>"), FACTS)
+    assert [block.kind for block in blocks] == ["paragraph", "list", "heading", "paragraph"]
+
+
+def test_a_list_goes_back_inside_a_block_of_many_lines_which_it_splits() -> None:
+    """A layout table's cell comes out as one block of many paragraphs."""
+    cell = (TextBlock("table", f"{INTRO}\n{OUTRO}"),)
+    blocks = with_gap_lists(cell, _page(_list(ITEMS)), FACTS)
+    assert blocks == (
+        TextBlock("table", INTRO),
+        TextBlock("list", "\n".join(ITEMS)),
+        TextBlock("table", OUTRO),
+    )
 
 
 def test_a_list_of_links_between_two_paragraphs_stays_out() -> None:
