@@ -1,12 +1,13 @@
-"""Lists that trafilatura dropped from the middle of the text it kept, put back.
+"""Lists and subheadings that trafilatura dropped from the middle of the text it kept, put
+back.
 
-trafilatura sometimes keeps the paragraphs on both sides of a list and drops the list
-itself (a "Here are the principles:" paragraph, then nothing, then the next paragraph),
-or a run of lists and their subheadings ("Pros", a list, "Cons", a list). A run whose
-neighbours are both extracted, one right after the other, was part of the text the
-extraction chose: it goes back between them. Lists of links (a menu, a box of related
-stories placed between two paragraphs) stay out, and so does any list pruning removed:
-only the pruned page's lists are read.
+trafilatura sometimes keeps the paragraphs on both sides of a list, of a subheading or of a
+run of them ("Pros", a list, "Cons", a list) and drops the run itself: a "Here are the
+principles:" paragraph, then nothing, then the next paragraph. A run whose neighbours are
+both extracted, one right after the other, was part of the text the extraction chose: it
+goes back between them. Lists of links (a menu, a box of related stories placed between
+two paragraphs) stay out, and so does anything pruning removed: only the pruned page is
+read.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ._tidy import PageFacts, tidy, words
 _LIST_TAGS = frozenset({"ul", "ol"})
 # What a run between two paragraphs may hold besides lists: their subheadings.
 _RUN_TAGS = _LIST_TAGS | {"h2", "h3", "h4", "h5", "h6"}
+_RUN_SELECTOR = ", ".join(sorted(_RUN_TAGS))
 # Each line's words, with its index over all the blocks' lines.
 _Positions = dict[tuple[str, ...], int]
 
@@ -27,16 +29,16 @@ _Positions = dict[tuple[str, ...], int]
 def with_gap_lists(
     blocks: tuple[TextBlock, ...], tree: LexborHTMLParser, facts: PageFacts
 ) -> tuple[TextBlock, ...]:
-    """`blocks` with each run of lists (and their subheadings) of the pruned page `tree`
-    that sits between two of their lines, adjacent in `blocks`, and none of whose lines
-    they hold, put back between them."""
+    """`blocks` with each run of lists and subheadings of the pruned page `tree` that sits
+    between two of their lines, adjacent in `blocks`, and none of whose lines they hold,
+    put back between them."""
     if not blocks:
         return blocks
     line_at = _line_positions(blocks)
     after: dict[int, list[TextBlock]] = {}
     seen: set[int] = set()
-    for node in tree.css("ul, ol"):
-        if node.mem_id in seen:
+    for node in tree.css(_RUN_SELECTOR):
+        if node.mem_id in seen or words(node.text()) in line_at:  # a subheading the text holds
             continue
         run, before, following = _run_around(node, line_at)
         seen.update(element.mem_id for element in run)
@@ -71,7 +73,7 @@ def _inserted(blocks: tuple[TextBlock, ...], after: dict[int, list[TextBlock]]) 
 
 
 def _run_around(node: LexborNode, line_at: _Positions) -> tuple[list[LexborNode], str | None, str | None]:
-    """The run of sibling lists and subheadings holding the list `node`, in order, with
+    """The run of sibling lists and subheadings holding `node` (one of them), in order, with
     the text right before it and right after it (None at the edge of their parent)."""
     earlier, before = _run_side(node, line_at, backwards=True)
     later, following = _run_side(node, line_at, backwards=False)

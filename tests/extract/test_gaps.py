@@ -1,5 +1,5 @@
-"""A list that trafilatura dropped from between two lines it kept goes back between them,
-with the subheadings of a run of lists; a list of links, a list already in the text and a
+"""A list or a subheading that trafilatura dropped from between two lines it kept goes back
+between them, and so does a run of them; a list of links, a list already in the text and a
 list whose neighbours are not next to each other in the text stay as they are."""
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ def test_a_run_of_subheadings_and_lists_goes_back_in_order() -> None:
         ("list", ITEMS[1]),
         ("paragraph", OUTRO),
     ]
+
+
+def test_a_subheading_dropped_between_two_kept_paragraphs_goes_back() -> None:
+    blocks = with_gap_lists(KEPT, _page("<h2>Final thoughts on the principles</h2>"), FACTS)
+    assert blocks == (KEPT[0], TextBlock("heading", "Final thoughts on the principles"), KEPT[1])
 
 
 def test_a_subheading_the_text_holds_is_the_neighbour_of_a_dropped_list() -> None:
