@@ -23,9 +23,12 @@ from collections.abc import Mapping
 # Elements removed by their tag or attributes.
 # ---------------------------------------------------------------------------------------
 
+# Tags whose content is code, not text: the page's text is measured without them (as
+# trafilatura measures a page).
+CODE_TAGS: tuple[str, ...] = ("script", "style", "template", "svg")
 # Tags that never hold article text: code, media, embedded documents and form controls.
 TEXTLESS_TAGS: tuple[str, ...] = (
-    "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "video",
+    *CODE_TAGS, "canvas", "iframe", "object", "embed", "video",
     "audio", "map", "button", "select", "textarea", "input", "label", "option", "dialog",
     "link", "meta", "title", "base",
 )  # fmt: skip

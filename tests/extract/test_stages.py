@@ -15,7 +15,7 @@ from test_robustness import html_documents
 from scraper import extract
 from scraper.extract._article import TextBlock
 from scraper.extract._decode import decode_html
-from scraper.extract._engine import _pruning_cost_text, _whole_page_check
+from scraper.extract._engine import _main_text, _pruning_cost_text, _whole_page_check
 from scraper.extract._prune import Pruning, prune
 from scraper.extract._tidy import PageFacts, body_blocks, tidy
 
@@ -481,3 +481,76 @@ def test_a_listicles_linked_item_titles_in_headers_stay_over_their_sections() ->
     html = f"<html><body><article><p>{PROSE * 2}</p>{sections}</article></body></html>"
     text = extract(html).text
     assert "\n\nRiverside Trail\n\n" in text and "\n\nOld Mill Loop\n\n" in text
+
+
+FAQ = [
+    (
+        "How can I protect my bike from theft?",
+        "Thieves look for bikes that are easy and fast to steal, so make yours a challenge with these steps:",
+        [
+            "Secure your bike to a solid, immovable object that cannot be lifted away.",
+            "Lock it in a busy area with security cameras nearby.",
+            "Use more than one lock, so that a thief needs more than one tool.",
+        ],
+    ),
+    (
+        "Which locks do you offer?",
+        "We offer keyed and combination locks, steel cables, folding locks and U-locks "
+        "for every kind of bike.",
+        [
+            "U-locks resist cutting and prying but are heavy and rigid.",
+            "Cables are light and versatile but easier to cut.",
+            "Folding locks are strong and fold into a small bracket.",
+        ],
+    ),
+    (
+        "How do I reset a lost combination?",
+        "Every combination lock can be reset at home in a few minutes, when you still have it open, "
+        "by following the steps below:",
+        [
+            "Open the lock with the current combination and turn the shackle half a turn.",
+            "Press the shackle down and set the new combination on the dials.",
+            "Release the shackle and scramble the dials to test the new combination.",
+        ],
+    ),
+]
+
+
+def _category_page_less_its_menus() -> str:
+    """A shop's category page as pruning leaves it: a small product box that trafilatura
+    takes for the main one, and an FAQ whose questions and steps are not paragraphs."""
+    answers = "".join(
+        f"<div class='faq'><div class='question'>{question}</div><div><p>{answer}</p>"
+        f"<ol>{''.join(f'<li>{step}</li>' for step in steps)}</ol></div></div>"
+        for question, answer, steps in FAQ
+    )
+    products = "<div id='content'><p>Showing 12 bike locks</p><p>Sort by price</p></div>"
+    return f"<html><body>{products}<section>{answers}</section></body></html>"
+
+
+def test_a_short_extraction_covering_little_of_the_page_before_pruning_is_retried_for_recall() -> None:
+    """trafilatura retries a short extraction in recall mode when it covers little of its
+    input; pruning menus first makes the input small, so the retry is made against the
+    page's text as it was before pruning: an FAQ's questions and steps are kept."""
+    html = _category_page_less_its_menus()
+    menus_and_all = 20_000  # the page's text before pruning: mostly menus
+    text = "\n".join(block.text for block in _main_text(html, None, FACTS, menus_and_all))
+    for question, _, steps in FAQ:
+        assert question in text and all(step in text for step in steps)
+
+
+def test_an_extraction_covering_much_of_the_page_before_pruning_is_not_retried() -> None:
+    html = _category_page_less_its_menus()
+    text = "\n".join(block.text for block in _main_text(html, None, FACTS, len(html)))
+    assert FAQ[0][1] in text and FAQ[0][2][0] not in text
+
+
+def test_pruning_measures_the_pages_text_before_it_removes_menus_but_not_its_scripts() -> None:
+    menu = "<nav>" + "".join(f"<a href='/{i}'>Section {i}</a>" for i in range(20)) + "</nav>"
+    script = "<script>var tracking = 'x'.repeat(5000);</script>"
+    html = f"<html><body>{menu}{script}<article><p>{PROSE * 3}</p></article></body></html>"
+    tree = LexborHTMLParser(html)
+    pruning = prune(tree)
+    menu_text = " ".join(f"Section {i}" for i in range(20))
+    assert pruning.page_chars == len(f"{menu_text} {(PROSE * 3).strip()}")
+    assert "Section 3" not in (tree.body.text() if tree.body is not None else "")
