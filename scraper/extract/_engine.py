@@ -25,6 +25,7 @@ from ._settings import (
     FALLBACK_MIN_GAIN,
     FALLBACK_MIN_LINE_CHARS,
     LOST_LIST_ROWS,
+    LOST_SPEC_LINES,
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
@@ -243,9 +244,24 @@ def _word_count(blocks: tuple[TextBlock, ...]) -> int:
 
 def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
     """Whether the unpruned extraction is the better one: the pruned page gave nothing, or
-    the unpruned extraction holds enough prose lines, or a list's rows, the pruned one lacks."""
+    the unpruned extraction holds enough prose lines, a list's rows or a product's
+    specification lines that the pruned one lacks."""
     words = _word_count(pruned)
-    return not pruned or _lost_prose(pruned, unpruned, words) or _lost_rows(pruned, unpruned, words)
+    return (
+        not pruned
+        or _lost_prose(pruned, unpruned, words)
+        or _lost_rows(pruned, unpruned, words)
+        or _lost_specifications(pruned, unpruned)
+    )
+
+
+def _lost_specifications(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
+    """Whether the pruned extraction lacks at least `LOST_SPEC_LINES` "label: value" lines
+    (`_rules.SPEC_LINE`: "Weight: 700 g", "Material: Alder") that the unpruned one holds,
+    and holds no prose the unpruned one lacks: a product's specifications, left out when
+    pruning a box made trafilatura pick another block."""
+    lost = sum(_rules.SPEC_LINE.fullmatch(line) is not None for line in _lost_lines(pruned, unpruned))
+    return lost >= LOST_SPEC_LINES and not _lost_prose(unpruned, pruned, _word_count(unpruned))
 
 
 def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:

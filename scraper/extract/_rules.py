@@ -475,6 +475,10 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
+# A line of a product's specifications: a short label (no sentence in it) and its value
+# after a colon ("Weight: 700 g", "Poids : 700 g", "Material: 100% cotton").
+SPEC_LINE = re.compile(r"[^:.!?\n]{1,40}:\s*\S.{0,120}")
+
 # Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
 # in the middle of the body such a line is a quoted phrase more often than not.
 EDGE_ONLY_LINE_KINDS: frozenset[str] = frozenset({"byline", "dateline"})

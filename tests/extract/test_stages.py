@@ -236,6 +236,43 @@ def test_a_short_extraction_that_lost_a_lists_rows_gives_way_to_the_whole_page(r
     assert _pruning_cost_text(pruned, unpruned)
 
 
+SPECIFICATIONS = {
+    "en": ["Body: Alder", "Neck: Maple", "Fingerboard: Rosewood", "Scale: 648 mm", "Pickups: 3 single coils"],
+    "es": ["Cuerpo: aliso", "Mástil: arce", "Diapasón: palisandro", "Escala: 648 mm", "Pastillas: 3 simples"],
+    "de": ["Korpus: Erle", "Hals: Ahorn", "Griffbrett: Palisander", "Mensur: 648 mm", "Pickups: 3"],
+    "fr": ["Corps : aulne", "Manche : érable", "Touche : palissandre", "Diapason : 648 mm", "Micros : 3"],
+}
+PRODUCT_PROSE = (
+    "This guitar pairs a classic body with a modern neck, and it stays in tune through long "
+    "evenings on stage thanks to its locking machine heads."
+)
+
+
+@pytest.mark.parametrize("lang", SPECIFICATIONS)
+def test_an_extraction_that_lost_a_products_specifications_gives_way_to_the_whole_page(lang: str) -> None:
+    """Pruning a box can make trafilatura pick a block without the product's
+    specifications ("label: value" lines): the whole page's extraction wins when it holds
+    them, and all the prose the pruned one had."""
+    pruned = (TextBlock("paragraph", PRODUCT_PROSE),)
+    unpruned = (*pruned, TextBlock("list", "\n".join(SPECIFICATIONS[lang])))
+    assert _pruning_cost_text(pruned, unpruned)
+
+
+def test_specification_lines_never_replace_prose() -> None:
+    """An extraction holding the product's description is not traded for one that holds
+    its specifications without that description."""
+    pruned = (TextBlock("paragraph", PRODUCT_PROSE * 2),)
+    unpruned = (TextBlock("list", "\n".join(SPECIFICATIONS["en"])),)
+    assert not _pruning_cost_text(pruned, unpruned)
+
+
+def test_a_few_label_lines_are_not_a_products_specifications() -> None:
+    """Four "label: value" lines (a dateline, a price) are no specification list."""
+    pruned = (TextBlock("paragraph", PRODUCT_PROSE),)
+    unpruned = (*pruned, TextBlock("list", "\n".join(SPECIFICATIONS["en"][:4])))
+    assert not _pruning_cost_text(pruned, unpruned)
+
+
 def test_a_short_extraction_does_not_give_way_to_a_menu() -> None:
     pruned = (TextBlock("paragraph", "Shop with confidence: returns are free within 30 days."),)
     menu = "\n".join(
