@@ -104,6 +104,7 @@ def _main_text(
 
 
 def _trafilatura_body(html: str, url: str | None, *, fast: bool, recall: bool = False) -> _Element | None:
+    """trafilatura's body of `html` (no comments, tables kept), in recall mode if `recall`."""
     document = trafilatura.bare_extraction(
         html, url=url, fast=fast, favor_recall=recall, include_comments=False, include_tables=True,
         with_metadata=False,
