@@ -23,9 +23,12 @@ from collections.abc import Mapping
 # Elements removed by their tag or attributes.
 # ---------------------------------------------------------------------------------------
 
+# Tags whose content is code, not text: the page's text is measured without them (as
+# trafilatura measures a page).
+CODE_TAGS: tuple[str, ...] = ("script", "style", "template", "svg")
 # Tags that never hold article text: code, media, embedded documents and form controls.
 TEXTLESS_TAGS: tuple[str, ...] = (
-    "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "video",
+    *CODE_TAGS, "canvas", "iframe", "object", "embed", "video",
     "audio", "map", "button", "select", "textarea", "input", "label", "option", "dialog",
     "link", "meta", "title", "base",
 )  # fmt: skip
@@ -471,6 +474,10 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         + r"))*(?:\s*[|,•·–—-]\s*.{0,60})?",
     ),
 }
+
+# A line of a product's specifications: a short label (no sentence in it) and its value
+# after a colon ("Weight: 700 g", "Poids : 700 g", "Material: 100% cotton").
+SPEC_LINE = re.compile(r"[^:.!?\n]{1,40}:\s*\S.{0,120}")
 
 # Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
 # in the middle of the body such a line is a quoted phrase more often than not.
