@@ -84,13 +84,14 @@ def _run_side(
     node: LexborNode, line_at: _Positions, *, backwards: bool
 ) -> tuple[list[LexborNode], str | None]:
     """The lists and subheadings next to `node` on one side, nearest first, that the text
-    lacks, and the text of the first other element or text run there (whitespace and
-    comments skipped): a subheading the text holds ends the run."""
+    lacks, and the text of the first other element or text run there (comments and
+    spacers without a word skipped: `<p>&nbsp;</p>`, a zero-width joiner, "* * *"): a
+    subheading the text holds ends the run."""
     run: list[LexborNode] = []
     current = node.prev if backwards else node.next
     while current is not None:
-        if current.tag != "-comment" and (text := current.text(deep=True).strip()):
-            if current.tag not in _RUN_TAGS or words(text) in line_at:
+        if current.tag != "-comment" and (found := words(text := current.text(deep=True))):
+            if current.tag not in _RUN_TAGS or found in line_at:
                 return run, text
             run.append(current)
         current = current.prev if backwards else current.next
@@ -102,7 +103,7 @@ def _gap_between(before: str | None, following: str | None, line_at: _Positions)
     there)."""
     if before is None or following is None:
         return None
-    start, end = line_at.get(words(before) or ("",)), line_at.get(words(following) or ("",))
+    start, end = line_at.get(words(before)), line_at.get(words(following))
     return start if start is not None and end == start + 1 else None
 
 

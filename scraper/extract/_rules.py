@@ -391,6 +391,11 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:previous|next|prev|older|newer) (?:post|article|story|entry)\s*[:»«]?.{0,200}",
         r"(?:art[ií]culo|entrada|noticia|post) (?:anterior|siguiente)\s*[:»«]?.{0,200}|(?:vorheriger|n[äa]chster) (?:artikel|beitrag)\s*[:»«]?.{0,200}|(?:article|billet) (?:pr[ée]c[ée]dent|suivant)\s*[:»«]?.{0,200}",
         r"(?:back to top|skip to (?:main )?content|zum inhalt springen|ir al contenido|aller au contenu)",
+        # A table of contents' title left alone when its links went: "Table of Contents",
+        # "In this article", "Inhaltsverzeichnis", "Índice", "Sommaire", "Indice dei contenuti"
+        r"(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?"
+        r"|inhaltsverzeichnis|inhalt|[ií]ndice(?: de contenidos?| dei contenuti)?|tabla de contenidos?|contenidos"
+        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do)",
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"

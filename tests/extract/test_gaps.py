@@ -57,6 +57,12 @@ def test_a_subheading_dropped_between_two_kept_paragraphs_goes_back() -> None:
     assert blocks == (KEPT[0], TextBlock("heading", "Final thoughts on the principles"), KEPT[1])
 
 
+def test_spacers_without_a_word_do_not_part_a_run_from_its_neighbours() -> None:
+    spacer = "<p>&nbsp;</p><p>\u200d</p><p>* * *</p>"
+    blocks = with_gap_lists(KEPT, _page(f"{spacer}<h3>Pros</h3>{spacer}{_list(ITEMS)}{spacer}"), FACTS)
+    assert [block.kind for block in blocks] == ["paragraph", "heading", "list", "paragraph"]
+
+
 def test_a_subheading_the_text_holds_is_the_neighbour_of_a_dropped_list() -> None:
     kept = (KEPT[0], TextBlock("heading", "Overview"), KEPT[1])
     blocks = with_gap_lists(kept, _page(f"{_list(ITEMS)}<h2>Overview</h2>"), FACTS)
