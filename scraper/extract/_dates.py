@@ -60,6 +60,15 @@ _PUBLISHED_LINE = re.compile(
     r"|date published|ver[öo]ffentlicht)\b(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)",
     re.IGNORECASE,
 )
+# A line that labels its date, or the next line's, as the last update: "Last updated: May
+# 6, 2024", "Updated on", "Zuletzt aktualisiert am", "Última actualización:", "Dernière
+# mise à jour le", "Ultimo aggiornamento", "Última atualização".
+_UPDATED_LINE = re.compile(
+    rf"\n[ \t]*(?:(?:zuletzt[ \t]+)?(?:{UPDATE_WORDS})|última actualización|dernière mise à jour"
+    r"|ultimo aggiornamento|última atualização|letzte aktualisierung)\b"
+    r"(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)",
+    re.IGNORECASE,
+)
 # The longest text after a publication label read for its date: a longer one is prose.
 _LABELLED_DATE_MAX_CHARS = 80
 # Scripts, styles and drawings: most of a large page's bytes, and never its date (JSON-LD
@@ -242,12 +251,12 @@ def _other_reading(text: str, day: str) -> str | None:
     return next(iter(readings - {day}), None) if day in readings else None
 
 
-def labelled_date(text: str, read: Callable[[str], str | None]) -> str | None:
+def labelled_date(text: str, read: Callable[[str], str | None], *, update: bool = False) -> str | None:
     """The date, read by `read`, of the first line of `text` (its lines separated by
-    newlines) that begins with a publication label, in the rest of that line or, when the
-    label stands alone, in the next line; None when no such line gives one. A period between
-    two days is no date."""
-    for match in _PUBLISHED_LINE.finditer("\n" + text):
+    newlines) that begins with a publication label (an update label if `update`), in the
+    rest of that line or, when the label stands alone, in the next line; None when no such
+    line gives one. A period between two days is no date."""
+    for match in (_UPDATED_LINE if update else _PUBLISHED_LINE).finditer("\n" + text):
         rest = match[1] or match[2]
         if len(rest) <= _LABELLED_DATE_MAX_CHARS and not DATE_RANGE.search(rest) and (day := read(rest)):
             return day

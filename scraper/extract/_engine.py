@@ -9,11 +9,13 @@ from dataclasses import fields, replace
 from typing import Literal
 
 import trafilatura
+from lxml.etree import _Element
 from selectolax.lexbor import LexborHTMLParser
 
 from . import _rules
 from ._article import Article, TextBlock, lines_of
 from ._decode import decode_html
+from ._gaps import with_gap_lists
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
@@ -24,6 +26,7 @@ from ._settings import (
     FALLBACK_MIN_GAIN,
     FALLBACK_MIN_LINE_CHARS,
     LOST_LIST_ROWS,
+    LOST_SPEC_LINES,
     MAX_LOST_PROSE_SHARE,
     MAX_LOST_PROSE_WORDS,
     MIN_EXTRACTED_PROSE_SHARE,
@@ -31,6 +34,9 @@ from ._settings import (
     NAMED_FAST_RECHECK_SHARE,
     NAMED_RECHECK_SHARE,
     PROSE_RECHECK_CHARS,
+    RECALL_RETRY_GAIN,
+    RECALL_RETRY_MAX_CHARS,
+    RECALL_RETRY_PAGE_SHARE,
     SPLIT_BOX_KEPT_LINES,
     SPLIT_BOX_MIN_GAIN,
 )
@@ -64,7 +70,8 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     )
     pruning = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
-    return _article(_body_text(pruned, text, url, facts, pruning), url, metadata)
+    blocks = with_gap_lists(_body_text(pruned, text, url, facts, pruning), tree, facts)
+    return _article(blocks, url, metadata)
 
 
 def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[str, ...]]:
@@ -81,22 +88,38 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
 
 
-def _main_text(html: str, url: str | None, facts: PageFacts, *, fast: bool = False) -> tuple[TextBlock, ...]:
+def _main_text(
+    html: str, url: str | None, facts: PageFacts, page_chars: int = 0, *, fast: bool = False
+) -> tuple[TextBlock, ...]:
     """trafilatura's extraction of `html`, tidied: the full one (with its fallback
-    comparison) unless `fast`."""
+    comparison) unless `fast`. The extraction of a pruned page is retried for recall when
+    it covers little of the page as it was before pruning (`page_chars` long: see
+    `RECALL_RETRY_PAGE_SHARE`); a page with its named junk left in (`page_chars` 0) is not:
+    recall mode would take that junk too."""
+    body = _trafilatura_body(html, url, fast=fast)
+    length = _body_chars(body)
+    if 0 < length < RECALL_RETRY_MAX_CHARS and length < RECALL_RETRY_PAGE_SHARE * page_chars:
+        retry = _trafilatura_body(html, url, fast=fast, recall=True)
+        if _body_chars(retry) > RECALL_RETRY_GAIN * length:
+            body = retry
+    return tidy(body_blocks(body), facts) if body is not None else ()
+
+
+def _trafilatura_body(html: str, url: str | None, *, fast: bool, recall: bool = False) -> _Element | None:
+    """trafilatura's body of `html` (no comments, tables kept), in recall mode if `recall`."""
     # A text format: the body is read as a tree (`body_blocks`), and the default "python"
     # format would also render it as text.
     document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        fast=fast,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-        output_format="txt",
-    )
-    body = getattr(document, "body", None)
-    return tidy(body_blocks(body), facts) if body is not None else ()
+        html, url=url, fast=fast, favor_recall=recall, include_comments=False, include_tables=True,
+        with_metadata=False, output_format="txt",
+    )  # fmt: skip
+    body: _Element | None = getattr(document, "body", None)
+    return body
+
+
+def _body_chars(body: _Element | None) -> int:
+    """The length of trafilatura's body text, measured as trafilatura measures it."""
+    return 0 if body is None else len(" ".join(body.itertext()).strip())
 
 
 def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
@@ -114,7 +137,7 @@ def _body_text(
     there is evidence that pruning cost article text: then the extraction of the page
     less only what is junk by what it is (menus, footers, scripts; `prune_structure`)
     too, kept if it holds prose the pruned one lost."""
-    blocks = _main_text(pruned_html, url, facts)
+    blocks = _main_text(pruned_html, url, facts, pruning.page_chars)
     short = _too_short(pruning, blocks)
     if (recheck := _whole_page_check(pruning, blocks)) is not None:
         unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
@@ -226,9 +249,24 @@ def _word_count(blocks: tuple[TextBlock, ...]) -> int:
 
 def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
     """Whether the unpruned extraction is the better one: the pruned page gave nothing, or
-    the unpruned extraction holds enough prose lines, or a list's rows, the pruned one lacks."""
+    the unpruned extraction holds enough prose lines, a list's rows or a product's
+    specification lines that the pruned one lacks."""
     words = _word_count(pruned)
-    return not pruned or _lost_prose(pruned, unpruned, words) or _lost_rows(pruned, unpruned, words)
+    return (
+        not pruned
+        or _lost_prose(pruned, unpruned, words)
+        or _lost_rows(pruned, unpruned, words)
+        or _lost_specifications(pruned, unpruned)
+    )
+
+
+def _lost_specifications(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
+    """Whether the pruned extraction lacks at least `LOST_SPEC_LINES` "label: value" lines
+    (`_rules.SPEC_LINE`: "Weight: 700 g", "Material: Alder") that the unpruned one holds,
+    and holds no prose the unpruned one lacks: a product's specifications, left out when
+    pruning a box made trafilatura pick another block."""
+    lost = sum(_rules.SPEC_LINE.fullmatch(line) is not None for line in _lost_lines(pruned, unpruned))
+    return lost >= LOST_SPEC_LINES and not _lost_prose(unpruned, pruned, _word_count(unpruned))
 
 
 def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:

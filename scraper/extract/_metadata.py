@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -213,12 +213,12 @@ def _datelines(pieces: list[str], read: DateReader) -> Iterator[Dateline]:
             yield day, bool(UPDATED_LABEL.search(before))
 
 
-def _labelled_date(tree: LexborHTMLParser, read: DateReader) -> str | None:
-    """The date the article (`<article>`, else `<main>`, else the page) labels as its
-    publication on a line of its own ("Published: May 6, 2024"), wherever it prints it (at
-    its foot, say)."""
+def _article_text(tree: LexborHTMLParser) -> str:
+    """The text of the article (`<article>`, else `<main>`, else the page), one line per
+    element, where it labels its dates ("Published: May 6, 2024", "Last updated: May 9,
+    2024") wherever it prints them (at its foot, say)."""
     root = tree.css_first("article") or tree.css_first("main") or tree.body
-    return labelled_date(root.text(separator="\n"), read) if root is not None else None
+    return root.text(separator="\n") if root is not None else ""
 
 
 def _month_dateline(pieces: list[str], language: str | None) -> str | None:
@@ -341,10 +341,16 @@ def _published(
     )
 
 
-def _modified(structured: _Structured, datelines: list[Dateline], published: str | None) -> str | None:
+def _modified(
+    structured: _Structured,
+    datelines: list[Dateline],
+    published: str | None,
+    labelled: Callable[[], str | None],
+) -> str | None:
     """Order of trust: JSON-LD or microdata `dateModified`; `<meta>` update dates; an
-    "Updated ..." dateline. Never before the publication day."""
-    modified = structured.modified or next((day for day, updated in datelines if updated), None)
+    "Updated ..." dateline; the date the article `labelled` as its last update ("Last
+    updated: ...", wherever it prints it). Never before the publication day."""
+    modified = structured.modified or next((day for day, updated in datelines if updated), None) or labelled()
     if modified is None or (published is not None and modified[:10] < published[:10]):
         return None
     return modified
@@ -476,6 +482,34 @@ def _url(base: str | None, href: str | None) -> str | None:
     return urljoin(base, href) if base else href
 
 
+def _dates(
+    tree: LexborHTMLParser,
+    head: _Head,
+    pieces: list[str],
+    byline_found: tuple[LexborNode | None, list[str], list[str]],
+    url: str | None,
+    page: str | None,
+) -> tuple[str | None, str | None]:
+    """The publication and last update dates, each by its order of trust (`_published`,
+    `_modified`); `byline_found` is the byline element, its names and the article's authors."""
+    structured, language = _Structured.read(head), _language(head)
+    read = _date_reader(head, structured.published or url_date(url), language)
+    datelines = list(_datelines(pieces, read))
+    fallbacks = (
+        partial(_byline_date, *byline_found, read),
+        partial(page_date, page or "", url),
+        partial(_month_dateline, pieces, language),
+    )
+    article_text = cache(partial(_article_text, tree))
+
+    def labelled(*, update: bool = False) -> str | None:
+        return labelled_date(article_text(), read, update=update)
+
+    # A page whose only date is its last update's ("Last updated: ...") is dated by it.
+    published = _published(structured, datelines, labelled, url, fallbacks) or labelled(update=True)
+    return published, _modified(structured, datelines, published, partial(labelled, update=True))
+
+
 def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = None) -> Metadata:
     """Metadata of the page parsed as `tree` (read before any pruning); `page` is its HTML,
     given to htmldate when nothing else dates it. Absent fields are None or empty."""
@@ -487,17 +521,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     pieces = head_pieces(tree, _title_forms(title))
     byline_node, byline_names = byline(tree)
     authors = _authors(head, pieces, byline_names, site_name, url)
-    structured = _Structured.read(head)
-    expected = structured.published or url_date(url)
     language = _language(head)
-    read = _date_reader(head, expected, language)
-    datelines = list(_datelines(pieces, read))
-    fallbacks = (
-        partial(_byline_date, byline_node, byline_names, authors, read),
-        partial(page_date, page or "", url),
-        partial(_month_dateline, pieces, language),
-    )
-    published = _published(structured, datelines, partial(_labelled_date, tree, read), url, fallbacks)
+    published, modified = _dates(tree, head, pieces, (byline_node, byline_names, authors), url, page)
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
@@ -505,7 +530,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
         author="; ".join(authors) or None,
         authors=tuple(authors),
         published=published,
-        modified=_modified(structured, datelines, published),
+        modified=modified,
         language=language,
         site_name=site_name,
         canonical_url=_url(url, canonical.attributes.get("href") if canonical else None)

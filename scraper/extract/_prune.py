@@ -493,10 +493,13 @@ class Pruning:
     prose_chars: int = 0  # characters of prose in the removed elements
     named_share: float = 0.0  # share of the page's text removed on the evidence of names
     prose_left: int = 0  # characters of prose in what is left: what the extraction should hold
+    page_chars: int = 0  # characters of the page's text before pruning, white space folded
 
 
 def prune(tree: LexborHTMLParser) -> Pruning:
     """Remove from `tree`, in place, all that is not the article's body."""
+    tree.strip_tags(list(_rules.CODE_TAGS))
+    page_chars = len(" ".join(tree.body.text(separator=" ").split())) if tree.body is not None else 0
     tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
     if tree.body is None:
         return Pruning()
@@ -506,7 +509,7 @@ def prune(tree: LexborHTMLParser) -> Pruning:
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
     left = prose_chars(tree.body) if tree.body is not None else 0
-    return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars, left)
+    return Pruning(page.removed_prose, page.removed_named_chars / page.total_chars, left, page_chars)
 
 
 def prune_structure(tree: LexborHTMLParser) -> None:

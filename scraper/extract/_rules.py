@@ -23,9 +23,12 @@ from collections.abc import Collection, Mapping
 # Elements removed by their tag or attributes.
 # ---------------------------------------------------------------------------------------
 
+# Tags whose content is code, not text: the page's text is measured without them (as
+# trafilatura measures a page).
+CODE_TAGS: tuple[str, ...] = ("script", "style", "template", "svg")
 # Tags that never hold article text: code, media, embedded documents and form controls.
 TEXTLESS_TAGS: tuple[str, ...] = (
-    "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "video",
+    *CODE_TAGS, "canvas", "iframe", "object", "embed", "video",
     "audio", "map", "button", "select", "textarea", "input", "label", "option", "dialog",
     "link", "meta", "title", "base",
 )  # fmt: skip
@@ -388,6 +391,11 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:previous|next|prev|older|newer) (?:post|article|story|entry)\s*[:»«]?.{0,200}",
         r"(?:art[ií]culo|entrada|noticia|post) (?:anterior|siguiente)\s*[:»«]?.{0,200}|(?:vorheriger|n[äa]chster) (?:artikel|beitrag)\s*[:»«]?.{0,200}|(?:article|billet) (?:pr[ée]c[ée]dent|suivant)\s*[:»«]?.{0,200}",
         r"(?:back to top|skip to (?:main )?content|zum inhalt springen|ir al contenido|aller au contenu)",
+        # A table of contents' title left alone when its links went: "Table of Contents",
+        # "In this article", "Inhaltsverzeichnis", "Índice", "Sommaire", "Indice dei contenuti"
+        r"(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?"
+        r"|inhaltsverzeichnis|inhalt|[ií]ndice(?: de contenidos?| dei contenuti)?|tabla de contenidos?|contenidos"
+        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do)",
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
@@ -471,6 +479,10 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         + r"))*(?:\s*[|,•·–—-]\s*.{0,60})?",
     ),
 }
+
+# A line of a product's specifications: a short label (no sentence in it) and its value
+# after a colon ("Weight: 700 g", "Poids : 700 g", "Material: 100% cotton").
+SPEC_LINE = re.compile(r"[^:.!?\n]{1,40}:\s*\S.{0,120}")
 
 # Kinds of junk lines that are only junk at the edges of the text (first or last blocks):
 # in the middle of the body such a line is a quoted phrase more often than not.

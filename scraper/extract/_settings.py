@@ -136,6 +136,25 @@ MIN_SURE_WORDS = 200
 # pruning makes trafilatura pick another block (WCXB-dev: 6 pages gain 0.2 to 0.6 F1, 2 lose).
 LOST_LIST_ROWS = 8
 
+# Pruning is also undone when the second extraction holds at least this many "label:
+# value" lines (a product's specifications: "Body: Alder", "Weight: 700 g") that the
+# pruned one lacks, unless the pruned one holds prose the second lacks (WCXB-dev: a
+# guitar's specifications come back, 0.09 -> 0.27; 3 lines also took a "Sale price: $24"
+# row on a collection and an article's quoted "Name: says" lines).
+LOST_SPEC_LINES = 5
+
+# trafilatura retries a short extraction in recall mode (lists, headings and `<div>` text
+# kept) when it covers less than a fifth of its input's text: a catalogue or a product page
+# whose text is not in paragraphs. Pruning menus and footers first shrinks that input, so
+# the retry no longer fires on the pages that need it (a category's FAQ and lists lost).
+# The retry is made again here with trafilatura's own figures, the share measured on the
+# page as it was before pruning: an extraction under this many characters...
+RECALL_RETRY_MAX_CHARS = 3000
+# ...covering less than this share of the page's text before pruning...
+RECALL_RETRY_PAGE_SHARE = 0.2
+# ...is replaced by the recall-mode extraction when that is this many times longer.
+RECALL_RETRY_GAIN = 1.5
+
 # When the extraction is short (see MIN_EXTRACTED_PROSE_SHARE) or holds fewer than this
 # many characters, every paragraph of the pruned page (trafilatura's baseline) is taken
 # instead if it holds at least this many times as much text, in lines of at least this
@@ -159,6 +178,10 @@ FALLBACK_MIN_LINE_CHARS = 40
 SPLIT_BOX_NEEDLE_CHARS = 60
 SPLIT_BOX_MIN_GAIN = 1.2
 SPLIT_BOX_KEPT_LINES = 0.9
+
+# A list trafilatura dropped from between two lines it kept goes back (`_gaps`) unless more
+# than this share of its text is link text: a menu or a box of related stories.
+GAP_LIST_MAX_LINK_SHARE = 0.5
 
 # Pruning is undone when the second extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.

@@ -380,9 +380,43 @@ def _variants(lang: str) -> list[JunkCase]:
     ]
 
 
+TOC_TITLES = {
+    "en": "Table of Contents",
+    "es": "Tabla de contenidos",
+    "de": "Inhaltsverzeichnis",
+    "fr": "Sommaire",
+}
+
+
+def _table_of_contents(lang: str) -> list[JunkCase]:
+    """A table of contents before the body, its title left alone when its links go."""
+    title, entry = TOC_TITLES[lang], "<ul><li><a href='#s1'>1</a></li><li><a href='#s2'>2</a></li></ul>"
+    return [
+        JunkCase(
+            "toc",
+            lang,
+            "semantic",
+            Placement(
+                between_paragraphs=f"<div class='ez-toc-container'><p class='ez-toc-title'>{title}</p>{entry}</div>"
+            ),
+            (title,),
+        ),
+        JunkCase(
+            "toc", lang, "plain", Placement(between_paragraphs=f"<div><p>{title}</p>{entry}</div>"), (title,)
+        ),
+        JunkCase(
+            "toc",
+            lang,
+            "flattened",
+            Placement(between_paragraphs=f"<p><strong>{title}</strong></p>"),
+            (title,),
+        ),
+    ]
+
+
 def all_cases() -> list[JunkCase]:
     cases: list[JunkCase] = []
     for lang in LANGS:
-        for build in (_related, _comments, _captions, _source, _boxes, _variants):
+        for build in (_related, _comments, _captions, _source, _boxes, _variants, _table_of_contents):
             cases.extend(build(lang))
     return cases

@@ -555,6 +555,31 @@ def test_date_labelled_as_the_publication_at_the_articles_foot(label: str, lang:
 
 
 @pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        ("Last updated: November 13, 2025", "en"),
+        ("Updated on<br>November 13, 2025", "en"),
+        ("Última actualización: 13 de noviembre de 2025", "es"),
+        ("Zuletzt aktualisiert am 13. November 2025", "de"),
+        ("Dernière mise à jour le 13 novembre 2025", "fr"),
+        ("Ultimo aggiornamento: 13 novembre 2025", "it"),
+    ],
+)
+def test_date_labelled_as_the_last_update_at_the_articles_foot(label: str, lang: str) -> None:
+    body = f"<article><h1>Park webcams</h1>{PROSE * 3}<p>{label}</p></article>"
+    # The page's only date: it dates the page, and it is its last update.
+    article = extract(_body_page(body, html_attrs=f' lang="{lang}"'))
+    assert (article.published, article.modified) == ("2025-11-13", "2025-11-13")
+    # With a publication date in the markup, the label gives the last update only.
+    meta = '<meta property="article:published_time" content="2024-02-01">'
+    article = extract(_body_page(body, meta, f' lang="{lang}"'))
+    assert (article.published, article.modified) == ("2024-02-01", "2025-11-13")
+    # In a sentence, an update is no label.
+    sentence = body.replace(f"<p>{label}</p>", "<p>The rules were updated on November 13, 2025.</p>")
+    assert extract(_body_page(sentence, meta, f' lang="{lang}"')).modified is None
+
+
+@pytest.mark.parametrize(
     ("title", "heading", "dateline", "lang"),
     [
         ("7 Ways to a Plant-Based Diet | Koia", "7 Ways to Help You Move to a Plant Based Diet",

@@ -15,7 +15,7 @@ from test_robustness import html_documents
 from scraper import extract
 from scraper.extract._article import TextBlock
 from scraper.extract._decode import decode_html
-from scraper.extract._engine import _pruning_cost_text, _whole_page_check
+from scraper.extract._engine import _main_text, _pruning_cost_text, _whole_page_check
 from scraper.extract._prune import Pruning, prune
 from scraper.extract._tidy import PageFacts, body_blocks, tidy
 
@@ -234,6 +234,43 @@ def test_a_short_extraction_that_lost_a_lists_rows_gives_way_to_the_whole_page(r
     pruned = (TextBlock("paragraph", "Shop with confidence: returns are free within 30 days."),)
     unpruned = (*pruned, TextBlock("list", "\n".join(rows)))
     assert _pruning_cost_text(pruned, unpruned)
+
+
+SPECIFICATIONS = {
+    "en": ["Body: Alder", "Neck: Maple", "Fingerboard: Rosewood", "Scale: 648 mm", "Pickups: 3 single coils"],
+    "es": ["Cuerpo: aliso", "Mástil: arce", "Diapasón: palisandro", "Escala: 648 mm", "Pastillas: 3 simples"],
+    "de": ["Korpus: Erle", "Hals: Ahorn", "Griffbrett: Palisander", "Mensur: 648 mm", "Pickups: 3"],
+    "fr": ["Corps : aulne", "Manche : érable", "Touche : palissandre", "Diapason : 648 mm", "Micros : 3"],
+}
+PRODUCT_PROSE = (
+    "This guitar pairs a classic body with a modern neck, and it stays in tune through long "
+    "evenings on stage thanks to its locking machine heads."
+)
+
+
+@pytest.mark.parametrize("lang", SPECIFICATIONS)
+def test_an_extraction_that_lost_a_products_specifications_gives_way_to_the_whole_page(lang: str) -> None:
+    """Pruning a box can make trafilatura pick a block without the product's
+    specifications ("label: value" lines): the whole page's extraction wins when it holds
+    them, and all the prose the pruned one had."""
+    pruned = (TextBlock("paragraph", PRODUCT_PROSE),)
+    unpruned = (*pruned, TextBlock("list", "\n".join(SPECIFICATIONS[lang])))
+    assert _pruning_cost_text(pruned, unpruned)
+
+
+def test_specification_lines_never_replace_prose() -> None:
+    """An extraction holding the product's description is not traded for one that holds
+    its specifications without that description."""
+    pruned = (TextBlock("paragraph", PRODUCT_PROSE * 2),)
+    unpruned = (TextBlock("list", "\n".join(SPECIFICATIONS["en"])),)
+    assert not _pruning_cost_text(pruned, unpruned)
+
+
+def test_a_few_label_lines_are_not_a_products_specifications() -> None:
+    """Four "label: value" lines (a dateline, a price) are no specification list."""
+    pruned = (TextBlock("paragraph", PRODUCT_PROSE),)
+    unpruned = (*pruned, TextBlock("list", "\n".join(SPECIFICATIONS["en"][:4])))
+    assert not _pruning_cost_text(pruned, unpruned)
 
 
 def test_a_short_extraction_does_not_give_way_to_a_menu() -> None:
@@ -481,3 +518,76 @@ def test_a_listicles_linked_item_titles_in_headers_stay_over_their_sections() ->
     html = f"<html><body><article><p>{PROSE * 2}</p>{sections}</article></body></html>"
     text = extract(html).text
     assert "\n\nRiverside Trail\n\n" in text and "\n\nOld Mill Loop\n\n" in text
+
+
+FAQ = [
+    (
+        "How can I protect my bike from theft?",
+        "Thieves look for bikes that are easy and fast to steal, so make yours a challenge with these steps:",
+        [
+            "Secure your bike to a solid, immovable object that cannot be lifted away.",
+            "Lock it in a busy area with security cameras nearby.",
+            "Use more than one lock, so that a thief needs more than one tool.",
+        ],
+    ),
+    (
+        "Which locks do you offer?",
+        "We offer keyed and combination locks, steel cables, folding locks and U-locks "
+        "for every kind of bike.",
+        [
+            "U-locks resist cutting and prying but are heavy and rigid.",
+            "Cables are light and versatile but easier to cut.",
+            "Folding locks are strong and fold into a small bracket.",
+        ],
+    ),
+    (
+        "How do I reset a lost combination?",
+        "Every combination lock can be reset at home in a few minutes, when you still have it open, "
+        "by following the steps below:",
+        [
+            "Open the lock with the current combination and turn the shackle half a turn.",
+            "Press the shackle down and set the new combination on the dials.",
+            "Release the shackle and scramble the dials to test the new combination.",
+        ],
+    ),
+]
+
+
+def _category_page_less_its_menus() -> str:
+    """A shop's category page as pruning leaves it: a small product box that trafilatura
+    takes for the main one, and an FAQ whose questions and steps are not paragraphs."""
+    answers = "".join(
+        f"<div class='faq'><div class='question'>{question}</div><div><p>{answer}</p>"
+        f"<ol>{''.join(f'<li>{step}</li>' for step in steps)}</ol></div></div>"
+        for question, answer, steps in FAQ
+    )
+    products = "<div id='content'><p>Showing 12 bike locks</p><p>Sort by price</p></div>"
+    return f"<html><body>{products}<section>{answers}</section></body></html>"
+
+
+def test_a_short_extraction_covering_little_of_the_page_before_pruning_is_retried_for_recall() -> None:
+    """trafilatura retries a short extraction in recall mode when it covers little of its
+    input; pruning menus first makes the input small, so the retry is made against the
+    page's text as it was before pruning: an FAQ's questions and steps are kept."""
+    html = _category_page_less_its_menus()
+    menus_and_all = 20_000  # the page's text before pruning: mostly menus
+    text = "\n".join(block.text for block in _main_text(html, None, FACTS, menus_and_all))
+    for question, _, steps in FAQ:
+        assert question in text and all(step in text for step in steps)
+
+
+def test_an_extraction_covering_much_of_the_page_before_pruning_is_not_retried() -> None:
+    html = _category_page_less_its_menus()
+    text = "\n".join(block.text for block in _main_text(html, None, FACTS, len(html)))
+    assert FAQ[0][1] in text and FAQ[0][2][0] not in text
+
+
+def test_pruning_measures_the_pages_text_before_it_removes_menus_but_not_its_scripts() -> None:
+    menu = "<nav>" + "".join(f"<a href='/{i}'>Section {i}</a>" for i in range(20)) + "</nav>"
+    script = "<script>var tracking = 'x'.repeat(5000);</script>"
+    html = f"<html><body>{menu}{script}<article><p>{PROSE * 3}</p></article></body></html>"
+    tree = LexborHTMLParser(html)
+    pruning = prune(tree)
+    menu_text = " ".join(f"Section {i}" for i in range(20))
+    assert pruning.page_chars == len(f"{menu_text} {(PROSE * 3).strip()}")
+    assert "Section 3" not in (tree.body.text() if tree.body is not None else "")
