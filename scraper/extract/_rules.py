@@ -437,6 +437,32 @@ _BRACKETED_CREDIT = (
 )
 
 CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
+    # (Lines too long for `JUNK_LINES`' limit, matched as written, case ignored.)
+    "cookies": (
+        # A cookie banner's notice, its subject first (or after an opening clause or sentence):
+        # "We use cookies to ...", "This site uses cookies ...", "Etsy uses cookies to
+        # personalise ...", "We value your privacy. We and 600 third-party partners use
+        # cookies ...", "In order to give you the best experience, we use cookies ..."
+        # (never "apps that use cookies")
+        r"(?i:(?:[^\n]{0,80}[,.:]\s*)?(?:(?:we|this (?:web)?site|our (?:web)?site)"
+        r"(?: and (?:our )?(?:\d+ )?(?:third[- ]party )?partners)? uses?"
+        # a brand's "Etsy uses cookies" only with a banner's words after it: never "Browsers
+        # use cookies to remember you"
+        r"|[\w.&'’-]+ uses(?=.{0,400}\b(?:experience|personali[sz]|analy|advertis|functionality|traffic|consent)))"
+        r" cookies\b.{0,400})",
+        # The same in es / de / fr / pt / it: "Utilizamos cookies", "Este sitio web utiliza
+        # cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies", "Nous utilisons
+        # des cookies", "Ce site utilise des cookies", "Este site usa cookies", "Utilizziamo i cookie"
+        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:(?:utilizamos|usamos|wir (?:verwenden|nutzen)|nous utilisons|utilizziamo) (?:des |i )?cookies?"
+        r"|(?:este|questo|ce|diese) (?:sitio|site|sito|website|webseite|seite)(?: web)? (?:utiliza|usa|verwendet|nutzt|utilise|utilizza) (?:des |i )?cookies?)\b.{0,400})",
+        # Its consent sentence: "By continuing to use this site, you are consenting to our use
+        # of cookies", "By using our website, you agree to our use of cookies"
+        r"(?i:by (?:continuing to use|using) (?:this|our) (?:web)?site,? you (?:are consenting|consent|agree) to (?:our|the) use of cookies.{0,200})",
+        # Its categories, as the common consent managers word them: "These cookies are
+        # strictly necessary ...", "These cookies allow us to count visits ...", "These
+        # cookies enable the website to ...", "These cookies may be set through our site ..."
+        r"(?i:these cookies (?:are (?:strictly )?necessary|allow us|enable (?:the|this) (?:web)?site|may be set|track your|collect information)\b.{0,400})",
+    ),
     "markup": (
         # A widget's label and a bare address: "Listen: http://po.st/x", "Source: https://..."
         # (a closed list of labels: "Full report: https://..." is the article's own line)

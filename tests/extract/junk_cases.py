@@ -414,9 +414,38 @@ def _table_of_contents(lang: str) -> list[JunkCase]:
     ]
 
 
+COOKIE_NOTICES = {
+    "en": "We use cookies to give you the best experience on our website and to analyse our traffic. "
+    "By continuing to use this site, you agree to our use of cookies.",
+    "es": "Utilizamos cookies propias y de terceros para mejorar tu experiencia y analizar el tráfico de la web.",
+    "de": "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten und unseren Verkehr zu analysieren.",
+    "fr": "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre site et mesurer l'audience.",
+}
+
+
+def _cookie_notice(lang: str) -> list[JunkCase]:
+    """A cookie banner printed into the page's text, its notice a long line."""
+    notice = COOKIE_NOTICES[lang]
+    semantic = f"<div id='cookie-notice' class='cookie-banner'><p>{notice}</p></div>"
+    return [
+        JunkCase("cookies", lang, "semantic", Placement(end_of_body=semantic), (notice,)),
+        JunkCase("cookies", lang, "plain", Placement(end_of_body=f"<div><p>{notice}</p></div>"), (notice,)),
+        JunkCase("cookies", lang, "flattened", Placement(between_paragraphs=f"<p>{notice}</p>"), (notice,)),
+    ]
+
+
 def all_cases() -> list[JunkCase]:
     cases: list[JunkCase] = []
     for lang in LANGS:
-        for build in (_related, _comments, _captions, _source, _boxes, _variants, _table_of_contents):
+        for build in (
+            _related,
+            _comments,
+            _captions,
+            _source,
+            _boxes,
+            _variants,
+            _table_of_contents,
+            _cookie_notice,
+        ):
             cases.extend(build(lang))
     return cases

@@ -50,6 +50,8 @@ def test_every_kind_is_covered_in_three_markups_and_two_languages() -> None:
         ("Read more about the plan on the council's website, officials said.", "starts like a teaser"),
         ("Comments from residents were mostly positive.", "starts like a comment heading"),
         ("The photo, taken in March, shows the flooded square.", "mentions a photo"),
+        ("Browsers use cookies to remember a reader between visits, the report found.", "about cookies"),
+        ("Google uses cookies to store settings such as the language a reader chose.", "a brand's cookies"),
     ],
 )
 def test_sentences_that_resemble_junk_stay(paragraph: str, why: str) -> None:
