@@ -72,8 +72,9 @@ _UPDATED_LINE = re.compile(
 # The longest text after a publication label read for its date: a longer one is prose.
 _LABELLED_DATE_MAX_CHARS = 80
 # Scripts, styles and drawings: most of a large page's bytes, and never its date (JSON-LD
-# has been read before htmldate runs).
-_CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+# has been read before htmldate runs). Each ends at its first end tag, found by skipping the
+# text up to each `<` at C speed (what `.*?` would do one character at a time).
+_CODE_BLOCKS = re.compile(r"<(script|style|svg|noscript|template)\b[^<]*(?:<(?!/\1\s*>)[^<]*)*</\1\s*>", re.I)
 # A numeric date with slashes or dashes: 5/6/2024, 05-06-2024, 5/6/24 (month or day first,
 # by the page's convention).
 _SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/-])")

@@ -107,9 +107,11 @@ def _main_text(
 
 def _trafilatura_body(html: str, url: str | None, *, fast: bool, recall: bool = False) -> _Element | None:
     """trafilatura's body of `html` (no comments, tables kept), in recall mode if `recall`."""
+    # A text format: the body is read as a tree (`body_blocks`), and the default "python"
+    # format would also render it as text.
     document = trafilatura.bare_extraction(
         html, url=url, fast=fast, favor_recall=recall, include_comments=False, include_tables=True,
-        with_metadata=False,
+        with_metadata=False, output_format="txt",
     )  # fmt: skip
     body: _Element | None = getattr(document, "body", None)
     return body

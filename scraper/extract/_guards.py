@@ -8,8 +8,10 @@ unclosed formatting tags that the HTML parser would copy into every paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import deque
+from collections.abc import Iterator
 
 from ._settings import (
     MAX_ATTRIBUTES_PER_ELEMENT,
@@ -119,23 +121,41 @@ def input_refusal(html: bytes | str, max_bytes: int) -> str | None:
 def markup_refusal(text: str) -> str | None:
     """Why this decoded page would cost the parser more than any real page does (so it is
     not parsed), or None. Cheap upper bounds first; exact counts on suspect pages only."""
-    checks = (_too_deep, _too_many_attributes, _too_many_elements, _too_much_reconstruction)
-    for check in checks:
-        if (reason := check(text)) is not None:
-            return f"hostile input: {reason}; no real page is, so it was not parsed"
-    return None
+    tags = text.count("<")  # a bound on the tags of every kind, counted once at C speed
+    reason = (
+        _too_deep(text, tags)
+        or _too_many_attributes(text)
+        or _too_many_elements(text, tags)
+        or _too_much_reconstruction(text, tags)
+    )
+    return f"hostile input: {reason}; no real page is, so it was not parsed" if reason else None
 
 
 def _too_many_attributes(text: str) -> str | None:
     # A tag's inside lies between one `<` and the next: when no such stretch is long
     # enough, no tag is (one C-speed split instead of a regex scan of every tag).
-    if len(max(text.split("<"), key=len)) < 2 * MAX_ATTRIBUTES_PER_ELEMENT:
+    stretches = text.split("<")
+    if len(max(stretches, key=len)) < 2 * MAX_ATTRIBUTES_PER_ELEMENT:
         return None
-    for match in _LONG_TAG.finditer(text):
-        count = len(_ATTRIBUTE_NAME.findall(_VALUE.sub(" ", match.group(0)[1:]))) - 1
-        if count > MAX_ATTRIBUTES_PER_ELEMENT and not _in_raw_text(text, match.start()):
+    for position, tag in _long_tags(text, stretches):
+        count = len(_ATTRIBUTE_NAME.findall(_VALUE.sub(" ", tag[1:]))) - 1
+        if count > MAX_ATTRIBUTES_PER_ELEMENT and not _in_raw_text(text, position):
             return f"an element with {count:,} attributes (the limit is {MAX_ATTRIBUTES_PER_ELEMENT:,})"
     return None
+
+
+def _long_tags(text: str, stretches: list[str]) -> Iterator[tuple[int, str]]:
+    """What `_LONG_TAG` finds in `text` (split at each `<` into `stretches`), with its
+    position: looked for only at the `<` before a long stretch (picked at C speed; scripts
+    make a few), not at every tag."""
+    after_tags = stretches[1:]  # the text before the first `<` is in no tag
+    long_enough = map((2 * MAX_ATTRIBUTES_PER_ELEMENT).__le__, map(len, after_tags))
+    position = 0
+    for stretch in itertools.compress(after_tags, long_enough):
+        position = text.find("<" + stretch, position)
+        if (match := _LONG_TAG.match(text, position)) is not None:
+            yield position, match.group(0)
+        position += 1
 
 
 def _in_raw_text(text: str, position: int) -> bool:
@@ -145,8 +165,8 @@ def _in_raw_text(text: str, position: int) -> bool:
     return any(head.rfind(start) > head.rfind(end) for start, end in _RAW_TEXT)
 
 
-def _too_many_elements(text: str) -> str | None:
-    if text.count("<") <= MAX_ELEMENTS:  # a bound on the start tags, at C speed
+def _too_many_elements(text: str, tags: int) -> str | None:
+    if tags <= MAX_ELEMENTS:  # a bound on the start tags
         return None
     count = len(_START_TAG.findall(text))
     if count > MAX_ELEMENTS:
@@ -154,9 +174,14 @@ def _too_many_elements(text: str) -> str | None:
     return None
 
 
-def _too_deep(text: str) -> str | None:
-    # Fewer `<` than the limit bound the depth (one C-speed count: most pages end here).
-    if text.count("<") <= MAX_NESTING_DEPTH or _nesting_depth_bound(text) <= MAX_NESTING_DEPTH:
+def _too_deep(text: str, tags: int) -> str | None:
+    # Fewer tags than the limit bound the depth (most pages end here), and so do fewer tags
+    # that are no end tag (`_nesting_depth_bound` adds up no more); both counted at C speed.
+    if (
+        tags <= MAX_NESTING_DEPTH
+        or tags - text.count("</") <= MAX_NESTING_DEPTH
+        or _nesting_depth_bound(text) <= MAX_NESTING_DEPTH
+    ):
         return None
     depth = _exact_nesting_depth(text)
     if depth > MAX_NESTING_DEPTH:
@@ -213,13 +238,16 @@ def _in_foreign_content(stack: list[tuple[str, bool]]) -> bool:
     return bool(stack) and stack[-1][1] and stack[-1][0] not in _HTML_INTEGRATION_POINTS
 
 
-def _too_much_reconstruction(text: str) -> str | None:
+def _too_much_reconstruction(text: str, tags: int) -> str | None:
     """Unclosed formatting tags are copied by the parser into every following block:
     2,000 of them before 2,000 paragraphs make 4 million elements from 40 KB."""
     # At most three identical formatting elements are kept open, so no more than three per
-    # distinct start tag are open at once, each copied at most once per block.
+    # distinct start tag are open at once, each copied at most once per block; the tags
+    # bound the blocks before these are counted.
     formatting = _FORMATTING_START_TAG.findall(text)
     most_open = min(len(formatting), _NOAHS_ARK * len(set(formatting)))
+    if most_open * tags <= MAX_RECONSTRUCTED_ELEMENTS:
+        return None
     if most_open * len(_BLOCK_START.findall(text)) <= MAX_RECONSTRUCTED_ELEMENTS:
         return None
     copies = _reconstructed_elements(text)

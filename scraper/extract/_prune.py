@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -48,7 +48,7 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
-_JUNK_HEADING_PATTERNS = _rules.compile_table(_rules.JUNK_HEADINGS)
+_JUNK_HEADINGS = _rules.compile_table(_rules.JUNK_HEADINGS)
 
 
 def _name_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -74,16 +74,25 @@ def _dashed(name: str) -> str:
     return _CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")
 
 
-def _name_is_junk(value: str, builder_words: frozenset[str] = frozenset()) -> bool:
+def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
     """True when one of the class names or the id in `value` holds junk words other than
     `builder_words` (those naming the page's own building blocks)."""
-    return any(_junk_words(name) - builder_words for name in value.split())
+    if not value:
+        return False
+    junk = _junk_words(value)
+    return bool(junk) and not junk <= builder_words
 
 
 @functools.lru_cache(maxsize=16384)
-def _junk_words(name: str) -> frozenset[str]:
-    """The junk words of a class name or id ("related-posts-widget" -> related, widget).
-    Cached by single name: pages share class names far more often than whole attributes."""
+def _junk_words(value: str) -> frozenset[str]:
+    """The junk words of the class names or the id in `value`. Cached by whole value (a
+    page repeats its elements' class attributes), and by single name (sites share them)."""
+    return frozenset().union(*map(_name_junk_words, value.split()))
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_junk_words(name: str) -> frozenset[str]:
+    """The junk words of a class name or id ("related-posts-widget" -> related, widget)."""
     return frozenset(_JUNK_WORDS.findall(_dashed(name)))
 
 
@@ -92,14 +101,14 @@ def _named_junk(page: _Page) -> Iterator[LexborNode]:
     attributes: no value of the page is ever put into a CSS selector). An id spelling the
     element's own text is an anchor made from it ("h-how-to-grow-your-social-following"
     on that heading), not a name."""
+    builder_words = page.builder_words
     for node in page.tree.css("[class],[id]"):
-        if _name_is_junk(node.attributes.get("class") or "", page.builder_words) or _id_is_junk(page, node):
+        attributes = node.attributes
+        element_id = attributes.get("id")
+        if _name_is_junk(attributes.get("class"), builder_words) or (
+            element_id and _name_is_junk(element_id, builder_words) and not _spells_own_text(node, element_id)
+        ):
             yield node
-
-
-def _id_is_junk(page: _Page, node: LexborNode) -> bool:
-    element_id = node.attributes.get("id") or ""
-    return _name_is_junk(element_id, page.builder_words) and not _spells_own_text(node, element_id)
 
 
 def _spells_own_text(node: LexborNode, element_id: str) -> bool:
@@ -161,15 +170,14 @@ def is_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def junk_heading_kind(text: str) -> str | None:
-    """The kind of junk section a heading with this text starts, or None."""
+    """The kind of junk section a heading with this text starts, or None. Cached: a page's
+    headings are read when it is pruned, and again as lines of its extractions."""
     phrase = _rules.normalise_phrase(text)
     if not phrase or len(phrase) > 80:
         return None
-    for kind, pattern in _JUNK_HEADING_PATTERNS.items():
-        if pattern.match(phrase):
-            return kind
-    return None
+    return _rules.matched_kind(_JUNK_HEADINGS, phrase)
 
 
 def _builder_words(main: LexborNode | None) -> frozenset[str]:
@@ -181,8 +189,7 @@ def _builder_words(main: LexborNode | None) -> frozenset[str]:
         if main is None or main.tag in _NEVER_REMOVED:
             break
         for value in (main.attributes.get("class") or "", main.attributes.get("id") or ""):
-            for name in value.split():
-                words |= _junk_words(name)
+            words |= _junk_words(value)
         main = main.parent
     return frozenset(words & _rules.BUILDING_BLOCK_WORDS)
 
@@ -243,7 +250,23 @@ def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
 def _outermost(nodes: Iterable[LexborNode]) -> list[LexborNode]:
     """`nodes`, in their order, less those inside another of them."""
     by_id = {node.mem_id: node for node in nodes}
-    return [node for node in by_id.values() if not any(parent.mem_id in by_id for parent in _ancestors(node))]
+    clear: set[int] = set()
+    return [node for node in by_id.values() if not _inside_any(node, by_id, clear)]
+
+
+def _inside_any(node: LexborNode, ids: Collection[int], clear: set[int]) -> bool:
+    """Whether an ancestor of `node` is one of `ids`. `clear` holds the elements known to
+    have none of them among themselves and their ancestors, and gains those found so: the
+    elements of a page share their outer ancestors, which are then climbed once."""
+    climbed = []
+    for parent in _ancestors(node):
+        if parent.mem_id in ids:
+            return True
+        if parent.mem_id in clear:
+            break
+        climbed.append(parent.mem_id)
+    clear.update(climbed)
+    return False
 
 
 def _inside_code(node: LexborNode) -> bool:
@@ -256,9 +279,9 @@ def _structural_junk(page: _Page) -> Iterator[LexborNode]:
     for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
         if page.removable(node):
             yield node
+    body_tags = ",".join(_rules.FIGURE_BODY_TAGS)
     for figure in page.tree.css("figure"):
-        holds_body = any(figure.css_first(tag) for tag in _rules.FIGURE_BODY_TAGS)
-        if not holds_body and page.removable(figure):
+        if figure.css_first(body_tags) is None and page.removable(figure):
             yield figure
 
 
@@ -267,7 +290,8 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     prose (a name alone is weak evidence), never parts of a code listing, nor the repeated
     items that make up a listing page or, together, a passage of prose."""
     named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
-    candidates = [node for node in named if page.removable(node) and not _inside_code(node)]
+    has_code = page.tree.css_first(",".join(_CODE_TAGS)) is not None
+    candidates = [node for node in named if page.removable(node) and not (has_code and _inside_code(node))]
     texts = {node.mem_id: node.text(separator="\n") for node in candidates}
     prose = {node.mem_id: _prose_in(node, texts[node.mem_id]) for node in candidates}
     candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]

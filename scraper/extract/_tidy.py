@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
@@ -16,8 +17,11 @@ from ._article import BlockKind, TextBlock, lines_of
 from ._prune import is_prose_line, is_sentence, junk_heading_kind
 from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, MIN_COPY_PROSE_CHARS, MIN_COPY_PROSE_LINES
 
-_LINE_PATTERNS = _rules.compile_table(_rules.JUNK_LINES)
-_CASED_LINE_PATTERNS = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
+# The line rules at the text's edges, and those that apply anywhere.
+_EDGE_LINES = _rules.compile_table(_rules.JUNK_LINES)
+_LINES = _rules.compile_table(_rules.JUNK_LINES, leave_out=_rules.EDGE_ONLY_LINE_KINDS)
+_CASED_EDGE_LINES = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0)
+_CASED_LINES = _rules.compile_table(_rules.CASED_JUNK_LINES, flags=0, leave_out=_rules.EDGE_ONLY_LINE_KINDS)
 _BLOCK_KINDS: dict[str, BlockKind] = {
     "p": "paragraph", "head": "heading", "list": "list", "table": "table",
     "quote": "quote", "code": "code",
@@ -95,22 +99,20 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+@functools.lru_cache(maxsize=4096)
 def line_junk_kind(line: str, at_edge: bool) -> str | None:
-    """The kind of junk this whole line is, or None when it may be article text."""
+    """The kind of junk this whole line is, or None when it may be article text. Cached:
+    a page's lines come back in its second extraction and its fallbacks."""
     if len(line) > _rules.MAX_CAPTION_CHARS:
         return None
-    for kind, pattern in _CASED_LINE_PATTERNS.items():
-        if (at_edge or kind not in _rules.EDGE_ONLY_LINE_KINDS) and pattern.match(line):
-            return kind
+    if kind := _rules.matched_kind(_CASED_EDGE_LINES if at_edge else _CASED_LINES, line):
+        return kind
     phrase = _rules.normalise_phrase(line)
     if len(phrase) > _rules.MAX_JUNK_LINE_CHARS:
         return None
     if at_edge and _rules.DATELINE.fullmatch(phrase):
         return "dateline"
-    for kind, pattern in _LINE_PATTERNS.items():
-        if (at_edge or kind not in _rules.EDGE_ONLY_LINE_KINDS) and pattern.match(phrase):
-            return kind
-    return None
+    return _rules.matched_kind(_EDGE_LINES if at_edge else _LINES, phrase)
 
 
 def _is_teaser_line(line: str) -> bool:

@@ -43,6 +43,14 @@ def test_an_element_with_forty_thousand_attributes_is_refused(valued: bool) -> N
     assert "40,000 attributes" in (article.reason or "")
 
 
+def test_too_many_attributes_after_a_long_script_are_refused_and_inside_one_are_not() -> None:
+    attributes = " ".join(f"a{i}=1" for i in range(6000))
+    script = f"<script>var data = {{{'1,' * 20_000}}}; var html = '<div {attributes}>';</script>"
+    refused = _extract_in_child(_page(script + f"<div {attributes}>{ARTICLE}</div>"))
+    assert "6,000 attributes" in (refused.reason or "")
+    assert "flood barriers" in _extract_in_child(_page(script + ARTICLE)).text
+
+
 def test_two_hundred_thousand_sibling_paragraphs_are_refused() -> None:
     article = _extract_in_child(_page("<p>a</p>" * 200_000))
     assert article.text == ""
