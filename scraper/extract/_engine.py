@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import _rules
 from ._article import Article, TextBlock, lines_of
 from ._decode import decode_html
-from ._gaps import with_gap_lists
+from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, identifier
 from ._metadata import Metadata, read_metadata
@@ -70,7 +70,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     )
     pruning = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
-    blocks = with_gap_lists(_body_text(pruned, text, url, facts, pruning), tree, facts)
+    blocks = with_gap_runs(_body_text(pruned, text, url, facts, pruning), tree, facts)
     return _article(blocks, url, metadata)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._article import BlockKind, TextBlock, lines_of
-from ._settings import GAP_LIST_MAX_LINK_SHARE
+from ._settings import GAP_RUN_MAX_LINK_SHARE
 from ._tidy import PageFacts, tidy, words
 
 _LIST_TAGS = frozenset({"ul", "ol"})
@@ -26,7 +26,7 @@ _RUN_SELECTOR = ", ".join(sorted(_RUN_TAGS))
 _Positions = dict[tuple[str, ...], int]
 
 
-def with_gap_lists(
+def with_gap_runs(
     blocks: tuple[TextBlock, ...], tree: LexborHTMLParser, facts: PageFacts
 ) -> tuple[TextBlock, ...]:
     """`blocks` with each run of lists and subheadings of the pruned page `tree` that sits
@@ -110,12 +110,12 @@ def _gap_between(before: str | None, following: str | None, line_at: _Positions)
 def _restored(run: list[LexborNode], line_at: _Positions, facts: PageFacts) -> tuple[TextBlock, ...]:
     """The run as tidied blocks, or nothing when it is mostly links or the text already
     holds one of its lines."""
-    pieces = [(kind, lines) for element in run if (lines := _lines(element)) for kind in [_kind(element)]]
+    pieces = [(_kind(element), lines) for element in run if (lines := _lines(element))]
     every_line = [line for _, lines in pieces for line in lines]
     if not every_line or any(words(line) in line_at for line in every_line):
         return ()
     link_chars = sum(len(" ".join(link.text().split())) for element in run for link in element.css("a"))
-    if link_chars > GAP_LIST_MAX_LINK_SHARE * sum(map(len, every_line)):
+    if link_chars > GAP_RUN_MAX_LINK_SHARE * sum(map(len, every_line)):
         return ()
     return tidy([TextBlock(kind, "\n".join(lines)) for kind, lines in pieces], facts)
 

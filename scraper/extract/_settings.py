@@ -179,9 +179,10 @@ SPLIT_BOX_NEEDLE_CHARS = 60
 SPLIT_BOX_MIN_GAIN = 1.2
 SPLIT_BOX_KEPT_LINES = 0.9
 
-# A list trafilatura dropped from between two lines it kept goes back (`_gaps`) unless more
-# than this share of its text is link text: a menu or a box of related stories.
-GAP_LIST_MAX_LINK_SHARE = 0.5
+# A list or subheading trafilatura dropped from between two lines it kept goes back
+# (`_gaps`) unless more than this share of its text is link text: a menu or a box of
+# related stories.
+GAP_RUN_MAX_LINK_SHARE = 0.5
 
 # Pruning is undone when the second extraction holds prose lines, missing from the
 # pruned one, of more than this many words, or this share of the pruned extraction's words.
