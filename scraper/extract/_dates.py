@@ -291,9 +291,11 @@ def page_date(html: str, url: str | None) -> str | None:
     its slow scan of all the text is not run), read from the page less its scripts and
     styles, cut at `HTMLDATE_MAX_CHARS`; None when none. Run only on pages nothing else
     dates: it costs a few milliseconds, up to some tens on the largest pages."""
-    if not html:
-        return None
     html = _CODE_BLOCKS.sub("", html)[:HTMLDATE_MAX_CHARS]
+    # htmldate downloads a string that starts with "http" and holds no space, taking it for
+    # a URL: a page whose whole text is an address must never make the extractor fetch it.
+    if not html or (html.startswith("http") and " " not in html):
+        return None
     try:
         found = find_date(
             html,

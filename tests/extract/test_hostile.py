@@ -75,3 +75,15 @@ def test_many_comments_before_a_lowercase_doctype_are_read_as_a_page() -> None:
 def test_thousands_of_unclosed_meta_tags_do_not_slow_charset_detection() -> None:
     html = b"<html><head>" + b"<meta" * 3_000 + b"><body><article>" + ARTICLE.encode() * 3
     assert "flood barriers" in _extract_in_child(html).text
+
+
+@pytest.mark.parametrize("page", ["http://127.0.0.1:9/admin", "https://169.254.169.254/latest/meta-data/"])
+def test_a_page_that_is_an_address_is_never_fetched(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """htmldate downloads a string it takes for a URL: extraction must make no request."""
+    import htmldate.utils
+
+    fetched: list[str] = []
+    monkeypatch.setattr(htmldate.utils, "fetch_url", lambda url: fetched.append(url))
+    for html in (page, page.encode()):
+        extract(html)
+    assert fetched == []
