@@ -48,6 +48,8 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset({"webpage", "posting"})
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+|\s+-\s+")
 _SPACES = re.compile(r"\s+")
+# A letter or a digit: what a tag or a category must hold.
+_WORD = re.compile(r"[^\W_]")
 # `<meta>` names and properties of each field, most reliable first.
 _PUBLISHED_META_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -391,13 +393,15 @@ def _authors(
 
 def _terms(*sources: Any) -> tuple[str, ...]:
     """Tags or categories from JSON-LD values (a list, or a comma-separated string) and
-    `<meta>` values, each once, in order."""
+    `<meta>` values, each once, in order; a piece without a letter or digit (a stray quote
+    between two commas) is none."""
     terms: list[str] = []
     for source in sources:
         items = source if isinstance(source, list) else [source]
         for item in items:
             if isinstance(item, str):
-                terms += [t for t in map(_clean, item.split(",")) if t and len(t) <= _MAX_TAG_CHARS]
+                pieces = map(_clean, item.split(","))
+                terms += [t for t in pieces if t and len(t) <= _MAX_TAG_CHARS and _WORD.search(t)]
     return tuple(unique(terms)[:_MAX_TAGS])
 
 

@@ -225,7 +225,7 @@ def test_conflict_updated_dateline_is_the_modified_date_not_the_published_one() 
 
 
 def test_tags_and_categories_from_meta_json_ld_and_links() -> None:
-    ld = {"@type": "NewsArticle", "keywords": "ports, repairs", "articleSection": "Local"}
+    ld = {"@type": "NewsArticle", "keywords": 'ports, ", repairs, -', "articleSection": "Local"}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     article = extract(_body_page(f"<article>{PROSE}</article>", head))
     assert (article.tags, article.categories) == (("ports", "repairs"), ("Local",))
