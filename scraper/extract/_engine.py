@@ -70,8 +70,8 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     )
     pruning = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
-    blocks = with_gap_runs(_body_text(pruned, text, url, facts, pruning), tree, facts)
-    return _article(blocks, url, metadata)
+    blocks = _or_all_boxes(_body_text(pruned, text, url, facts, pruning), tree, facts, pruning)
+    return _article(with_gap_runs(blocks, tree, facts), url, metadata)
 
 
 def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[str, ...]]:
@@ -143,22 +143,21 @@ def _body_text(
         unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
         if _pruning_cost_text(blocks, unpruned):
             blocks, short = unpruned, False
-    blocks = _or_all_paragraphs(blocks, pruned_html, facts, short=short)
-    return _or_all_boxes(blocks, pruned_html, facts, pruning)
+    return _or_all_paragraphs(blocks, pruned_html, facts, short=short)
 
 
 def _or_all_boxes(
-    blocks: tuple[TextBlock, ...], pruned_html: str, facts: PageFacts, pruning: Pruning
+    blocks: tuple[TextBlock, ...], pruned: LexborHTMLParser, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """`blocks`, or every paragraph of all the boxes of the kind holding their first
-    sentence, when the extraction holds less than the prose left on the pruned page and
+    sentence, when the extraction holds less than the prose left on the `pruned` page and
     those boxes give `SPLIT_BOX_MIN_GAIN` times its text with `SPLIT_BOX_KEPT_LINES` of its
     lines: an article split over boxes of one kind, of which trafilatura picked one."""
     if not blocks or _chars(blocks) >= pruning.prose_left:
         return blocks
     lines = lines_of(blocks)
     first = next(filter(is_prose_line, lines), None)
-    boxes = boxes_of_kind(LexborHTMLParser(pruned_html), first) if first is not None else []
+    boxes = boxes_of_kind(pruned, first) if first is not None else []
     if len(boxes) < 2:
         return blocks
     body, _, _ = trafilatura.baseline(
@@ -249,46 +248,42 @@ def _word_count(blocks: tuple[TextBlock, ...]) -> int:
 
 def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
     """Whether the unpruned extraction is the better one: the pruned page gave nothing, or
-    the unpruned extraction holds enough prose lines, a list's rows or a product's
-    specification lines that the pruned one lacks."""
+    the unpruned extraction holds enough prose lines the pruned one lacks, or a list's rows
+    or a product's specification lines it lacks while it holds no prose the unpruned one
+    lacks (rows and specifications never replace prose)."""
+    if not pruned:
+        return True
     words = _word_count(pruned)
-    return (
-        not pruned
-        or _lost_prose(pruned, unpruned, words)
-        or _lost_rows(pruned, unpruned, words)
-        or _lost_specifications(pruned, unpruned)
-    )
-
-
-def _lost_specifications(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
-    """Whether the pruned extraction lacks at least `LOST_SPEC_LINES` "label: value" lines
-    (`_rules.SPEC_LINE`: "Weight: 700 g", "Material: Alder") that the unpruned one holds,
-    and holds no prose the unpruned one lacks: a product's specifications, left out when
-    pruning a box made trafilatura pick another block."""
-    lost = sum(_rules.SPEC_LINE.fullmatch(line) is not None for line in _lost_lines(pruned, unpruned))
-    return lost >= LOST_SPEC_LINES and not _lost_prose(unpruned, pruned, _word_count(unpruned))
-
-
-def _lost_rows(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
-    """Whether a short pruned extraction lacks the rows of a list that the unpruned one
-    holds: lines of one shape but for their numbers (prices, item numbers, dates), at
-    least `LOST_LIST_ROWS` of them, and more words than the pruned extraction has; unless
-    the pruned extraction holds prose that the unpruned one lacks."""
-    if pruned_words >= MIN_SURE_WORDS:
-        return False
     lost = _lost_lines(pruned, unpruned)
-    if sum(len(line.split()) for line in lost) < pruned_words:
+    if _much_prose(lost, words):
+        return True
+    if not (_lost_rows(lost, words) or _lost_specifications(lost)):
+        return False
+    return not _much_prose(_lost_lines(unpruned, pruned), _word_count(unpruned))
+
+
+def _lost_specifications(lost: list[str]) -> bool:
+    """Whether the `lost` lines hold at least `LOST_SPEC_LINES` "label: value" lines
+    (`_rules.SPEC_LINE`: "Weight: 700 g", "Material: Alder"): a product's specifications,
+    left out when pruning a box made trafilatura pick another block."""
+    return sum(_rules.SPEC_LINE.fullmatch(line) is not None for line in lost) >= LOST_SPEC_LINES
+
+
+def _lost_rows(lost: list[str], pruned_words: int) -> bool:
+    """Whether a short pruned extraction (of `pruned_words`) lost the rows of a list: the
+    `lost` lines hold lines of one shape but for their numbers (prices, item numbers,
+    dates), at least `LOST_LIST_ROWS` of them, and more words than the pruned extraction has."""
+    if pruned_words >= MIN_SURE_WORDS or sum(len(line.split()) for line in lost) < pruned_words:
         return False
     shapes = Counter(_NUMBER.sub("0", line) for line in lost if _NUMBER.search(line))
-    if sum(count for count in shapes.values() if count > 1) < LOST_LIST_ROWS:
-        return False
-    return not _lost_prose(unpruned, pruned, _word_count(unpruned))  # rows never replace prose
+    return sum(count for count in shapes.values() if count > 1) >= LOST_LIST_ROWS
 
 
-def _lost_prose(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...], pruned_words: int) -> bool:
-    """Whether the unpruned extraction holds enough prose lines the pruned one lacks."""
-    lost = sum(len(line.split()) for line in _lost_lines(pruned, unpruned) if is_prose_line(line))
-    return lost > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * pruned_words)
+def _much_prose(lines: list[str], words: int) -> bool:
+    """Whether `lines` hold more prose than `MAX_LOST_PROSE_WORDS` words, or than
+    `MAX_LOST_PROSE_SHARE` of an extraction of `words`."""
+    prose = sum(len(line.split()) for line in lines if is_prose_line(line))
+    return prose > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * words)
 
 
 def _article(blocks: tuple[TextBlock, ...], url: str | None, metadata: Metadata) -> Article:

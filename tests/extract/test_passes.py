@@ -83,10 +83,10 @@ def test_text_that_only_a_noscript_fallback_holds_is_extracted() -> None:
     assert article.text is not None and SENTENCES[0] in article.text and SENTENCES[-1] in article.text
 
 
-def _split_article(box: str, other: str) -> str:
+def _split_article(box: str, other: str) -> LexborHTMLParser:
     first = "".join(f"<p>{text}</p>" for text in SENTENCES[:4])
     second = "".join(f"<p>{text}</p>" for text in SENTENCES[4:])
-    return (
+    return LexborHTMLParser(
         f"<html><body><main><div class='grid'><div class='{box}'>{first}</div></div>"
         "<div class='grid'><div class='ad-slot'>Advertisement</div></div>"
         f"<div class='grid'><div class='{other}'>{second}</div></div></main></body></html>"
