@@ -51,23 +51,30 @@ _UTC_OFFSET_HOURS = (-12, 14)
 # Words that label a date as the last update, in the languages of the rules.
 UPDATE_WORDS = r"updated|modified|last updated|actualizado|aktualisiert|mis à jour|atualizado|aggiornato"
 UPDATED_LABEL = re.compile(rf"\b(?:{UPDATE_WORDS})\b", re.IGNORECASE)
+
+
+def _label_line(labels: str) -> re.Pattern[str]:
+    """A line that begins with one of `labels` (and a preposition: "on", "el", "am"...):
+    group 1 is the rest of the line, group 2 the next line (the date of a label alone)."""
+    return re.compile(
+        rf"\n[ \t]*(?:{labels})\b(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)", re.IGNORECASE
+    )
+
+
 # A line that labels its date, or the next line's, as the publication: "Published: May 6,
 # 2024", "Posted on", "Post time:", "Publicado el", "Veröffentlicht am", "Publié le",
 # "Pubblicato il". (The line begins with the label: "first published in 1951" in a
 # sentence is no dateline.)
-_PUBLISHED_LINE = re.compile(
-    r"\n[ \t]*(?:p(?:ublished|osted|ost time|ublication date|ublicad[oa]|ubli[ée]e?|ubblicat[oa])"
-    r"|date published|ver[öo]ffentlicht)\b(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)",
-    re.IGNORECASE,
+_PUBLISHED_LINE = _label_line(
+    r"p(?:ublished|osted|ost time|ublication date|ublicad[oa]|ubli[ée]e?|ubblicat[oa])"
+    r"|date published|ver[öo]ffentlicht"
 )
 # A line that labels its date, or the next line's, as the last update: "Last updated: May
 # 6, 2024", "Updated on", "Zuletzt aktualisiert am", "Última actualización:", "Dernière
 # mise à jour le", "Ultimo aggiornamento", "Última atualização".
-_UPDATED_LINE = re.compile(
-    rf"\n[ \t]*(?:(?:zuletzt[ \t]+)?(?:{UPDATE_WORDS})|última actualización|dernière mise à jour"
-    r"|ultimo aggiornamento|última atualização|letzte aktualisierung)\b"
-    r"(?:[ \t]+(?:on|at|el|em|am|le|il))?[ \t:]*([^\n]*)\n?([^\n]*)",
-    re.IGNORECASE,
+_UPDATED_LINE = _label_line(
+    rf"(?:zuletzt[ \t]+)?(?:{UPDATE_WORDS})|última actualización|dernière mise à jour"
+    r"|ultimo aggiornamento|última atualização|letzte aktualisierung"
 )
 # The longest text after a publication label read for its date: a longer one is prose.
 _LABELLED_DATE_MAX_CHARS = 80

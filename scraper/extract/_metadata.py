@@ -491,12 +491,14 @@ def _dates(
     head: _Head,
     pieces: list[str],
     byline_found: tuple[LexborNode | None, list[str], list[str]],
-    url: str | None,
-    page: str | None,
+    language: str | None,
+    where: tuple[str | None, str | None],
 ) -> tuple[str | None, str | None]:
     """The publication and last update dates, each by its order of trust (`_published`,
-    `_modified`); `byline_found` is the byline element, its names and the article's authors."""
-    structured, language = _Structured.read(head), _language(head)
+    `_modified`); `byline_found` is the byline element, its names and the article's authors,
+    `language` the markup's, `where` the page's URL and HTML."""
+    url, page = where
+    structured = _Structured.read(head)
     read = _date_reader(head, structured.published or url_date(url), language)
     datelines = list(_datelines(pieces, read))
     fallbacks = (
@@ -509,9 +511,10 @@ def _dates(
     def labelled(*, update: bool = False) -> str | None:
         return labelled_date(article_text(), read, update=update)
 
+    last_update = cache(partial(labelled, update=True))
     # A page whose only date is its last update's ("Last updated: ...") is dated by it.
-    published = _published(structured, datelines, labelled, url, fallbacks) or labelled(update=True)
-    return published, _modified(structured, datelines, published, partial(labelled, update=True))
+    published = _published(structured, datelines, labelled, url, fallbacks) or last_update()
+    return published, _modified(structured, datelines, published, last_update)
 
 
 def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = None) -> Metadata:
@@ -526,7 +529,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, page: str | None = No
     byline_node, byline_names = byline(tree)
     authors = _authors(head, pieces, byline_names, site_name, url)
     language = _language(head)
-    published, modified = _dates(tree, head, pieces, (byline_node, byline_names, authors), url, page)
+    published, modified = _dates(
+        tree, head, pieces, (byline_node, byline_names, authors), language, (url, page)
+    )
     canonical = tree.css_first('link[rel="canonical"][href]')
     image = head.ld_value("image")
     return Metadata(
