@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import _rules
 from ._article import Article, TextBlock, lines_of
+from ._cards import with_missing_cards
 from ._decode import decode_html
 from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
@@ -71,7 +72,8 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     pruning = prune(tree)
     pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
     blocks = _or_all_boxes(_body_text(pruned, text, url, facts, pruning), tree, facts, pruning)
-    return _article(with_gap_runs(blocks, tree, facts), url, metadata)
+    blocks = with_missing_cards(with_gap_runs(blocks, tree, facts), tree, facts)
+    return _article(blocks, url, metadata)
 
 
 def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[str, ...]]:

@@ -247,3 +247,34 @@ BUILDER_WRAPPERS = 3
 # `PROSE_KEEP_CHARS`); a linked one (a listicle's item linking its title) only over at
 # least this much prose: a teaser's title is a link over an excerpt of a sentence or two.
 LINKED_SECTION_PROSE_CHARS = 400
+
+# A grid of cards (a catalogue's product tiles, a listing's rows, a service page's
+# feature boxes) defeats trafilatura's choice of one main block: it keeps a category's
+# blurb and leaves the items out, their lines being short and linked. The cards it left
+# out go back (`_cards`) when the pruned page holds a grid: at least this many sibling
+# elements of one kind (tag and class names)...
+CARD_MIN_ITEMS = 4
+# ...holding together at least this share of the pruned page's text...
+CARD_MIN_PAGE_SHARE = 0.2
+# ...and more text than the extraction: the extraction is at most this share of the
+# grid's text (a product page's description beside a box of related products is not)...
+CARD_MAX_EXTRACTED_SHARE = 0.6
+# ...each card a few short pieces of text (a name, a price, a brand, a line of
+# description): between these many text pieces for the median card (one piece is a menu
+# entry or a name list; dozens are a menu's category of links), the median piece shorter
+# than a sentence of prose (`PROSE_SENTENCE_CHARS`: comments are sentences)...
+CARD_MIN_PIECES = 2
+CARD_MAX_PIECES = 20
+# ...with at most this many links for the median card, and not a group of link lists
+# (more than `CARD_MENU_LINKS` links a card, more than `CARD_MENU_LINK_SHARE` of the text
+# link text: a table of contents or a mega menu)...
+CARD_MAX_LINKS = 8
+CARD_MENU_LINKS = 4
+CARD_MENU_LINK_SHARE = 0.9
+# ...and at most this share of the cards' text prose (a run of prose boxes is an article's
+# comments or a thread's posts, which the lost-text checks judge, not a grid of cards).
+CARD_MAX_PROSE_SHARE = 0.6
+# A card is missing from the extraction when fewer than this share of its words are in it.
+# (Both corpora, against the extraction before this stage: WCXB collections +0.046,
+# listings +0.043, services +0.014, forums +0.014, articles and products unchanged.)
+CARD_MISSING_WORD_SHARE = 0.5
