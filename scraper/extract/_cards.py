@@ -7,20 +7,23 @@ items out: their lines are short and linked. When the pruned page's largest grid
 more text than the extraction, the cards the extraction lacks go back, where the grid is
 on the page. Menus (cards that are lists of links), lists of names (one piece a card) and
 runs of prose boxes (an article's comments, a thread's posts: the lost-text checks judge
-those) are not grids of cards. Only the pruned page is read: what pruning removed stays out.
+those) are not grids of cards, nor, beside an article, dated cards (its related stories).
+Only the pruned page is read: what pruning removed stays out.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._article import TextBlock
-from ._prune import item_signature, prose_chars
+from . import _rules
+from ._article import TextBlock, lines_of
+from ._prune import is_prose_line, item_signature, prose_chars
 from ._settings import (
+    CARD_MAX_DATED_SHARE,
     CARD_MAX_EXTRACTED_SHARE,
     CARD_MAX_LINKS,
     CARD_MAX_PIECES,
@@ -30,12 +33,10 @@ from ._settings import (
     CARD_MIN_ITEMS,
     CARD_MIN_PAGE_SHARE,
     CARD_MIN_PIECES,
-    CARD_MISSING_WORD_SHARE,
     PROSE_SENTENCE_CHARS,
 )
 from ._tidy import PageFacts, tidy
 
-_WORD = re.compile(r"\w+")
 # How much of a line or a card is looked for on the page to find its place.
 _NEEDLE_CHARS = 60
 # A card: its element and its pieces of text, one a line.
@@ -45,8 +46,9 @@ _Card = tuple[LexborNode, list[str]]
 def with_missing_cards(
     blocks: tuple[TextBlock, ...], tree: LexborHTMLParser, facts: PageFacts
 ) -> tuple[TextBlock, ...]:
-    """`blocks` with the cards of the pruned page's largest grid that they lack, one block
-    a card, tidied, placed after the last block the grid follows on the page."""
+    """`blocks` with the cards of the pruned page's largest grid that they lack (whose name,
+    `_names`, is not in their text), one block a card, tidied, placed after the last block
+    the grid follows on the page."""
     body = tree.body
     if not blocks or body is None:
         return blocks
@@ -54,10 +56,11 @@ def with_missing_cards(
     least = max(
         CARD_MIN_PAGE_SHARE * page_chars, sum(len(block.text) for block in blocks) / CARD_MAX_EXTRACTED_SHARE
     )
-    if least > page_chars or (grid := _largest_grid(body, least)) is None:
+    beside_prose = any(map(is_prose_line, lines_of(blocks)))
+    if least > page_chars or (grid := _largest_grid(body, least, beside_prose)) is None:
         return blocks
-    have = set(_WORD.findall(" ".join(block.text for block in blocks).lower()))
-    missing = [card for card in grid if _is_missing(card[1], have)]
+    text = " ".join(" ".join(block.text.split()) for block in blocks)
+    missing = [card for card, name in zip(grid, _names(grid), strict=True) if name not in text]
     if not missing:
         return blocks
     # Each card tidied alone: a run of cards is the page's list, not a run of teasers.
@@ -67,10 +70,11 @@ def with_missing_cards(
     return _inserted(blocks, restored, " ".join(body.text().split()), missing[0][0])
 
 
-def _is_missing(lines: list[str], have: set[str]) -> bool:
-    """Whether fewer than `CARD_MISSING_WORD_SHARE` of a card's words are in `have`."""
-    found = _WORD.findall(" ".join(lines).lower())
-    return sum(word in have for word in found) < CARD_MISSING_WORD_SHARE * len(found)
+def _names(grid: list[_Card]) -> list[str]:
+    """Each card's name: its longest piece of its own (not one other cards print too:
+    "Add to cart", "Free delivery")."""
+    counts = Counter(line for _, lines in grid for line in set(lines))
+    return [max(lines, key=lambda line: (counts[line] == 1, len(line))) for _, lines in grid]
 
 
 def _sibling_groups(body: LexborNode) -> Iterator[list[LexborNode]]:
@@ -84,9 +88,11 @@ def _sibling_groups(body: LexborNode) -> Iterator[list[LexborNode]]:
     return (nodes for nodes in groups.values() if len(nodes) >= CARD_MIN_ITEMS)
 
 
-def _largest_grid(body: LexborNode, least: float) -> list[_Card] | None:
+def _largest_grid(body: LexborNode, least: float, beside_prose: bool) -> list[_Card] | None:
     """The cards of the largest group of siblings holding at least `least` characters
-    that is a grid of cards (`_is_grid`), or None."""
+    that is a grid of cards (`_is_grid`), or None. Beside an extraction holding prose
+    (`beside_prose`), cards that carry a date are stories or posts (an article's related
+    stories, its comments), not a grid of the page's own."""
     groups = []
     for nodes in _sibling_groups(body):
         cards = [(node, lines) for node in nodes if (lines := _pieces(node))]
@@ -94,7 +100,16 @@ def _largest_grid(body: LexborNode, least: float) -> list[_Card] | None:
         if len(cards) >= CARD_MIN_ITEMS and chars >= least:
             groups.append((chars, cards))
     groups.sort(key=lambda group: group[0], reverse=True)
-    return next((cards for chars, cards in groups if _is_grid(cards, chars)), None)
+    return next(
+        (cards for chars, cards in groups if _is_grid(cards, chars) and not (beside_prose and _dated(cards))),
+        None,
+    )
+
+
+def _dated(cards: list[_Card]) -> bool:
+    """Whether at least `CARD_MAX_DATED_SHARE` of the cards carry a date."""
+    dated = sum(_rules.DATELINE.search(" ".join(lines)) is not None for _, lines in cards)
+    return dated >= CARD_MAX_DATED_SHARE * len(cards)
 
 
 def _pieces(node: LexborNode) -> list[str]:

@@ -1,0 +1,184 @@
+"""A grid of cards (a catalogue's product tiles, a listing's rows, a service page's boxes)
+is the content of its page: when trafilatura keeps only a blurb and leaves the cards out,
+they go back, where the grid is on the page. Menus, lists of names, comments and a box of
+related products beside a product's description are not such grids and stay out."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper import extract
+from scraper.extract import _engine
+from scraper.extract._article import TextBlock
+from scraper.extract._cards import with_missing_cards
+from scraper.extract._tidy import PageFacts
+
+FACTS = PageFacts(headlines=frozenset(), image_texts=frozenset())
+
+# Per language: the category's blurb, then (name, price, brand) of each product.
+CATALOGUES = {
+    "en": ("Our office chairs support your back through the longest working day.", [
+        ("Mesh task chair with lumbar support", "$403.00", "SitOnIt"),
+        ("High back executive chair, leather", "$595.00", "Open Plan"),
+        ("Heavy duty ergonomic tilter chair", "$1,095.00", "Dauphin"),
+        ("Armless mid back task chair", "$353.00", "Hon"),
+        ("Drafting stool with foot ring", "$249.00", "Friant"),
+    ]),
+    "es": ("Nuestras sillas de oficina cuidan su espalda durante toda la jornada.", [
+        ("Silla de malla con soporte lumbar", "403,00 €", "Sentado"),
+        ("Sillón de dirección en piel", "595,00 €", "Plano Abierto"),
+        ("Silla ergonómica reforzada", "1.095,00 €", "Delfín"),
+        ("Silla operativa sin brazos", "353,00 €", "Honda"),
+        ("Taburete alto con aro reposapiés", "249,00 €", "Frío"),
+    ]),
+    "de": ("Unsere Bürostühle stützen Ihren Rücken den ganzen Arbeitstag lang.", [
+        ("Netzstuhl mit Lordosenstütze", "403,00 €", "Sitzgut"),
+        ("Chefsessel mit hoher Lehne, Leder", "595,00 €", "Offenplan"),
+        ("Robuster ergonomischer Drehstuhl", "1.095,00 €", "Delfin"),
+        ("Arbeitsstuhl ohne Armlehnen", "353,00 €", "Hohn"),
+        ("Zeichnerstuhl mit Fußring", "249,00 €", "Fried"),
+    ]),
+    "fr": ("Nos sièges de bureau soutiennent votre dos pendant toute la journée.", [
+        ("Siège en résille avec soutien lombaire", "403,00 €", "Assis"),
+        ("Fauteuil de direction en cuir", "595,00 €", "Plan Ouvert"),
+        ("Siège ergonomique renforcé", "1 095,00 €", "Dauphin"),
+        ("Chaise de travail sans accoudoirs", "353,00 €", "Hon"),
+        ("Tabouret haut avec repose-pieds", "249,00 €", "Friand"),
+    ]),
+}  # fmt: skip
+# A line of each card, the same on all of them.
+DELIVERY = {
+    "en": "Free delivery, returns within 30 days",
+    "es": "Envío gratuito, devolución en 30 días",
+    "de": "Kostenloser Versand, Rückgabe in 30 Tagen",
+    "fr": "Livraison gratuite, retour sous 30 jours",
+}
+OUTRO = "Every chair ships assembled, with a five-year warranty on its frame and its mechanism."
+
+
+def _div_card(name: str, price: str, brand: str, delivery: str) -> str:
+    return (
+        f"<div class='product-card'><a href='/p'><img src='/p.jpg' alt=''></a>"
+        f"<a class='name' href='/p'>{name}</a><span class='price'>{price}</span>"
+        f"<span class='brand'>{brand}</span><div>{delivery}</div></div>"
+    )
+
+
+def _li_card(name: str, price: str, brand: str, delivery: str) -> str:
+    return (
+        f"<li class='product'><h3><a href='/p'>{name}</a></h3>"
+        f"<p>{price}</p><p>{brand}</p><p>{delivery}</p></li>"
+    )
+
+
+def _row_card(name: str, price: str, brand: str, delivery: str) -> str:
+    return f"<tr><td><a href='/p'>{name}</a></td><td>{price}</td><td>{brand}</td><td>{delivery}</td></tr>"
+
+
+MARKUPS = {
+    "div": (_div_card, "<div class='product-grid'>{}</div>"),
+    "li": (_li_card, "<ul class='products'>{}</ul>"),
+    "tr": (_row_card, "<table><tbody>{}</tbody></table>"),
+}
+
+
+def _catalogue(lang: str, markup: str, *, outro: str = "") -> LexborHTMLParser:
+    blurb, products = CATALOGUES[lang]
+    card, grid = MARKUPS[markup]
+    cards = grid.format("".join(card(*product, DELIVERY[lang]) for product in products))
+    return LexborHTMLParser(f"<html><body><main><p>{blurb}</p>{cards}{outro}</main></body></html>")
+
+
+def _text(blocks: tuple[TextBlock, ...]) -> str:
+    return "\n".join(block.text for block in blocks)
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_the_cards_of_a_grid_left_out_go_back_after_the_blurb(lang: str, markup: str) -> None:
+    blurb, products = CATALOGUES[lang]
+    blocks = with_missing_cards((TextBlock("paragraph", blurb),), _catalogue(lang, markup), FACTS)
+    assert blocks[0].text == blurb
+    expected = [[*product, DELIVERY[lang]] for product in products]
+    assert [block.text.splitlines() for block in blocks[1:]] == expected
+
+
+def test_the_cards_go_between_the_blocks_around_the_grid() -> None:
+    blurb, products = CATALOGUES["en"]
+    kept = (TextBlock("paragraph", blurb), TextBlock("paragraph", OUTRO))
+    blocks = with_missing_cards(kept, _catalogue("en", "div", outro=f"<p>{OUTRO}</p>"), FACTS)
+    assert blocks[0] == kept[0] and blocks[-1] == kept[1]
+    assert len(blocks) == 2 + len(products)
+
+
+def test_cards_the_extraction_holds_are_not_added_twice() -> None:
+    blurb, products = CATALOGUES["en"]
+    held = TextBlock("paragraph", "\n".join([*products[0], DELIVERY["en"]]))
+    blocks = with_missing_cards((TextBlock("paragraph", blurb), held), _catalogue("en", "li"), FACTS)
+    assert _text(blocks).count(products[0][0]) == 1
+    assert all(name in _text(blocks) for name, _, _ in products)
+
+
+def test_a_grid_smaller_than_the_extraction_stays_out() -> None:
+    """A product page's description beside a box of related products: the description is
+    the content, the box is not."""
+    description = " ".join(["This chair adjusts in height, depth and tilt, and its mesh back breathes."] * 12)
+    page = _catalogue("en", "div", outro=f"<p>{description}</p>")
+    kept = (TextBlock("paragraph", description),)
+    assert with_missing_cards(kept, page, FACTS) == kept
+
+
+def test_a_menu_of_link_lists_stays_out() -> None:
+    columns = "".join(
+        f"<li class='menu-column'><a href='/c'>Category {c}</a><ul>"
+        + "".join(f"<li><a href='/c/{c}/{i}'>Section {c}.{i} of the shop</a></li>" for i in range(8))
+        + "</ul></li>"
+        for c in range(5)
+    )
+    page = LexborHTMLParser(f"<html><body><p>{CATALOGUES['en'][0]}</p><ul>{columns}</ul></body></html>")
+    kept = (TextBlock("paragraph", CATALOGUES["en"][0]),)
+    assert with_missing_cards(kept, page, FACTS) == kept
+
+
+def test_a_list_of_names_stays_out() -> None:
+    """One piece of text a card: a list of authors, of tags, of links."""
+    names = "".join(f"<li class='author'><a href='/a/{i}'>Author Number {i}</a></li>" for i in range(40))
+    page = LexborHTMLParser(f"<html><body><p>{OUTRO}</p><ul>{names}</ul></body></html>")
+    kept = (TextBlock("paragraph", OUTRO),)
+    assert with_missing_cards(kept, page, FACTS) == kept
+
+
+def test_comments_beside_an_article_stay_out() -> None:
+    """A run of boxes of sentences is an article's comments (or a thread's posts): the
+    checks for lost prose judge those, not this stage."""
+    comment = (
+        "<li class='comment'><b>reader{0}</b><span>2 days ago</span><p>I have read this twice and I still"
+        " think the author misses the point about the cost of training new staff.</p><p>Still, the figures"
+        " on hiring are worth the read for anyone who runs a team of any size.</p></li>"
+    )
+    comments = "".join(comment.format(i) for i in range(8))
+    page = LexborHTMLParser(f"<html><body><article><p>{OUTRO}</p></article><ol>{comments}</ol></body></html>")
+    kept = (TextBlock("paragraph", OUTRO),)
+    assert with_missing_cards(kept, page, FACTS) == kept
+
+
+def test_the_junk_lines_of_a_card_are_tidied() -> None:
+    blurb, products = CATALOGUES["en"]
+    cards = "".join(
+        f"<div class='tile'><a href='/p'>{name}</a><span>{price}</span><span>Advertisement</span></div>"
+        for name, price, _ in products
+    )
+    page = LexborHTMLParser(f"<html><body><p>{blurb}</p><div class='grid'>{cards}</div></body></html>")
+    text = _text(with_missing_cards((TextBlock("paragraph", blurb),), page, FACTS))
+    assert "Advertisement" not in text
+    assert all(name in text for name, _, _ in products)
+
+
+def test_extract_puts_back_the_cards_its_extraction_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole pipeline: whatever the extraction keeps, the grid's cards follow the blurb."""
+    blurb, products = CATALOGUES["de"]
+    monkeypatch.setattr(_engine, "_body_text", lambda *args: (TextBlock("paragraph", blurb),))
+    text = extract(_catalogue("de", "li").html or "").text
+    assert text.startswith(blurb)
+    assert all(name in text for name, _, _ in products)
