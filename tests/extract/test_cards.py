@@ -182,3 +182,47 @@ def test_extract_puts_back_the_cards_its_extraction_left_out(monkeypatch: pytest
     text = extract(_catalogue("de", "li").html or "").text
     assert text.startswith(blurb)
     assert all(name in text for name, _, _ in products)
+
+
+# Per language: a short news brief's sentence, and a date as its sites print it.
+BRIEFS = {
+    "en": (
+        "The son of a former president was stabbed to death during a lecture at a Berlin clinic.",
+        "November 20, 2019",
+    ),
+    "es": (
+        "El hijo de un expresidente murió apuñalado durante una conferencia en una clínica de Berlín.",
+        "20 de noviembre de 2019",
+    ),
+    "de": (
+        "Der Sohn eines früheren Bundespräsidenten ist bei einem Vortrag in Berlin erstochen worden.",
+        "20. November 2019",
+    ),
+}
+
+
+def _dated_cards(date: str) -> str:
+    card = "<div class='story'><a href='/s/{0}'>Story number {0} of the day, in a few words</a><span>By</span><span>Staff writer</span><span>{1}</span></div>"  # noqa: E501
+    return "<div class='stories'>" + "".join(card.format(i, date) for i in range(10)) + "</div>"
+
+
+@pytest.mark.parametrize("lang", BRIEFS)
+def test_dated_teasers_beside_an_article_stay_out(lang: str) -> None:
+    """A short article and a sidebar of dated stories: the stories are not the page's."""
+    brief, date = BRIEFS[lang]
+    page = LexborHTMLParser(
+        f"<html><body><article><p>{brief}</p></article>{_dated_cards(date)}</body></html>"
+    )
+    kept = (TextBlock("paragraph", brief),)
+    assert with_missing_cards(kept, page, FACTS) == kept
+
+
+@pytest.mark.parametrize("lang", BRIEFS)
+def test_the_dated_posts_of_a_listing_go_back(lang: str) -> None:
+    """A blog's index: the extraction holds its title line and no prose, the posts are the page."""
+    _, date = BRIEFS[lang]
+    page = LexborHTMLParser(f"<html><body><h2>Latest stories</h2>{_dated_cards(date)}</body></html>")
+    blocks = with_missing_cards((TextBlock("heading", "Latest stories"),), page, FACTS)
+    assert [line for block in blocks for line in block.text.splitlines() if line.startswith("Story")] == [
+        f"Story number {i} of the day, in a few words" for i in range(10)
+    ]
