@@ -496,10 +496,23 @@ class Pruning:
     page_chars: int = 0  # characters of the page's text before pruning, white space folded
 
 
+def _unwrap_title_buttons(tree: LexborHTMLParser) -> None:
+    """Unwrap the buttons that hold a heading or are inside one (`_rules.TITLE_HEADING_TAGS`:
+    a FAQ's questions), so that their text outlives the removal of form controls."""
+    headings = ",".join(_rules.TITLE_HEADING_TAGS)
+    for button in tree.css("button"):
+        parent = button.parent
+        if (parent is not None and parent.tag in _rules.TITLE_HEADING_TAGS) or button.css_first(
+            headings
+        ) is not None:
+            button.unwrap()
+
+
 def prune(tree: LexborHTMLParser) -> Pruning:
     """Remove from `tree`, in place, all that is not the article's body."""
     tree.strip_tags(list(_rules.CODE_TAGS))
     page_chars = len(" ".join(tree.body.text(separator=" ").split())) if tree.body is not None else 0
+    _unwrap_title_buttons(tree)
     tree.strip_tags(list(_rules.NON_CONTENT_TAGS))
     if tree.body is None:
         return Pruning()
@@ -519,6 +532,7 @@ def prune_structure(tree: LexborHTMLParser) -> None:
     text, and costs its extraction less than the whole page (menus and scripts are much of
     a page). `<noscript>` stays: on pages that render nothing without scripts it holds
     the text."""
+    _unwrap_title_buttons(tree)
     tree.strip_tags(list(_rules.TEXTLESS_TAGS))
     if tree.body is not None:
         page = _Page(tree)

@@ -32,6 +32,10 @@ TEXTLESS_TAGS: tuple[str, ...] = (
     "audio", "map", "button", "select", "textarea", "input", "label", "option", "dialog",
     "link", "meta", "title", "base",
 )  # fmt: skip
+# A button that holds a heading, or that is inside one, is a section's title opening its
+# panel (a FAQ's question over its answer, an accordion's tab): its text is kept (the button
+# unwrapped) where other buttons go with the controls above.
+TITLE_HEADING_TAGS: tuple[str, ...] = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Removed with them before extraction: `<noscript>`, the fallback of a page that renders
 # its text with scripts, duplicates that text; but on a page that renders nothing without
 # scripts it is the only text there is, so the second extraction (`prune_structure`) keeps it.
