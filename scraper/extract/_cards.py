@@ -16,6 +16,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -63,9 +64,13 @@ def with_missing_cards(
     missing = [card for card, name in zip(grid, _names(grid), strict=True) if name not in text]
     if not missing:
         return blocks
-    # Each card tidied alone: a run of cards is the page's list, not a run of teasers.
+    # Each card tidied alone: a run of cards is the page's list, not a run of teasers; and
+    # a card's name repeating its picture's alt text is the item's name (see `tidy`).
+    card_facts = replace(facts, image_texts=frozenset())
     restored = tuple(
-        block for _, lines in missing for block in tidy([TextBlock("paragraph", "\n".join(lines))], facts)
+        block
+        for _, lines in missing
+        for block in tidy([TextBlock("paragraph", "\n".join(lines))], card_facts)
     )
     return _inserted(blocks, restored, " ".join(body.text().split()), missing[0][0])
 

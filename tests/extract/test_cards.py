@@ -226,3 +226,18 @@ def test_the_dated_posts_of_a_listing_go_back(lang: str) -> None:
     assert [line for block in blocks for line in block.text.splitlines() if line.startswith("Story")] == [
         f"Story number {i} of the day, in a few words" for i in range(10)
     ]
+
+
+def test_a_card_naming_its_picture_keeps_its_name() -> None:
+    """Catalogues print each product's name under its picture, whose alt text is the name:
+    in a grid that is the item's name, not an image described twice."""
+    blurb, products = CATALOGUES["fr"]
+    cards = "".join(
+        f"<li class='product'><a href='/p'><img src='/p.jpg' alt='{name}'></a>"
+        f"<h3><a href='/p'>{name}</a></h3><p>{price}</p><p>{brand}</p></li>"
+        for name, price, brand in products
+    )
+    page = LexborHTMLParser(f"<html><body><p>{blurb}</p><ul class='products'>{cards}</ul></body></html>")
+    facts = PageFacts(headlines=frozenset(), image_texts=frozenset(name.lower() for name, _, _ in products))
+    text = _text(with_missing_cards((TextBlock("paragraph", blurb),), page, facts))
+    assert all(name in text for name, _, _ in products)
