@@ -13,6 +13,7 @@ Only the pruned page is read: what pruning removed stays out.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ from ._settings import (
 )
 from ._tidy import PageFacts, tidy
 
+_DIGIT = re.compile(r"\d")
 # How much of a line or a card is looked for on the page to find its place.
 _NEEDLE_CHARS = 60
 # A card: its element and its pieces of text, one a line.
@@ -82,15 +84,22 @@ def _names(grid: list[_Card]) -> list[str]:
     return [max(lines, key=lambda line: (counts[line] == 1, len(line))) for _, lines in grid]
 
 
-def _sibling_groups(body: LexborNode) -> Iterator[list[LexborNode]]:
+def _sibling_groups(body: LexborNode, least: float) -> Iterator[list[LexborNode]]:
     """The elements of one parent and one kind (`item_signature`), at least
-    `CARD_MIN_ITEMS` of them."""
-    groups: dict[tuple[int, str], list[LexborNode]] = {}
+    `CARD_MIN_ITEMS` of them, whose parent holds at least `least` characters."""
+    by_parent: dict[int, list[LexborNode]] = {}
     for node in body.traverse():
         parent = node.parent
         if parent is not None and node.is_element_node:
-            groups.setdefault((parent.mem_id, item_signature(node)), []).append(node)
-    return (nodes for nodes in groups.values() if len(nodes) >= CARD_MIN_ITEMS)
+            by_parent.setdefault(parent.mem_id, []).append(node)
+    for children in by_parent.values():
+        parent = children[0].parent
+        if len(children) < CARD_MIN_ITEMS or parent is None or len(parent.text()) < least:
+            continue
+        kinds: dict[str, list[LexborNode]] = {}
+        for child in children:
+            kinds.setdefault(item_signature(child), []).append(child)
+        yield from (nodes for nodes in kinds.values() if len(nodes) >= CARD_MIN_ITEMS)
 
 
 def _largest_grid(body: LexborNode, least: float, beside_prose: bool) -> list[_Card] | None:
@@ -99,7 +108,7 @@ def _largest_grid(body: LexborNode, least: float, beside_prose: bool) -> list[_C
     (`beside_prose`), cards that carry a date are stories or posts (an article's related
     stories, its comments), not a grid of the page's own."""
     groups = []
-    for nodes in _sibling_groups(body):
+    for nodes in _sibling_groups(body, least):
         cards = [(node, lines) for node in nodes if (lines := _pieces(node))]
         chars = sum(len(" ".join(lines)) for _, lines in cards)
         if len(cards) >= CARD_MIN_ITEMS and chars >= least:
@@ -111,9 +120,14 @@ def _largest_grid(body: LexborNode, least: float, beside_prose: bool) -> list[_C
     )
 
 
+def _has_date(line: str) -> bool:
+    """Whether a piece of text holds a date (a digit first: the date pattern is costly)."""
+    return _DIGIT.search(line) is not None and _rules.DATELINE.search(line) is not None
+
+
 def _dated(cards: list[_Card]) -> bool:
     """Whether at least `CARD_MAX_DATED_SHARE` of the cards carry a date."""
-    dated = sum(_rules.DATELINE.search(" ".join(lines)) is not None for _, lines in cards)
+    dated = sum(any(map(_has_date, lines)) for _, lines in cards)
     return dated >= CARD_MAX_DATED_SHARE * len(cards)
 
 
