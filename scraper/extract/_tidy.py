@@ -14,6 +14,7 @@ from lxml.etree import _Element
 
 from . import _rules
 from ._article import BlockKind, TextBlock, lines_of
+from ._language import count_words
 from ._prune import is_prose_line, is_sentence, junk_heading_kind
 from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, MIN_COPY_PROSE_CHARS, MIN_COPY_PROSE_LINES
 
@@ -184,8 +185,8 @@ def _without_trailing_teasers(lines: list[tuple[int, str]], blocks: list[TextBlo
         return lines
     if not any(is_prose_line(line) for _, line in before):
         return lines
-    words_before = sum(len(line.split()) for _, line in before)
-    return before if sum(len(line.split()) for _, line in run) < words_before else lines
+    words_before = sum(count_words(line) for _, line in before)
+    return before if sum(count_words(line) for _, line in run) < words_before else lines
 
 
 def _without_repeated_copies(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
