@@ -208,6 +208,11 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"plus (?:de|d'|d’|sur) .{1,60}",
         # pt / it: "Posts relacionados", "Leia também", "Articoli correlati", "Leggi anche"
         r"(?:(?:posts|artigos|not[ií]cias|mat[eé]rias) relacionad[oa]s|leia (?:tamb[eé]m|mais)|voc[eê] (?:tamb[eé]m )?pode gostar|articoli correlati|leggi anche|potrebbe interessarti)",
+        # ru: "Похожие статьи", "Читайте также", "Вам также может понравиться", "По теме"
+        r"(?:похожие|связанные|рекомендуемые|популярные|последние) (?:статьи|записи|материалы|новости|публикации)"
+        r"|читайте (?:также|ещ[её])|смотрите также|вам (?:также )?может (?:понравиться|быть интересно)|рекомендуем(?: прочитать)?|по теме",
+        # zh: "相关文章", "相关阅读", "推荐阅读", "延伸阅读", "猜你喜欢", "热门文章"
+        r"相关(?:文章|阅读|推荐|新闻|内容|链接)|(?:推荐|延伸|扩展)阅读|猜你喜欢|热门(?:文章|推荐|新闻)|最新文章|你可能(?:还)?(?:会)?(?:喜欢|感兴趣)",
     ),
     "comments": (
         # en: "Leave a Reply", "Post a comment", "Add a comment", "Comments (12)", "3 Comments"
@@ -223,6 +228,9 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"laisser (?:un commentaire|une r[ée]ponse)|(?:\d+ )?commentaires?(?: \(?\d+\)?)?|r[ée]agir [àa] cet article",
         # pt / it: "Deixe um comentário", "Comentários", "Lascia un commento", "Commenti"
         r"deixe (?:um coment[aá]rio|uma resposta)|(?:\d+ )?coment[aá]rios?|lascia un commento|(?:\d+ )?commenti",
+        # ru / zh: "Добавить комментарий", "Комментарии (3)", "发表回复", "发表评论", "评论", "留言"
+        r"(?:добавить|оставить|оставьте|написать) (?:комментарий|отзыв|ответ)|(?:\d+ )?комментари(?:и|й|ев|я)(?: \(?\d+\)?)?",
+        r"(?:发表|添加|写|我要)(?:回复|评论|留言)|(?:\d+ ?条)?评论(?:区)?|网友评论|留言(?:板)?",
     ),
     "share": (
         # en: "Share this:", "Share this article", "Share on Facebook", "Like this:"
@@ -231,24 +239,34 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous|siga-nos|seguici)(?: (?:on|en|auf|sur|no|su) .{1,40})?",
         # es / de / fr / pt: "Compartir", "Teilen", "Partager", "Compartilhe"
         r"compart(?:e|ir|ilhe|ilhar)(?: (?:esta|este|en|no) .{1,40})?|(?:diesen (?:artikel|beitrag) )?teilen|partager(?: (?:cet|sur) .{1,40})?|condividi|me gusta esto|gef[äa]llt mir|j'aime ceci",
+        # ru / zh: "Поделиться", "Поделиться в Telegram", "分享到", "分享本文"
+        r"поделиться(?: (?:в|во|с) .{1,40})?|分享(?:到|至|本文|文章|给朋友)?",
     ),
     "newsletter": (
         # en: "Sign up for our newsletter", "Subscribe", "Get our newsletter"
         r"(?:sign up|subscribe|register)(?: (?:to|for|now)\b.{0,60})?|(?:get|join) (?:our|the) newsletter.{0,40}|newsletter",
         # es / de / fr / pt: "Suscríbete", "Boletín", "Newsletter abonnieren", "Abonnez-vous"
         r"suscr[ií]bete.{0,60}|bolet[ií]n.{0,40}|newsletter abonnieren|jetzt abonnieren|abonnez-vous.{0,60}|inscrivez-vous.{0,60}|assine.{0,40}|iscriviti.{0,40}",
+        # ru / zh: "Рассылка", "Подпишитесь на рассылку", "订阅新闻邮件", "订阅我们"
+        r"рассылка|(?:подпишитесь|подписаться|подписка) на .{1,60}|订阅.{0,20}",
     ),
     "tags": (
         # en / es / de / fr / pt / it: "Tags", "Topics", "Etiquetas", "Schlagwörter", "Mots-clés"
         r"tags?|tagged(?: with)?|topics|filed under|etiquetas|temas|schlagw[öo]rter|schlagworte|themen|mots[- ]cl[ée]s|[ée]tiquettes|sujets|tag|argomenti",
+        # ru / zh: "Теги", "Метки", "标签", "关键词"
+        r"теги|тэги|метки|标签|关键词|关键字",
     ),
     "byline": (
         # en / es / de / fr: "About the author", "Sobre el autor", "Über den Autor", "À propos de l'auteur"
         r"about the (?:author|writer|reporter)|(?:sobre|acerca) (?:el|del) autor|[üu]ber (?:den autor|die autorin)|[àa] propos de l'auteur|sobre o autor",
+        # ru / zh: "Об авторе", "关于作者", "作者简介"
+        r"об авторе|关于作者|作者简介",
     ),
     "navigation": (
         # en / es / de / fr: "Post navigation", "Navegación de entradas", "Beitragsnavigation"
         r"(?:post|article|posts) navigation|navegaci[oó]n de (?:entradas|art[ií]culos)|beitrags-?navigation|navigation (?:des articles|de l'article)",
+        # ru: "Навигация по записям"
+        r"навигация по записям",
     ),
 }
 
@@ -301,19 +319,26 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # "Lien source", "Link de origem", "Fonte originale"
         r"(?:source(?: link)?|original (?:source|article|link)|fuente(?: original)?|enlace (?:de origen|original|a la fuente)"
         r"|(?:original)?quelle|quelllink|lien (?:source|d'origine|original)|source (?:originale|d'origine)"
-        r"|link (?:de origem|original[e]?|alla fonte)|fonte(?: original[e]?)?)(?:\s*[:|»>–-]\s*\S+(?:\s\S+){0,5})?",
+        r"|link (?:de origem|original[e]?|alla fonte)|fonte(?: original[e]?)?"
+        # ru / zh: "Источник: ТАСС", "Ссылка на источник", "来源：新华社", "原文链接"
+        r"|источник|первоисточник|ссылка на (?:источник|оригинал)|来源|文章来源|原文链接|原文地址|出处)"
+        r"(?:\s*[:：|»>–-]\s*\S+(?:\s\S+){0,5})?",
         # "Originally published at example.com", "This article originally appeared on ..."
         r"(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by)\b.{0,200}",
         # "The post X appeared first on Y." (syndication footer)
         r"the post .{1,250} appeared first on .{1,120}",
         # es / de / fr: "Publicado originalmente en", "Zuerst erschienen auf", "Initialement publié sur"
         r"publicado originalmente (?:en|por)\b.{0,200}|zuerst erschienen (?:auf|in|bei)\b.{0,200}|(?:initialement|originellement) publi[ée] (?:sur|dans|par)\b.{0,200}",
+        # ru / zh: "Впервые опубликовано на ...", "本文首发于 ...", "本文转载自 ..."
+        r"(?:впервые|первоначально|изначально) опубликован[оа]? (?:на|в)\b.{0,200}|本文(?:首发|最初发表|原载|转载|来源)(?:于|自|在).{0,200}",
     ),
     "read_more": (
         # "READ MORE: headline", "Related: headline", "See also: headline" teaser lines
         r"(?:read more|more|related|see also|also read|read next|read also|recommended|watch)\s*[:>»|–-].{0,200}",
         # es / de / fr / pt: "Lee también:", "Lesen Sie auch:", "Lire aussi :", "Leia também:"
         r"(?:lee (?:tambi[eé]n|m[aá]s)|leer m[aá]s|te puede interesar|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:[àa] )?lire aussi|voir aussi|leia (?:tamb[eé]m|mais)|leggi anche)\s*[:>»|–-]?.{0,200}",
+        # ru / zh: "Читайте также:", "Подробнее", "相关阅读：", "阅读全文"
+        r"(?:читайте также|читать (?:далее|ещ[её]|полностью)|подробнее|смотрите также|相关阅读|延伸阅读|推荐阅读|阅读更多|阅读全文|查看全文)\s*[:：>»|–-]?.{0,200}",
         # "Continue reading", "Read more", "Read the full story" as lone links
         r"continue reading.{0,80}|read (?:more|the (?:full|whole) (?:story|article))|leer m[aá]s|weiterlesen|lire la suite|(?:read|view) (?:all|more) (?:comments|stories)",
     ),
@@ -339,14 +364,25 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # fr: "Votre adresse e-mail ne sera pas publiée."
         r"votre adresse (?:e-?mail|email|de messagerie|courriel) ne sera pas publi[ée]e\.?.{0,80}|les champs obligatoires sont indiqu[ée]s avec\s*\*?\.?",
         r"enregistrer mon nom, mon e-?mail et mon site (?:web )?dans le navigateur pour mon prochain commentaire\.?|laisser un commentaire|publier (?:le )?commentaire|annuler la r[ée]ponse",
+        # ru: "Ваш адрес email не будет опубликован.", "Обязательные поля помечены *"
+        r"ваш (?:адрес )?(?:email|e-mail|электронной почты) не будет опубликован\.?.{0,80}|обязательные поля помечены\s*\*?\.?",
+        r"сохранить мо[её] имя, email и адрес сайта в этом браузере для последующих моих комментариев\.?|отправить комментарий|добавить комментарий|отменить ответ",
+        # zh: "您的邮箱地址不会被公开。", "必填项已用 * 标注"
+        r"您的(?:电子)?邮箱地址不会被公开.{0,80}|必填项已用\s*\*?\s*标注",
+        r"在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用|发表评论|提交评论|取消回复",
         # Field labels of comment forms, alone on their line: "Name *", "E-Mail *", "Website"
-        r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet)\s*[*:]?\s*\*?",
+        r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet"
+        r"|комментарий|имя|сайт|评论|显示名称|名称|昵称|邮箱|电子邮件|网站)\s*[*:：]?\s*\*?",
     ),
     "credit": (
         # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
-        r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration)\s*(?::|©|by)\s*.{1,120}",
+        r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration"
+        r"|фото|фотография|изображение|иллюстрация|图片来源|图片|图源|摄影)\s*(?::|：|©|by)\s*.{1,120}",
         # A caption ending in a credit, in any language: "Sandbags near the river. Photo: Jane Doe"
-        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}",
+        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration|фото)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}",
+        # The same in Chinese, and the press's "(Xinhua reporter Zhang Wei photo)": "居民们在河边装沙袋。摄影：张伟",
+        # "三月，居民们在河边装沙袋。（新华社记者 张伟 摄）"
+        r"[^\n]{1,300}?[。！？）)]\s*(?:摄影|图片来源|图源|图)\s*[:：/]\s*[^。！？]{1,40}|[^\n]{0,300}?[（(][^（）()]{1,40}\s摄",
         # A caption ending in a credit: "Installation views, photos © Inexhibit, 2018"
         r".{0,200}\b(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|cr[ée]dits?)\s*(?:©|\(c\)|copyright)\s*.{1,80}",
         # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
@@ -354,13 +390,15 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "ad": (
         # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
-        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
+        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|реклама|广告|推广|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
     ),
     "share": (
         # "Share this:", "Click to share on Twitter (Opens in new window)", "Tweet", "Email", "Print"
         r"share(?: this)?(?: (?:article|story|post))?\s*:?|like this:?|click to (?:share|email|print) .{0,80}|tweet|pin it|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copy url",
         # "Follow us on ...", "Síguenos en ...", "Folgen Sie uns auf ...", "Suivez-nous sur ..."
         r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous)(?: (?:on|en|auf|sur) .{1,60})?|compartir|teilen|partager|me gusta esto:?|gef[äa]llt mir:?",
+        # ru / zh: "Поделиться во ВКонтакте", "Telegram", "分享到微信", "微博", "QQ空间", "复制链接"
+        r"поделиться(?: (?:в|во|с) .{1,40})?|вконтакте|одноклассники|телеграм|分享(?:到|至)?\s*[:：]?\s*(?:微信|微博|qq空间|qq|朋友圈)?|微信|微博|qq空间|朋友圈|复制链接",
         # The writer's or section's social accounts, in en / es / de / fr / pt / it: "Email Jane at
         # j@x.com or follow her @jane", "Sígueme en Instagram: @ana", "Folgen Sie uns auf X"
         r"(?:.{0,120}\s)?(?:follow (?:us|him|her|them|me)|s[ií]gue(?:me|nos|le|la)|folg(?:en sie|t|e) (?:uns|mir|ihm|ihr)|suivez[- ](?:nous|moi|le|la)|siga-(?:nos|me)|segu(?:ici|imi))"
@@ -376,11 +414,15 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r".{0,120}\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
         # es / de / fr: "Suscríbete a nuestro boletín", "Newsletter abonnieren", "Abonnez-vous à notre newsletter"
         r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,120}|(?:abonnez|inscrivez)-vous .{0,120}",
+        # ru / zh: "Подпишитесь на нашу рассылку ...", "订阅我们的每日新闻邮件 ..."
+        r"(?:подпишитесь|подписывайтесь) на .{0,60}(?:рассылк|канал|новост).{0,160}|订阅(?:我们的)?.{0,30}(?:邮件|新闻|通讯|频道).{0,80}",
     ),
     "tags": (
         # "Tags: a, b, c", "Etiquetas: ...", "Schlagwörter: ...", "Mots-clés : ...", "Posted in World"
         r"(?:tags?|tagged(?: with)?|topics|filed under|categor(?:y|ies)|etiquetas|categor[ií]as?|schlagw[öo]rter|schlagworte|themen|kategorien?|mots[- ]cl[ée]s|[ée]tiquettes|cat[ée]gories?)\s*:.{0,200}",
         r"(?:posted in|filed under|archivado en|abgelegt unter|class[ée] dans)\s+.{1,80}",
+        # ru / zh: "Метки: ...", "Рубрика: ...", "标签：...", "分类："
+        r"(?:теги|тэги|метки|рубрик[аи]|категори[яи])\s*:.{0,200}|(?:标签|关键词|关键字|分类)\s*[:：].{0,200}",
         # A post's meta line, who posted it and under which category or tags: "05/10/2018 - Posted
         # by: Jane Doe - Category: Health - Tags: a, b", "Publicado por Ana | Categoría: Salud"
         r".{0,80}\b(?:posted|published|publicado|publicada|ver[öo]ffentlicht|publi[ée]e?) (?:by|por|von|par)\b.{1,80}"
@@ -391,15 +433,18 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:previous|next|prev|older|newer) (?:post|article|story|entry)\s*[:»«]?.{0,200}",
         r"(?:art[ií]culo|entrada|noticia|post) (?:anterior|siguiente)\s*[:»«]?.{0,200}|(?:vorheriger|n[äa]chster) (?:artikel|beitrag)\s*[:»«]?.{0,200}|(?:article|billet) (?:pr[ée]c[ée]dent|suivant)\s*[:»«]?.{0,200}",
         r"(?:back to top|skip to (?:main )?content|zum inhalt springen|ir al contenido|aller au contenu)",
+        # ru / zh: "Предыдущая запись: ...", "Следующая статья", "上一篇：...", "下一篇", "返回顶部"
+        r"(?:предыдущая|следующая) (?:запись|статья|новость)\s*[:»«]?.{0,200}|(?:上一篇|下一篇|上一条|下一条)\s*[:：]?.{0,200}"
+        r"|перейти к содержимому|наверх|返回顶部|跳至内容",
         # A table of contents' title left alone when its links went: "Table of Contents",
         # "In this article", "Inhaltsverzeichnis", "Índice", "Sommaire", "Indice dei contenuti"
         r"(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?"
         r"|inhaltsverzeichnis|inhalt|[ií]ndice(?: de contenidos?| dei contenuti)?|tabla de contenidos?|contenidos"
-        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do)",
+        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do|содержание(?: статьи)?|оглавление|目录|文章目录)",
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
-        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s)\.?.{0,60}",
+        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|все права защищены|版权所有)\.?.{0,60}",
         # Wire-service reprint notice: "This material may not be published, broadcast, rewritten or redistributed."
         r"this (?:material|article|story) (?:may|must) not be (?:published|reproduced|copied).{0,160}|reprinted with permission.{0,160}",
     ),
@@ -414,7 +459,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
 
 # Junk lines matched against the line as written, not normalised: told apart by capital
 # letters (names, agencies) or by the brackets and colons that normalising trims.
-_NAME = r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*"
+_NAME = r"[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w.'’-]*"
 _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|al-?\w*)){0,5}"
 
 # A name of at least two words ("Jane Doe", "The Associated Press"), and the picture agencies
@@ -455,6 +500,10 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # des cookies", "Ce site utilise des cookies", "Este site usa cookies", "Utilizziamo i cookie"
         r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:(?:utilizamos|usamos|wir (?:verwenden|nutzen)|nous utilisons|utilizziamo) (?:des |i )?cookies?"
         r"|(?:este|questo|ce|diese) (?:sitio|site|sito|website|webseite|seite)(?: web)? (?:utiliza|usa|verwendet|nutzt|utilise|utilizza) (?:des |i )?cookies?)\b.{0,400})",
+        # ru / zh: "Мы используем файлы cookie", "Этот сайт использует cookie", "我们使用 Cookie",
+        # "本网站使用 Cookie"
+        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:мы используем|(?:этот|наш) сайт использует) (?:файлы )?cookies?\b.{0,400})",
+        r"(?i:[^。！？\n]{0,40}(?:我们|本网站|本站)(?:会)?(?:使用|利用)\s*cookies?.{0,400})",
         # Its consent sentence: "By continuing to use this site, you are consenting to our use
         # of cookies", "By using our website, you agree to our use of cookies"
         r"(?i:by (?:continuing to use|using) (?:this|our) (?:web)?site,? you (?:are consenting|consent|agree) to (?:our|the) use of cookies.{0,200})",
@@ -532,7 +581,7 @@ MAX_CAPTION_CHARS = 460
 # punctuation (40,000 dots: 20 s), and no ending is longer.
 ENDING_CHARS = 64
 
-_PUNCT_EDGES = " \t\r\n\u00a0\u200b•·|»«›‹>–—-:;,.!?*()[]{}\"'“”‘’…"
+_PUNCT_EDGES = " \t\r\n\u00a0\u200b•·|»«›‹>–—-:;,.!?*()[]{}\"'“”‘’…：；，。！？（）【】「」《》、\u3000"
 _SPACES = re.compile(r"\s+")
 
 

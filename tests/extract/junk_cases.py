@@ -34,6 +34,8 @@ RELATED = {
     "es": ("Artículos relacionados", "También te puede interesar"),
     "de": ("Ähnliche Artikel", "Das könnte Sie auch interessieren"),
     "fr": ("Articles similaires", "Vous aimerez aussi"),
+    "ru": ("Похожие статьи", "Вам также может понравиться"),
+    "zh": ("相关文章", "猜你喜欢"),
 }
 TEASERS = {
     "en": [
@@ -76,6 +78,20 @@ TEASERS = {
             "Les travaux sur le vieux pont ferroviaire commenceront en mai et dureront jusqu'à la fin de l'année, selon le service des transports…",
         ),
     ],
+    "ru": [
+        (
+            "Шторм перекрыл прибрежные дороги",
+            "Сильный дождь и ветер в понедельник вынудили закрыть три дороги на побережье, пока аварийные службы…",
+        ),
+        (
+            "Ремонт моста начнётся в мае",
+            "Работы на старом железнодорожном мосту начнутся в мае и продлятся до конца года, сообщили в транспортном ведомстве…",
+        ),
+    ],
+    "zh": [
+        ("暴风雨导致沿海道路关闭", "周一，强降雨和大风迫使沿海三条道路关闭，紧急救援人员正在……"),
+        ("旧铁路桥维修工程将于五月开始", "交通部门表示，旧铁路桥的维修工程将于五月开始，并将持续到年底……"),
+    ],
 }
 COMMENT_FORM = {
     "en": (
@@ -106,6 +122,20 @@ COMMENT_FORM = {
         "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
         "Publier le commentaire",
     ),
+    "ru": (
+        "Добавить комментарий",
+        "Ваш адрес email не будет опубликован. Обязательные поля помечены *",
+        ("Комментарий *", "Имя *", "Email *", "Сайт"),
+        "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+        "Отправить комментарий",
+    ),
+    "zh": (
+        "发表回复",
+        "您的邮箱地址不会被公开。 必填项已用 * 标注",
+        ("评论 *", "显示名称 *", "邮箱 *", "网站"),
+        "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。",
+        "发表评论",
+    ),
 }
 CAPTIONS = {
     "en": (
@@ -124,24 +154,35 @@ CAPTIONS = {
         "Des habitants remplissent des sacs de sable près du fleuve en mars. (Jean Dupont/Agence France-Presse)",
         "Crédit photo : Jean Dupont/AFP",
     ),
+    "ru": (
+        "Жители наполняют мешки с песком у реки в марте. (Иван Петров/ТАСС)",
+        "Фото: Иван Петров/ТАСС",
+    ),
+    "zh": ("三月，居民们在河边装沙袋。（新华社记者 张伟 摄）", "图片来源：新华社"),
 }
 ALT_TEXTS = {
     "en": "A line of people passing sandbags along a muddy street under a grey sky",
     "es": "Una fila de personas se pasa sacos de arena por una calle embarrada bajo un cielo gris",
     "de": "Eine Reihe von Menschen reicht Sandsäcke über eine schlammige Straße unter grauem Himmel",
     "fr": "Une file de personnes se passe des sacs de sable dans une rue boueuse sous un ciel gris",
+    "ru": "Цепочка людей передаёт мешки с песком по грязной улице под серым небом",
+    "zh": "一排人在灰色的天空下沿着泥泞的街道传递沙袋",
 }
 SOURCE = {
     "en": ("Source link", "This article was originally published at example.org."),
     "es": ("Source link", "Publicado originalmente en example.org."),
     "de": ("Source link", "Zuerst erschienen auf example.org."),
     "fr": ("Source link", "Initialement publié sur example.org."),
+    "ru": ("Source link", "Впервые опубликовано на example.org."),
+    "zh": ("Source link", "本文首发于 example.org。"),
 }
 SHARE = {
     "en": ("Share this:", "Click to share on Twitter (Opens in new window)", "Facebook", "Email"),
     "es": ("Compartir", "Compartir en Facebook", "Twitter", "WhatsApp"),
     "de": ("Teilen", "Diesen Artikel teilen", "Facebook", "E-Mail"),
     "fr": ("Partager", "Partager sur Facebook", "Twitter", "E-mail"),
+    "ru": ("Поделиться", "Поделиться во ВКонтакте", "Telegram", "WhatsApp"),
+    "zh": ("分享到：", "分享到微信", "微博", "QQ空间"),
 }
 NEWSLETTER = {
     "en": ("Newsletter", "Sign up for our daily newsletter and get the news delivered to your inbox."),
@@ -151,8 +192,17 @@ NEWSLETTER = {
         "Abonnieren Sie unseren Newsletter und erhalten Sie die Nachrichten per E-Mail.",
     ),
     "fr": ("Newsletter", "Abonnez-vous à notre newsletter et recevez l'actualité par e-mail."),
+    "ru": ("Рассылка", "Подпишитесь на нашу ежедневную рассылку и получайте новости на почту."),
+    "zh": ("订阅新闻邮件", "订阅我们的每日新闻邮件，第一时间获取最新消息。"),
 }
-AD_LABEL = {"en": "Advertisement", "es": "Publicidad", "de": "Anzeige", "fr": "Publicité"}
+AD_LABEL = {
+    "en": "Advertisement",
+    "es": "Publicidad",
+    "de": "Anzeige",
+    "fr": "Publicité",
+    "ru": "Реклама",
+    "zh": "广告",
+}
 NAVIGATION = {
     "en": ("Previous post: Storm closes coastal roads", "Next post: Bridge repairs to start in May"),
     "es": (
@@ -167,12 +217,19 @@ NAVIGATION = {
         "Article précédent : La tempête ferme les routes",
         "Article suivant : Les travaux du pont débuteront en mai",
     ),
+    "ru": (
+        "Предыдущая запись: Шторм перекрыл прибрежные дороги",
+        "Следующая запись: Ремонт моста начнётся в мае",
+    ),
+    "zh": ("上一篇：暴风雨导致沿海道路关闭", "下一篇：旧铁路桥维修工程将于五月开始"),
 }
 TAGS = {
     "en": "Tags: floods, city council, river district",
     "es": "Etiquetas: inundaciones, ayuntamiento, barrio del río",
     "de": "Schlagwörter: Hochwasser, Stadtrat, Flussviertel",
     "fr": "Mots-clés : inondations, conseil municipal, quartier du fleuve",
+    "ru": "Метки: наводнения, городской совет, прибрежный район",
+    "zh": "标签：洪水、市议会、河区",
 }
 AUTHOR_BIO = {
     "en": ("About the author", "Anna Weber covers city politics and the environment for The Daily Example."),
@@ -185,14 +242,18 @@ AUTHOR_BIO = {
         "À propos de l'auteur",
         "Anna Weber couvre la politique municipale et l'environnement pour The Daily Example.",
     ),
+    "ru": ("Об авторе", "Анна Вебер пишет о городской политике и экологии для The Daily Example."),
+    "zh": ("关于作者", "安娜·韦伯为《每日范例》报道城市政治和环境新闻。"),
 }
 COPYRIGHT = {
     "en": "© 2024 The Daily Example. All rights reserved.",
     "es": "© 2024 The Daily Example. Todos los derechos reservados.",
     "de": "© 2024 The Daily Example. Alle Rechte vorbehalten.",
     "fr": "© 2024 The Daily Example. Tous droits réservés.",
+    "ru": "© 2024 The Daily Example. Все права защищены.",
+    "zh": "© 2024 The Daily Example 版权所有",
 }
-LANGS = ("en", "es", "de", "fr")
+LANGS = ("en", "es", "de", "fr", "ru", "zh")
 
 
 def _related(lang: str) -> list[JunkCase]:
@@ -355,12 +416,16 @@ SOURCE_LABELS = {
     "es": "Enlace de origen: noticias.example",
     "de": "Quelle: nachrichten.example",
     "fr": "Lien source : actualites.example",
+    "ru": "Источник: novosti.example",
+    "zh": "来源：xinwen.example",
 }
 CAPTIONS_CREDIT_LAST = {
     "en": "Residents fill sandbags near the river in March. Photo: Jane Miller",
     "es": "Vecinos llenan sacos de arena junto al río en marzo. Foto: Juan Pérez",
     "de": "Anwohner füllen im März Sandsäcke am Fluss. Foto: Max Muster",
     "fr": "Des habitants remplissent des sacs de sable près du fleuve en mars. Photo : Jean Dupont",
+    "ru": "Жители наполняют мешки с песком у реки в марте. Фото: Иван Петров",
+    "zh": "三月，居民们在河边装沙袋。摄影：张伟",
 }
 
 
@@ -385,6 +450,8 @@ TOC_TITLES = {
     "es": "Tabla de contenidos",
     "de": "Inhaltsverzeichnis",
     "fr": "Sommaire",
+    "ru": "Содержание",
+    "zh": "目录",
 }
 
 
@@ -420,6 +487,9 @@ COOKIE_NOTICES = {
     "es": "Utilizamos cookies propias y de terceros para mejorar tu experiencia y analizar el tráfico de la web.",
     "de": "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten und unseren Verkehr zu analysieren.",
     "fr": "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre site et mesurer l'audience.",
+    "ru": "Мы используем файлы cookie, чтобы улучшить работу сайта и анализировать трафик. "
+    "Продолжая пользоваться сайтом, вы соглашаетесь с использованием cookie.",
+    "zh": "我们使用 Cookie 来为您提供更好的浏览体验并分析网站流量。继续使用本网站即表示您同意我们使用 Cookie。",
 }
 
 

@@ -3,7 +3,8 @@
 Every case puts one kind of junk (related posts, comment forms, captions and credits,
 "Source link", share bars, newsletter boxes, ad labels, post navigation, tag lists, author
 bios, copyright notices) into a page, in one markup (semantic classes, no class names, or
-flattened into the article's own `<p>`/`<br>` text), in one of four languages. The junk must
+flattened into the article's own `<p>`/`<br>` text), in one of six languages (two of them
+in Cyrillic and Chinese script). The junk must
 be gone and the article must be whole: the text equals the clean body to the character.
 """
 
@@ -58,6 +59,23 @@ def test_sentences_that_resemble_junk_stay(paragraph: str, why: str) -> None:
     html = page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))
 
     assert extract(html).text == expected_text("en") + "\n\n" + paragraph, why
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph"),
+    [
+        ("ru", "Источник в мэрии сообщил, что работы начнутся весной."),
+        ("ru", "Комментарии жителей на встрече были в основном положительными."),
+        ("ru", "Фото затопленной площади облетело все городские газеты."),
+        ("zh", "来源于上游的洪水在三天内淹没了整个河区，许多居民不得不撤离。"),
+        ("zh", "评论人士认为，这项计划来得太晚了，但总比没有好。"),
+        ("zh", "分享经济在这座城市发展迅速，许多居民通过手机平台出租自己的车位。"),
+    ],
+)
+def test_sentences_that_resemble_junk_stay_in_other_scripts(lang: str, paragraph: str) -> None:
+    html = page(lang, Placement(end_of_body=f"<p>{paragraph}</p>"))
+
+    assert extract(html).text == expected_text(lang) + "\n\n" + paragraph
 
 
 def test_body_subheading_that_resembles_a_junk_heading_keeps_its_section() -> None:
