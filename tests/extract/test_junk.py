@@ -95,6 +95,20 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "first", "last"),
+    [
+        ("ru", "Автор: Анна Вебер", "Текст: Анна Вебер и Олег Орлов"),
+        ("zh", "本报记者 李明、王芳", "（责任编辑：张伟）"),
+    ],
+)
+def test_a_byline_at_the_start_and_an_editors_credit_at_the_end_go(lang: str, first: str, last: str) -> None:
+    html = page(lang, Placement(end_of_body=f"<p>{last}</p>"))
+    html = html.replace('<div class="body">', f'<div class="body"><p>{first}</p>')
+
+    assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Follow us on Twitter @DailyExample and on Facebook.",
