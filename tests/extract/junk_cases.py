@@ -36,6 +36,7 @@ RELATED = {
     "fr": ("Articles similaires", "Vous aimerez aussi"),
     "ru": ("Похожие статьи", "Вам также может понравиться"),
     "zh": ("相关文章", "猜你喜欢"),
+    "ja": ("関連記事", "こちらもおすすめ"),
 }
 TEASERS = {
     "en": [
@@ -92,6 +93,16 @@ TEASERS = {
         ("暴风雨导致沿海道路关闭", "周一，强降雨和大风迫使沿海三条道路关闭，紧急救援人员正在……"),
         ("旧铁路桥维修工程将于五月开始", "交通部门表示，旧铁路桥的维修工程将于五月开始，并将持续到年底……"),
     ],
+    "ja": [
+        (
+            "嵐で沿岸の道路が通行止めに",
+            "月曜日、大雨と強風のため沿岸の三つの道路が通行止めとなり、救急隊が……",
+        ),
+        (
+            "旧鉄道橋の補修工事、五月に開始へ",
+            "交通局によると、古い鉄道橋の補修工事は五月に始まり、年末まで続く見通しで……",
+        ),
+    ],
 }
 COMMENT_FORM = {
     "en": (
@@ -136,6 +147,13 @@ COMMENT_FORM = {
         "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。",
         "发表评论",
     ),
+    "ja": (
+        "コメントを残す",
+        "メールアドレスが公開されることはありません。 * が付いている欄は必須項目です",
+        ("コメント *", "名前 *", "メール *", "サイト"),
+        "次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する。",
+        "コメントを送信",
+    ),
 }
 CAPTIONS = {
     "en": (
@@ -159,6 +177,7 @@ CAPTIONS = {
         "Фото: Иван Петров/ТАСС",
     ),
     "zh": ("三月，居民们在河边装沙袋。（新华社记者 张伟 摄）", "图片来源：新华社"),
+    "ja": ("3月、川の近くで土のうを詰める住民たち（共同通信）", "写真：共同通信"),
 }
 ALT_TEXTS = {
     "en": "A line of people passing sandbags along a muddy street under a grey sky",
@@ -167,6 +186,7 @@ ALT_TEXTS = {
     "fr": "Une file de personnes se passe des sacs de sable dans une rue boueuse sous un ciel gris",
     "ru": "Цепочка людей передаёт мешки с песком по грязной улице под серым небом",
     "zh": "一排人在灰色的天空下沿着泥泞的街道传递沙袋",
+    "ja": "灰色の空の下、ぬかるんだ通りで土のうを手渡しで運ぶ人々の列",
 }
 SOURCE = {
     "en": ("Source link", "This article was originally published at example.org."),
@@ -175,6 +195,7 @@ SOURCE = {
     "fr": ("Source link", "Initialement publié sur example.org."),
     "ru": ("Source link", "Впервые опубликовано на example.org."),
     "zh": ("Source link", "本文首发于 example.org。"),
+    "ja": ("Source link", "この記事は example.org で最初に公開されました。"),
 }
 SHARE = {
     "en": ("Share this:", "Click to share on Twitter (Opens in new window)", "Facebook", "Email"),
@@ -183,6 +204,7 @@ SHARE = {
     "fr": ("Partager", "Partager sur Facebook", "Twitter", "E-mail"),
     "ru": ("Поделиться", "Поделиться во ВКонтакте", "Telegram", "WhatsApp"),
     "zh": ("分享到：", "分享到微信", "微博", "QQ空间"),
+    "ja": ("この記事をシェアする", "Xでシェア", "LINE", "はてなブックマーク"),
 }
 NEWSLETTER = {
     "en": ("Newsletter", "Sign up for our daily newsletter and get the news delivered to your inbox."),
@@ -194,6 +216,7 @@ NEWSLETTER = {
     "fr": ("Newsletter", "Abonnez-vous à notre newsletter et recevez l'actualité par e-mail."),
     "ru": ("Рассылка", "Подпишитесь на нашу ежедневную рассылку и получайте новости на почту."),
     "zh": ("订阅新闻邮件", "订阅我们的每日新闻邮件，第一时间获取最新消息。"),
+    "ja": ("メールマガジン", "メールマガジンに登録して、最新のニュースを毎朝受け取りましょう。"),
 }
 AD_LABEL = {
     "en": "Advertisement",
@@ -202,6 +225,7 @@ AD_LABEL = {
     "fr": "Publicité",
     "ru": "Реклама",
     "zh": "广告",
+    "ja": "スポンサーリンク",
 }
 NAVIGATION = {
     "en": ("Previous post: Storm closes coastal roads", "Next post: Bridge repairs to start in May"),
@@ -222,6 +246,7 @@ NAVIGATION = {
         "Следующая запись: Ремонт моста начнётся в мае",
     ),
     "zh": ("上一篇：暴风雨导致沿海道路关闭", "下一篇：旧铁路桥维修工程将于五月开始"),
+    "ja": ("前の記事：嵐で沿岸の道路が通行止めに", "次の記事：旧鉄道橋の補修工事、五月に開始へ"),
 }
 TAGS = {
     "en": "Tags: floods, city council, river district",
@@ -230,6 +255,7 @@ TAGS = {
     "fr": "Mots-clés : inondations, conseil municipal, quartier du fleuve",
     "ru": "Метки: наводнения, городской совет, прибрежный район",
     "zh": "标签：洪水、市议会、河区",
+    "ja": "タグ：洪水、市議会、河川地区",
 }
 AUTHOR_BIO = {
     "en": ("About the author", "Anna Weber covers city politics and the environment for The Daily Example."),
@@ -244,6 +270,10 @@ AUTHOR_BIO = {
     ),
     "ru": ("Об авторе", "Анна Вебер пишет о городской политике и экологии для The Daily Example."),
     "zh": ("关于作者", "安娜·韦伯为《每日范例》报道城市政治和环境新闻。"),
+    "ja": (
+        "この記事を書いた人",
+        "アンナ・ウェーバーは『デイリー・エグザンプル』で市政と環境を担当する記者です。",
+    ),
 }
 COPYRIGHT = {
     "en": "© 2024 The Daily Example. All rights reserved.",
@@ -252,8 +282,9 @@ COPYRIGHT = {
     "fr": "© 2024 The Daily Example. Tous droits réservés.",
     "ru": "© 2024 The Daily Example. Все права защищены.",
     "zh": "© 2024 The Daily Example 版权所有",
+    "ja": "© 2024 The Daily Example 無断転載禁止",
 }
-LANGS = ("en", "es", "de", "fr", "ru", "zh")
+LANGS = ("en", "es", "de", "fr", "ru", "zh", "ja")
 
 
 def _related(lang: str) -> list[JunkCase]:
@@ -418,6 +449,7 @@ SOURCE_LABELS = {
     "fr": "Lien source : actualites.example",
     "ru": "Источник: novosti.example",
     "zh": "来源：xinwen.example",
+    "ja": "出典：nyusu.example",
 }
 CAPTIONS_CREDIT_LAST = {
     "en": "Residents fill sandbags near the river in March. Photo: Jane Miller",
@@ -426,6 +458,7 @@ CAPTIONS_CREDIT_LAST = {
     "fr": "Des habitants remplissent des sacs de sable près du fleuve en mars. Photo : Jean Dupont",
     "ru": "Жители наполняют мешки с песком у реки в марте. Фото: Иван Петров",
     "zh": "三月，居民们在河边装沙袋。摄影：张伟",
+    "ja": "3月、川の近くで土のうを詰める住民たち。写真：山田太郎",
 }
 
 
@@ -452,6 +485,7 @@ TOC_TITLES = {
     "fr": "Sommaire",
     "ru": "Содержание",
     "zh": "目录",
+    "ja": "目次",
 }
 
 
@@ -490,6 +524,7 @@ COOKIE_NOTICES = {
     "ru": "Мы используем файлы cookie, чтобы улучшить работу сайта и анализировать трафик. "
     "Продолжая пользоваться сайтом, вы соглашаетесь с использованием cookie.",
     "zh": "我们使用 Cookie 来为您提供更好的浏览体验并分析网站流量。继续使用本网站即表示您同意我们使用 Cookie。",
+    "ja": "当サイトでは、より良いサービスを提供するためにCookieを使用しています。サイトを利用することで、Cookieの使用に同意したものとみなされます。",
 }
 
 

@@ -1,4 +1,4 @@
-"""Test pages: a news article in six languages, and junk to put around and inside it.
+"""Test pages: a news article in seven languages, and junk to put around and inside it.
 
 `page()` builds a whole page (masthead, menu, sidebar, footer) around an article whose clean
 body is `expected_text(lang)`; junk can be placed after the article, at the end of its
@@ -110,6 +110,23 @@ ARTICLES: dict[str, dict[str, object]] = {
         "more": [
             "一些居民对这一决定表示欢迎，但他们说，早在工程师们首次警告旧堤坝正在失效时，这项工程就应该开始了。一位在河边经营面包店二十年的店主说，每次下大雨，她都担心店铺再次被淹。",
             "另一些居民则质疑，如果不提高地方税，市政府能否负担得起这个项目，并要求在明年春天开工之前举行公开听证会。市政府表示，将在下个月公布详细的融资方案，并听取各方意见。",
+        ],
+    },
+    "ja": {
+        "title": "市議会、河川地区の新たな洪水対策を承認",
+        "paragraphs": [
+            "市議会は火曜日、河川地区に沿って新しい防潮堤を建設することを賛成多数で可決した。過去五年間に三度の洪水が"
+            "発生し、数百の住宅や商店が被害を受けていた。市によると、この数十年で最大の公共事業になるという。",
+            "計画の費用は約四千万ユーロで、可動式の防潮壁や新しい排水ポンプ場のほか、大雨の際に水をためる公園も整備する。"
+            "技術者たちは、四年以内に全体が完成し、百年に一度の洪水にも耐えられると見込んでいる。",
+            "「次の洪水を待つわけにはいかない」と市長は述べた。",
+        ],
+        "subheading": "費用をめぐり住民の意見は割れる",
+        "more": [
+            "一部の住民は決定を歓迎しつつも、技術者が古い堤防の劣化を最初に警告した数年前に工事を始めるべきだったと"
+            "話した。川沿いで二十年パン屋を営む女性は、大雨のたびに店が再び浸水しないか心配だと語った。",
+            "一方で、地方税を引き上げずに市が事業費を負担できるのか疑問視する声もあり、来年春の着工前に公聴会を開くよう"
+            "求めている。市は来月、詳しい資金計画を公表し、住民の意見を聞くとしている。",
         ],
     },
 }
