@@ -329,7 +329,9 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"|(?:original)?quelle|quelllink|lien (?:source|d'origine|original)|source (?:originale|d'origine)"
         r"|link (?:de origem|original[e]?|alla fonte)|fonte(?: original[e]?)?"
         # ru / zh: "Источник: ТАСС", "Ссылка на источник", "来源：新华社", "原文链接"
-        r"|источник|первоисточник|ссылка на (?:источник|оригинал)|来源|文章来源|原文链接|原文地址|出处|出典|引用元|初出)"
+        r"|источник|первоисточник|ссылка на (?:источник|оригинал)|来源|文章来源|原文链接|原文地址|出处|出典|引用元|初出"
+        # an aggregator's credit of where it found the story: "Via: site.example", "H/T: Jane Doe"
+        r"|via|h/t|hat tip)"
         r"(?:\s*[:：|»>–-]\s*\S+(?:\s\S+){0,5})?",
         # "Originally published at example.com", "This article originally appeared on ..."
         r"(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by)\b.{0,200}",

@@ -52,6 +52,7 @@ def test_every_kind_is_covered_in_three_markups_and_two_languages() -> None:
         ("Comments from residents were mostly positive.", "starts like a comment heading"),
         ("The photo, taken in March, shows the flooded square.", "mentions a photo"),
         ("Browsers use cookies to remember a reader between visits, the report found.", "about cookies"),
+        ("Via the new bridge, residents reach the market in minutes.", "starts like an aggregator's credit"),
         ("Google uses cookies to store settings such as the language a reader chose.", "a brand's cookies"),
     ],
 )
@@ -123,6 +124,8 @@ def test_a_byline_at_the_start_and_an_editors_credit_at_the_end_go(lang: str, fi
         "Photo/Jane Doe",
         "Sandbags stacked along the river bank (Jane Doe/Reuters)",
         "Wei-An Jin/Quanta Magazine",
+        "Via: daily-news.example",
+        "H/T: Anna Weber",
         "[newsletter_form id=42]",
         "[/accordion]",
         "[CTA_MODULE]",
