@@ -267,6 +267,8 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
     "byline": (
         # en / es / de / fr: "About the author", "Sobre el autor", "Über den Autor", "À propos de l'auteur"
         r"about the (?:author|writer|reporter)|(?:sobre|acerca) (?:el|del) autor|[üu]ber (?:den autor|die autorin)|[àa] propos de l'auteur|sobre o autor",
+        # pt / it: "Sobre a autora", "L'autore", "Sull'autore"
+        r"sobre a autora|(?:sull'|l')autore|(?:sull'|l')autrice",
         # ru / zh: "Об авторе", "关于作者", "作者简介"
         r"об авторе|关于作者|作者简介|この記事を書いた人|著者(?:について|紹介)|筆者(?:について|紹介)",
     ),
@@ -339,6 +341,8 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"the post .{1,250} appeared first on .{1,120}",
         # es / de / fr: "Publicado originalmente en", "Zuerst erschienen auf", "Initialement publié sur"
         r"publicado originalmente (?:en|por)\b.{0,200}|zuerst erschienen (?:auf|in|bei)\b.{0,200}|(?:initialement|originellement) publi[ée] (?:sur|dans|par)\b.{0,200}",
+        # pt / it: "Publicado originalmente em ...", "Pubblicato originariamente su ..."
+        r"publicad[oa] originalmente (?:em|no|na|por)\b.{0,200}|pubblicat[oa] (?:originariamente|originalmente|per la prima volta) (?:su|in|da)\b.{0,200}",
         # ru / zh: "Впервые опубликовано на ...", "本文首发于 ...", "本文转载自 ..."
         r"(?:впервые|первоначально|изначально) опубликован[оа]? (?:на|в)\b.{0,200}|本文(?:首发|最初发表|原载|转载|来源)(?:于|自|在).{0,200}",
         # ja: "この記事は example.org で最初に公開されました。"
@@ -377,6 +381,12 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # fr: "Votre adresse e-mail ne sera pas publiée."
         r"votre adresse (?:e-?mail|email|de messagerie|courriel) ne sera pas publi[ée]e\.?.{0,80}|les champs obligatoires sont indiqu[ée]s avec\s*\*?\.?",
         r"enregistrer mon nom, mon e-?mail et mon site (?:web )?dans le navigateur pour mon prochain commentaire\.?|laisser un commentaire|publier (?:le )?commentaire|annuler la r[ée]ponse",
+        # pt: "O seu endereço de email não será publicado.", "Campos obrigatórios marcados com *"
+        r"o (?:seu )?endere[çc]o de e-?mail n[ãa]o ser[áa] publicado\.?.{0,80}|campos obrigat[óo]rios (?:est[ãa]o )?marcados com\s*\*?\.?",
+        r"guardar (?:o )?meu nome, e-?mail e site neste navegador para a pr[óo]xima vez que eu comentar\.?|publicar coment[áa]rio|deixe um coment[áa]rio|cancelar resposta",
+        # it: "Il tuo indirizzo email non sarà pubblicato.", "I campi obbligatori sono contrassegnati *"
+        r"il tuo indirizzo (?:e-?mail|email) non sar[àa] pubblicato\.?.{0,80}|i campi obbligatori sono contrassegnati\s*\*?\.?",
+        r"salva il mio nome, (?:e-?mail|email) e sito web in questo browser per la prossima volta che commento\.?|invia (?:il )?commento|lascia un commento|annulla risposta",
         # ru: "Ваш адрес email не будет опубликован.", "Обязательные поля помечены *"
         r"ваш (?:адрес )?(?:email|e-mail|электронной почты) не будет опубликован\.?.{0,80}|обязательные поля помечены\s*\*?\.?",
         r"сохранить мо[её] имя, email и адрес сайта в этом браузере для последующих моих комментариев\.?|отправить комментарий|добавить комментарий|отменить ответ",
@@ -388,7 +398,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する|コメントを送信|返信をキャンセル",
         # Field labels of comment forms, alone on their line: "Name *", "E-Mail *", "Website"
         r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet"
-        r"|комментарий|имя|сайт|评论|显示名称|名称|昵称|邮箱|电子邮件|网站|コメント|名前|メール|メールアドレス|サイト|ウェブサイト)\s*[*:：]?\s*\*?",
+        r"|coment[áa]rio|commento|nome|site|sito web|sito|комментарий|имя|сайт|评论|显示名称|名称|昵称|邮箱|电子邮件|网站|コメント|名前|メール|メールアドレス|サイト|ウェブサイト)\s*[*:：]?\s*\*?",
     ),
     "credit": (
         # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
@@ -409,7 +419,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "ad": (
         # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
-        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|реклама|广告|推广|広告|スポンサーリンク|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
+        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|publicidade|pubblicit[àa]|реклама|广告|推广|広告|スポンサーリンク|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
     ),
     "share": (
         # "Share this:", "Click to share on Twitter (Opens in new window)", "Tweet", "Email", "Print"

@@ -37,6 +37,8 @@ RELATED = {
     "ru": ("Похожие статьи", "Вам также может понравиться"),
     "zh": ("相关文章", "猜你喜欢"),
     "ja": ("関連記事", "こちらもおすすめ"),
+    "pt": ("Artigos relacionados", "Você também pode gostar"),
+    "it": ("Articoli correlati", "Potrebbe interessarti anche"),
 }
 TEASERS = {
     "en": [
@@ -103,6 +105,26 @@ TEASERS = {
             "交通局によると、古い鉄道橋の補修工事は五月に始まり、年末まで続く見通しで……",
         ),
     ],
+    "pt": [
+        (
+            "Tempestade fecha estradas do litoral",
+            "A chuva forte e o vento obrigaram na segunda-feira ao fecho de três estradas do litoral, enquanto as equipas de emergência…",
+        ),
+        (
+            "Obras na ponte começam em maio",
+            "Os trabalhos na velha ponte ferroviária vão começar em maio e durar até ao fim do ano, segundo o serviço de transportes…",
+        ),
+    ],
+    "it": [
+        (
+            "La tempesta chiude le strade costiere",
+            "Pioggia intensa e vento forte hanno costretto lunedì alla chiusura di tre strade lungo la costa, mentre i soccorritori…",
+        ),
+        (
+            "I lavori al ponte inizieranno a maggio",
+            "I lavori sul vecchio ponte ferroviario inizieranno a maggio e dureranno fino alla fine dell'anno, secondo l'ufficio trasporti…",
+        ),
+    ],
 }
 COMMENT_FORM = {
     "en": (
@@ -154,6 +176,20 @@ COMMENT_FORM = {
         "次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する。",
         "コメントを送信",
     ),
+    "pt": (
+        "Deixe um comentário",
+        "O seu endereço de email não será publicado. Campos obrigatórios marcados com *",
+        ("Comentário *", "Nome *", "Email *", "Site"),
+        "Guardar o meu nome, email e site neste navegador para a próxima vez que eu comentar.",
+        "Publicar comentário",
+    ),
+    "it": (
+        "Lascia un commento",
+        "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+        ("Commento *", "Nome *", "Email *", "Sito web"),
+        "Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.",
+        "Invia commento",
+    ),
 }
 CAPTIONS = {
     "en": (
@@ -178,6 +214,14 @@ CAPTIONS = {
     ),
     "zh": ("三月，居民们在河边装沙袋。（新华社记者 张伟 摄）", "图片来源：新华社"),
     "ja": ("3月、川の近くで土のうを詰める住民たち（共同通信）", "写真：共同通信"),
+    "pt": (
+        "Moradores enchem sacos de areia junto ao rio em março. (João Silva/Agência Lusa)",
+        "Foto: João Silva/Lusa",
+    ),
+    "it": (
+        "Residenti riempiono sacchi di sabbia vicino al fiume a marzo. (Marco Rossi/Agenzia ANSA)",
+        "Foto: Marco Rossi/ANSA",
+    ),
 }
 ALT_TEXTS = {
     "en": "A line of people passing sandbags along a muddy street under a grey sky",
@@ -187,6 +231,8 @@ ALT_TEXTS = {
     "ru": "Цепочка людей передаёт мешки с песком по грязной улице под серым небом",
     "zh": "一排人在灰色的天空下沿着泥泞的街道传递沙袋",
     "ja": "灰色の空の下、ぬかるんだ通りで土のうを手渡しで運ぶ人々の列",
+    "pt": "Uma fila de pessoas passa sacos de areia por uma rua enlameada sob um céu cinzento",
+    "it": "Una fila di persone si passa sacchi di sabbia lungo una strada fangosa sotto un cielo grigio",
 }
 SOURCE = {
     "en": ("Source link", "This article was originally published at example.org."),
@@ -196,6 +242,8 @@ SOURCE = {
     "ru": ("Source link", "Впервые опубликовано на example.org."),
     "zh": ("Source link", "本文首发于 example.org。"),
     "ja": ("Source link", "この記事は example.org で最初に公開されました。"),
+    "pt": ("Source link", "Publicado originalmente em example.org."),
+    "it": ("Source link", "Pubblicato originariamente su example.org."),
 }
 SHARE = {
     "en": ("Share this:", "Click to share on Twitter (Opens in new window)", "Facebook", "Email"),
@@ -205,6 +253,8 @@ SHARE = {
     "ru": ("Поделиться", "Поделиться во ВКонтакте", "Telegram", "WhatsApp"),
     "zh": ("分享到：", "分享到微信", "微博", "QQ空间"),
     "ja": ("この記事をシェアする", "Xでシェア", "LINE", "はてなブックマーク"),
+    "pt": ("Compartilhe", "Compartilhar no Facebook", "Twitter", "WhatsApp"),
+    "it": ("Condividi", "Condividi su Facebook", "Twitter", "WhatsApp"),
 }
 NEWSLETTER = {
     "en": ("Newsletter", "Sign up for our daily newsletter and get the news delivered to your inbox."),
@@ -217,6 +267,8 @@ NEWSLETTER = {
     "ru": ("Рассылка", "Подпишитесь на нашу ежедневную рассылку и получайте новости на почту."),
     "zh": ("订阅新闻邮件", "订阅我们的每日新闻邮件，第一时间获取最新消息。"),
     "ja": ("メールマガジン", "メールマガジンに登録して、最新のニュースを毎朝受け取りましょう。"),
+    "pt": ("Newsletter", "Assine a nossa newsletter e receba as notícias no seu email."),
+    "it": ("Newsletter", "Iscriviti alla nostra newsletter e ricevi le notizie via email."),
 }
 AD_LABEL = {
     "en": "Advertisement",
@@ -226,6 +278,8 @@ AD_LABEL = {
     "ru": "Реклама",
     "zh": "广告",
     "ja": "スポンサーリンク",
+    "pt": "Publicidade",
+    "it": "Pubblicità",
 }
 NAVIGATION = {
     "en": ("Previous post: Storm closes coastal roads", "Next post: Bridge repairs to start in May"),
@@ -247,6 +301,14 @@ NAVIGATION = {
     ),
     "zh": ("上一篇：暴风雨导致沿海道路关闭", "下一篇：旧铁路桥维修工程将于五月开始"),
     "ja": ("前の記事：嵐で沿岸の道路が通行止めに", "次の記事：旧鉄道橋の補修工事、五月に開始へ"),
+    "pt": (
+        "Artigo anterior: Tempestade fecha estradas do litoral",
+        "Próximo artigo: Obras na ponte começam em maio",
+    ),
+    "it": (
+        "Articolo precedente: La tempesta chiude le strade costiere",
+        "Articolo successivo: I lavori al ponte inizieranno a maggio",
+    ),
 }
 TAGS = {
     "en": "Tags: floods, city council, river district",
@@ -256,6 +318,8 @@ TAGS = {
     "ru": "Метки: наводнения, городской совет, прибрежный район",
     "zh": "标签：洪水、市议会、河区",
     "ja": "タグ：洪水、市議会、河川地区",
+    "pt": "Tags: cheias, câmara municipal, bairro do rio",
+    "it": "Tag: alluvioni, consiglio comunale, quartiere del fiume",
 }
 AUTHOR_BIO = {
     "en": ("About the author", "Anna Weber covers city politics and the environment for The Daily Example."),
@@ -274,6 +338,8 @@ AUTHOR_BIO = {
         "この記事を書いた人",
         "アンナ・ウェーバーは『デイリー・エグザンプル』で市政と環境を担当する記者です。",
     ),
+    "pt": ("Sobre o autor", "Anna Weber escreve sobre política local e ambiente para o The Daily Example."),
+    "it": ("L'autore", "Anna Weber si occupa di politica cittadina e ambiente per The Daily Example."),
 }
 COPYRIGHT = {
     "en": "© 2024 The Daily Example. All rights reserved.",
@@ -283,8 +349,10 @@ COPYRIGHT = {
     "ru": "© 2024 The Daily Example. Все права защищены.",
     "zh": "© 2024 The Daily Example 版权所有",
     "ja": "© 2024 The Daily Example 無断転載禁止",
+    "pt": "© 2024 The Daily Example. Todos os direitos reservados.",
+    "it": "© 2024 The Daily Example. Tutti i diritti riservati.",
 }
-LANGS = ("en", "es", "de", "fr", "ru", "zh", "ja")
+LANGS = ("en", "es", "de", "fr", "pt", "it", "ru", "zh", "ja")
 
 
 def _related(lang: str) -> list[JunkCase]:
@@ -450,6 +518,8 @@ SOURCE_LABELS = {
     "ru": "Источник: novosti.example",
     "zh": "来源：xinwen.example",
     "ja": "出典：nyusu.example",
+    "pt": "Link de origem: noticias.example",
+    "it": "Fonte: notizie.example",
 }
 CAPTIONS_CREDIT_LAST = {
     "en": "Residents fill sandbags near the river in March. Photo: Jane Miller",
@@ -459,6 +529,8 @@ CAPTIONS_CREDIT_LAST = {
     "ru": "Жители наполняют мешки с песком у реки в марте. Фото: Иван Петров",
     "zh": "三月，居民们在河边装沙袋。摄影：张伟",
     "ja": "3月、川の近くで土のうを詰める住民たち。写真：山田太郎",
+    "pt": "Moradores enchem sacos de areia junto ao rio em março. Foto: João Silva",
+    "it": "Residenti riempiono sacchi di sabbia vicino al fiume a marzo. Foto: Marco Rossi",
 }
 
 
@@ -486,6 +558,8 @@ TOC_TITLES = {
     "ru": "Содержание",
     "zh": "目录",
     "ja": "目次",
+    "pt": "Índice",
+    "it": "Indice dei contenuti",
 }
 
 
@@ -525,6 +599,8 @@ COOKIE_NOTICES = {
     "Продолжая пользоваться сайтом, вы соглашаетесь с использованием cookie.",
     "zh": "我们使用 Cookie 来为您提供更好的浏览体验并分析网站流量。继续使用本网站即表示您同意我们使用 Cookie。",
     "ja": "当サイトでは、より良いサービスを提供するためにCookieを使用しています。サイトを利用することで、Cookieの使用に同意したものとみなされます。",
+    "pt": "Utilizamos cookies para melhorar a sua experiência e analisar o tráfego do nosso site.",
+    "it": "Utilizziamo i cookie per offrirti la migliore esperienza sul nostro sito e analizzare il traffico.",
 }
 
 

@@ -1,4 +1,4 @@
-"""Test pages: a news article in seven languages, and junk to put around and inside it.
+"""Test pages: a news article in nine languages, and junk to put around and inside it.
 
 `page()` builds a whole page (masthead, menu, sidebar, footer) around an article whose clean
 body is `expected_text(lang)`; junk can be placed after the article, at the end of its
@@ -127,6 +127,42 @@ ARTICLES: dict[str, dict[str, object]] = {
             "話した。川沿いで二十年パン屋を営む女性は、大雨のたびに店が再び浸水しないか心配だと語った。",
             "一方で、地方税を引き上げずに市が事業費を負担できるのか疑問視する声もあり、来年春の着工前に公聴会を開くよう"
             "求めている。市は来月、詳しい資金計画を公表し、住民の意見を聞くとしている。",
+        ],
+    },
+    "pt": {
+        "title": "Câmara aprova novas defesas contra cheias para o bairro do rio",
+        "paragraphs": [
+            "A câmara municipal votou na terça-feira a construção de um novo sistema de barreiras "
+            "ao longo do bairro do rio, depois de três cheias em cinco anos terem danificado "
+            "centenas de casas e lojas.",
+            "O plano, que custará cerca de 40 milhões de euros, inclui muros móveis, novas "
+            "estações de bombagem e um parque pensado para reter a água durante as tempestades.",
+            "“Não podemos esperar pela próxima cheia”, disse a presidente da câmara.",
+        ],
+        "subheading": "Moradores divididos quanto ao custo",
+        "more": [
+            "Alguns moradores saudaram a decisão, mas disseram que as obras deviam ter começado "
+            "há anos, quando os engenheiros alertaram pela primeira vez para os velhos diques.",
+            "Outros perguntaram se a cidade pode pagar o projeto sem aumentar os impostos locais "
+            "e pediram uma audiência pública antes do início das obras na próxima primavera.",
+        ],
+    },
+    "it": {
+        "title": "Il consiglio comunale approva nuove difese contro le alluvioni nel quartiere del fiume",
+        "paragraphs": [
+            "Il consiglio comunale ha votato martedì la costruzione di un nuovo sistema di barriere "
+            "lungo il quartiere del fiume, dopo che tre alluvioni in cinque anni hanno danneggiato "
+            "centinaia di case e negozi.",
+            "Il piano, che costerà circa 40 milioni di euro, comprende muri mobili, nuove stazioni "
+            "di pompaggio e un parco progettato per trattenere l'acqua durante i temporali.",
+            "«Non possiamo aspettare la prossima alluvione», ha detto la sindaca.",
+        ],
+        "subheading": "I residenti divisi sui costi",
+        "more": [
+            "Alcuni residenti hanno accolto con favore la decisione, ma hanno detto che i lavori "
+            "sarebbero dovuti iniziare anni fa, quando gli ingegneri avvertirono dei vecchi argini.",
+            "Altri si sono chiesti se la città possa pagare il progetto senza aumentare le tasse "
+            "locali e hanno chiesto un'audizione pubblica prima dell'avvio dei lavori in primavera.",
         ],
     },
 }

@@ -3,7 +3,7 @@
 Every case puts one kind of junk (related posts, comment forms, captions and credits,
 "Source link", share bars, newsletter boxes, ad labels, post navigation, tag lists, author
 bios, copyright notices) into a page, in one markup (semantic classes, no class names, or
-flattened into the article's own `<p>`/`<br>` text), in one of seven languages (three of them
+flattened into the article's own `<p>`/`<br>` text), in one of nine languages (three of them
 in Cyrillic, Chinese and Japanese script). The junk must
 be gone and the article must be whole: the text equals the clean body to the character.
 """
