@@ -58,7 +58,10 @@ def _name_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=-))(?:" + alternatives + r")(?=-|$)")
 
 
-_JUNK_WORDS = _name_pattern(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
+_ALL_JUNK_WORDS = frozenset(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
+_JUNK_WORDS = _name_pattern(_ALL_JUNK_WORDS)
+# The first dashed part of each junk word ("sr" of "sr-only"): where a junk word can start.
+_JUNK_WORD_STARTS = frozenset(word.split("-")[0] for word in _ALL_JUNK_WORDS)
 _NEVER_LISTED_NAME = _name_pattern(
     word for kind in _rules.NEVER_LISTING_KINDS for word in _rules.JUNK_NAME_WORDS[kind]
 )
@@ -71,7 +74,9 @@ _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=
 
 def _dashed(name: str) -> str:
     """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x")."""
-    return _CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")
+    # `sub` with a template calls back into Python even where nothing matches: search first.
+    camel = _CAMEL_HUMP.sub(r"\1-\2", name) if _CAMEL_HUMP.search(name) else name
+    return camel.lower().replace("_", "-")
 
 
 def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
@@ -92,8 +97,13 @@ def _junk_words(value: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _name_junk_words(name: str) -> frozenset[str]:
-    """The junk words of a class name or id ("related-posts-widget" -> related, widget)."""
-    return frozenset(_JUNK_WORDS.findall(_dashed(name)))
+    """The junk words of a class name or id ("related-posts-widget" -> related, widget).
+    A junk word starts at one of the name's dashed parts: a name without the first part of
+    any (most of them) is not searched."""
+    dashed = _dashed(name)
+    if _JUNK_WORD_STARTS.isdisjoint(dashed.split("-")):
+        return frozenset()
+    return frozenset(_JUNK_WORDS.findall(dashed))
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
@@ -102,10 +112,13 @@ def _named_junk(page: _Page) -> Iterator[LexborNode]:
     element's own text is an anchor made from it ("h-how-to-grow-your-social-following"
     on that heading), not a name."""
     builder_words = page.builder_words
+    verdicts: dict[str | None, bool] = {None: False}  # by value: a page repeats its classes
     for node in page.tree.css("[class],[id]"):
         attributes = node.attributes
+        if (junk := verdicts.get(value := attributes.get("class"))) is None:
+            junk = verdicts[value] = _name_is_junk(value, builder_words)
         element_id = attributes.get("id")
-        if _name_is_junk(attributes.get("class"), builder_words) or (
+        if junk or (
             element_id and _name_is_junk(element_id, builder_words) and not _spells_own_text(node, element_id)
         ):
             yield node
