@@ -79,7 +79,10 @@ _BLOCKS = frozenset({"p", "div", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5",
 
 
 def _any_of(names: frozenset[str]) -> str:
-    return "|".join(sorted(names, key=len, reverse=True))
+    """A regex for any of `names`, their first letters looked at first: most tags are none
+    of them, and a class of letters turns them away at a fraction of an alternation's cost."""
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    return f"(?=[{''.join(sorted({name[0] for name in names}))}])(?:{alternatives})"
 
 
 _FORMATTING_START_TAG = re.compile(rf"<(?:{_any_of(_FORMATTING)})(?=[\s>/])[^<>]*", re.I)
