@@ -214,7 +214,7 @@ def _is_copy_of_prose(run: list[str]) -> bool:
 def _is_body_line(line: str, at_edge: bool, facts: PageFacts, kind: BlockKind) -> bool:
     """Whether a line is none of: an image's alt text (unless a subheading: the picture
     of a section is described by its title), the page's address, a junk line."""
-    if kind != "heading" and _rules.normalise_phrase(line) in facts.image_texts:
+    if kind != "heading" and facts.image_texts and _rules.normalise_phrase(line) in facts.image_texts:
         return False
     if line in facts.addresses:
         return False
