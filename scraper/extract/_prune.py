@@ -154,7 +154,7 @@ def paragraph_prose_chars(node: LexborNode) -> int:
     the line breaks of the source joined into its words): documentation breaks its
     sentences with inline markup and wraps them over several source lines."""
     text = "\n".join(" ".join(paragraph.text().split()) for paragraph in node.css("p"))
-    return _prose_in(node, text, len(node.text().strip()))
+    return _prose_in(node, text, paragraphs_only=True)
 
 
 def _sentence_chars(text: str) -> int:
@@ -163,13 +163,13 @@ def _sentence_chars(text: str) -> int:
     )
 
 
-def _prose_in(node: LexborNode, text: str, total_chars: int | None = None) -> int:
-    """The sentence characters of `text` (read from `node`, `total_chars` long in all: by
-    default `text`'s length), less the share of links."""
+def _prose_in(node: LexborNode, text: str, *, paragraphs_only: bool = False) -> int:
+    """The sentence characters of `text` (read from `node`: all its text, or only its
+    paragraphs'), less the share of links in all its text."""
     if len(text) <= PROSE_SENTENCE_CHARS or not (sentences := _sentence_chars(text)):
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
-    total = len(text.strip()) if total_chars is None else total_chars
+    total = len(node.text().strip()) if paragraphs_only else len(text.strip())
     return int(sentences * max(0.0, 1 - link_chars / max(1, total)))
 
 
@@ -180,7 +180,9 @@ def is_prose_line(line: str) -> bool:
 
 def is_sentence(text: str) -> bool:
     """True when `text` ends as a sentence does (a heading or a trailing "..." does not)."""
-    return _SENTENCE_END.search(text) is not None
+    # Only the end can match: searched in the last four characters before trailing white
+    # space (two dots before the mark, the mark, a closing quote), not the whole text.
+    return _SENTENCE_END.search(text.rstrip()[-4:]) is not None
 
 
 @functools.lru_cache(maxsize=4096)
