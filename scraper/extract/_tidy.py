@@ -64,8 +64,9 @@ def _element_text(element: _Element) -> str:
 
 def _clean_lines(text: str) -> list[str]:
     """Lines in Unicode's composed form (NFC), soft hyphens dropped, spaces folded."""
-    text = unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, ""))
-    lines = (_INLINE_SPACES.sub(" ", line).strip(" |") for line in text.split("\n"))
+    text = _INLINE_SPACES.sub(" ", unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, "")))
+    # The runs of spaces folded hold no line break: folded in the whole text, as in each line.
+    lines = (line.strip(" |") for line in text.split("\n"))
     return [line for line in lines if line]
 
 
