@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._errors import BadListing, NotArticle, NotHTML, TooLarge
+from ..extract._language import unspaced_chars
 from . import _settings
 from ._fetch import Page
 from ._listings import Listing, feed_links, read_listing
@@ -70,15 +71,13 @@ def article_fields(
 # A word of prose: letters (with inner apostrophes or hyphens), maybe inside quotes or
 # brackets and followed by punctuation. A file name, a date, a size or a number is none.
 _PROSE_WORD = re.compile(r"""^[(\[«"'“‘¿¡]*[^\W\d_]+(?:['’\-][^\W\d_]+)*[)\]»"'”’.,;:!?…]*$""")
-# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Myanmar,
-# Khmer): there two characters count as a word.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def prose_words(text: str) -> int:
     """How many words of `text` are prose (see `_PROSE_WORD`), for the `--min-words` test."""
     spaced = sum(1 for token in text.split() if _PROSE_WORD.match(token))
-    return spaced + len(_UNSPACED.findall(text)) // 2
+    # In scripts written without spaces (Chinese, Japanese, Thai...) two characters count as a word.
+    return spaced + unspaced_chars(text) // 2
 
 
 def content_hash(content: str | bytes) -> str:

@@ -33,10 +33,13 @@ _FOREIGN_CONTAINERS = re.compile(
 # How far up an element's ancestors are looked at for such a container.
 _MAX_ANCESTORS = 8
 # What precedes a name in a byline, in the languages of the rules: "By", "Written by",
-# "Author:", "Von", "Por", "Par", "Di", "Door"...
+# "Author:", "Von", "Por", "Par", "Di", "Door", "Автор:", "Текст:"; in Chinese, where no
+# space need follow, "作者：", "记者", "本报记者", "责任编辑：", "文／".
 _BY = re.compile(
-    r"^(?:(?:written|posted|published|reported|compiled|text|words|story)\s+by|by"
-    r"|author(?:ed by|s)?|autor(?:a|in|es)?|auteur|von|por|par|di|door|de)\s*[:|-]?(?:\s+|$)",
+    r"^(?:(?:(?:written|posted|published|reported|compiled|text|words|story)\s+by|by"
+    r"|author(?:ed by|s)?|autor(?:a|in|es)?|auteur|von|por|par|di|door|de|автор(?:ы)?|текст)"
+    r"\s*[:：|-]?(?:\s+|$)"
+    r"|(?:作者|(?:本报)?(?:特约)?记者|(?:责任)?编辑|通讯员)\s*[:：]?\s*|文\s*[:：/／]\s*)",
     re.IGNORECASE,
 )
 # Where a byline stops being names: an "Updated ..." or "Published ..." label, a reading
@@ -46,15 +49,16 @@ _BYLINE_END = re.compile(
     r"|\d+\s*min(?:ute)?s?\b|[•·|—–]\s|\son\s(?=\D{0,20}\d)).*$",
     re.IGNORECASE,
 )
-# Separators between several names: ",", ";", "&", "and", "und", "y", "et", "e".
-_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\s(?:and|und|y|et|e)\s)\s*")
+# Separators between several names: ",", ";", "&", "and", "und", "y", "et", "e", "и", and
+# the Chinese comma and enumeration comma.
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&，、；]|\s(?:and|und|y|et|e|и)\s)\s*")
 # A credential after a name ("Jane Doe, MD", "Ph.D.") is not a second name (case matters).
 _CREDENTIAL = re.compile(r"^(?:(?:[A-Z][A-Za-z]?\.){1,3}|[A-Z]{2,6}|Ph\.?D\.?)$")
 # Nor is a role ("John Roe, Senior Editor"); a role alone is no name.
 _ROLE = re.compile(
     r"\b(?:editor|writer|reporter|correspondent|contributor|staff|columnist|expert|director|"
     r"manager|analyst|founder|ceo|cto|head of|redakteur(?:in)?|redactor(?:a)?|rédact(?:eur|rice)|"
-    r"journalist(?:in|e|a)?)\b",
+    r"journalist(?:in|e|a)?|корреспондент|редактор|обозреватель|журналист(?:ка)?)\b",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"[@#]\w+|\S+@\S+\.\w+|https?://\S+|www\.\S+")

@@ -17,7 +17,7 @@ from ._article import Article, TextBlock, lines_of
 from ._decode import decode_html
 from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
-from ._language import article_language, identifier
+from ._language import article_language, count_words, identifier
 from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, boxes_of_kind, is_prose_line, prune, prune_structure
 from ._settings import (
@@ -130,7 +130,7 @@ def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
     lines = lines_of(blocks)
     if len(lines) < _MIN_MENU_LINES:
         return False
-    return statistics.median(len(line.split()) for line in lines) <= _MAX_MENU_LINE_WORDS
+    return statistics.median(map(count_words, lines)) <= _MAX_MENU_LINE_WORDS
 
 
 def _body_text(
@@ -246,7 +246,7 @@ def _short_without_prose(blocks: tuple[TextBlock, ...]) -> bool:
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:
-    return sum(len(block.text.split()) for block in blocks)
+    return sum(count_words(block.text) for block in blocks)
 
 
 def _pruning_cost_text(pruned: tuple[TextBlock, ...], unpruned: tuple[TextBlock, ...]) -> bool:
@@ -276,7 +276,7 @@ def _lost_rows(lost: list[str], pruned_words: int) -> bool:
     """Whether a short pruned extraction (of `pruned_words`) lost the rows of a list: the
     `lost` lines hold lines of one shape but for their numbers (prices, item numbers,
     dates), at least `LOST_LIST_ROWS` of them, and more words than the pruned extraction has."""
-    if pruned_words >= MIN_SURE_WORDS or sum(len(line.split()) for line in lost) < pruned_words:
+    if pruned_words >= MIN_SURE_WORDS or sum(map(count_words, lost)) < pruned_words:
         return False
     shapes = Counter(_NUMBER.sub("0", line) for line in lost if _NUMBER.search(line))
     return sum(count for count in shapes.values() if count > 1) >= LOST_LIST_ROWS
@@ -285,7 +285,7 @@ def _lost_rows(lost: list[str], pruned_words: int) -> bool:
 def _much_prose(lines: list[str], words: int) -> bool:
     """Whether `lines` hold more prose than `MAX_LOST_PROSE_WORDS` words, or than
     `MAX_LOST_PROSE_SHARE` of an extraction of `words`."""
-    prose = sum(len(line.split()) for line in lines if is_prose_line(line))
+    prose = sum(count_words(line) for line in lines if is_prose_line(line))
     return prose > max(MAX_LOST_PROSE_WORDS, MAX_LOST_PROSE_SHARE * words)
 
 

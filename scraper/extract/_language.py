@@ -26,9 +26,25 @@ _UNSPACED = (
 _WORD = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]*[^\W{_UNSPACED}][^\s{_UNSPACED}]*")
 
 
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+
+
 def count_words(text: str) -> int:
     """Words in `text`, by the rule of the module's docstring."""
     return len(_WORD.findall(text))
+
+
+def unspaced_chars(text: str) -> int:
+    """How many characters of `text` belong to scripts written without spaces."""
+    return len(_UNSPACED_CHAR.findall(text))
+
+
+def latin_width(text: str) -> int:
+    """The length of `text` as so much Latin-script text: a character of a script written
+    without spaces counts three (a Chinese or Japanese word is one or two characters, an
+    English one five or six with its space), so that length thresholds read the same in
+    every script."""
+    return len(text) + 2 * unspaced_chars(text)
 
 
 @cache

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
+from ._language import latin_width
 from ._settings import (
     ANCHOR_MIN_SHARE,
     BUILDER_WRAPPERS,
@@ -65,10 +66,14 @@ _JUNK_WORD_STARTS = frozenset(word.split("-")[0] for word in _ALL_JUNK_WORDS)
 _NEVER_LISTED_NAME = _name_pattern(
     word for kind in _rules.NEVER_LISTING_KINDS for word in _rules.JUNK_NAME_WORDS[kind]
 )
-_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"”’»)]?\s*\Z")
+# The marks that end a sentence: Latin, the full-width marks of Chinese and Japanese, the
+# Arabic question mark and Urdu full stop, the Devanagari danda.
+_SENTENCE_MARKS = ".!?。！？؟۔।"
+# A sentence's end: its mark (not an ellipsis's last dot), maybe a closing quote or bracket.
+_SENTENCE_END = re.compile(rf"(?<!\.\.)[{_SENTENCE_MARKS}][\"”’»)」』）]?\s*\Z")
 # Text cut after each sentence end and line break (one linear pass): a long run that ends
 # as a sentence does is a sentence of article prose.
-_TEXT_RUN = re.compile(r"[^.!?\n]+[.!?]?")
+_TEXT_RUN = re.compile(rf"[^{_SENTENCE_MARKS}\n]+[{_SENTENCE_MARKS}]?")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
@@ -159,14 +164,22 @@ def paragraph_prose_chars(node: LexborNode) -> int:
 
 def _sentence_chars(text: str) -> int:
     return sum(
-        len(run) for run in _TEXT_RUN.findall(text) if len(run) > PROSE_SENTENCE_CHARS and run[-1] in ".!?"
+        len(run)
+        for run in _TEXT_RUN.findall(text)
+        if run[-1] in _SENTENCE_MARKS and _is_wide(run, PROSE_SENTENCE_CHARS + 1)
     )
+
+
+def _is_wide(text: str, width: int) -> bool:
+    """Whether `text` is at least `width` characters of Latin text long (`latin_width`);
+    its plain length, cheaper, settles most texts."""
+    return len(text) >= width or (not text.isascii() and latin_width(text) >= width)
 
 
 def _prose_in(node: LexborNode, text: str, *, paragraphs_only: bool = False) -> int:
     """The sentence characters of `text` (read from `node`: all its text, or only its
     paragraphs'), less the share of links in all its text."""
-    if len(text) <= PROSE_SENTENCE_CHARS or not (sentences := _sentence_chars(text)):
+    if not _is_wide(text, PROSE_SENTENCE_CHARS + 1) or not (sentences := _sentence_chars(text)):
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
     total = len(node.text().strip()) if paragraphs_only else len(text.strip())
@@ -174,8 +187,8 @@ def _prose_in(node: LexborNode, text: str, *, paragraphs_only: bool = False) -> 
 
 
 def is_prose_line(line: str) -> bool:
-    """A line of article prose: a sentence of `PROSE_SENTENCE_CHARS` or more."""
-    return len(line) >= PROSE_SENTENCE_CHARS and is_sentence(line)
+    """A line of article prose: a sentence of `PROSE_SENTENCE_CHARS` or more (as Latin text)."""
+    return _is_wide(line, PROSE_SENTENCE_CHARS) and is_sentence(line)
 
 
 def is_sentence(text: str) -> bool:

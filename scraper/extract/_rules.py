@@ -208,6 +208,13 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"plus (?:de|d'|d’|sur) .{1,60}",
         # pt / it: "Posts relacionados", "Leia também", "Articoli correlati", "Leggi anche"
         r"(?:(?:posts|artigos|not[ií]cias|mat[eé]rias) relacionad[oa]s|leia (?:tamb[eé]m|mais)|voc[eê] (?:tamb[eé]m )?pode gostar|articoli correlati|leggi anche|potrebbe interessarti)",
+        # ru: "Похожие статьи", "Читайте также", "Вам также может понравиться", "По теме"
+        r"(?:похожие|связанные|рекомендуемые|популярные|последние) (?:статьи|записи|материалы|новости|публикации)"
+        r"|читайте (?:также|ещ[её])|смотрите также|вам (?:также )?может (?:понравиться|быть интересно)|рекомендуем(?: прочитать)?|по теме",
+        # zh: "相关文章", "相关阅读", "推荐阅读", "延伸阅读", "猜你喜欢", "热门文章"
+        r"相关(?:文章|阅读|推荐|新闻|内容|链接)|(?:推荐|延伸|扩展)阅读|猜你喜欢|热门(?:文章|推荐|新闻)|最新文章|你可能(?:还)?(?:会)?(?:喜欢|感兴趣)",
+        # ja: "関連記事", "あわせて読みたい", "こちらもおすすめ", "人気記事"
+        r"関連(?:記事|ニュース|リンク)|(?:こちらも|あわせて)(?:おすすめ|読みたい)|おすすめ(?:の)?記事|人気(?:の)?記事|最新(?:の)?記事",
     ),
     "comments": (
         # en: "Leave a Reply", "Post a comment", "Add a comment", "Comments (12)", "3 Comments"
@@ -223,6 +230,11 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"laisser (?:un commentaire|une r[ée]ponse)|(?:\d+ )?commentaires?(?: \(?\d+\)?)?|r[ée]agir [àa] cet article",
         # pt / it: "Deixe um comentário", "Comentários", "Lascia un commento", "Commenti"
         r"deixe (?:um coment[aá]rio|uma resposta)|(?:\d+ )?coment[aá]rios?|lascia un commento|(?:\d+ )?commenti",
+        # ru / zh: "Добавить комментарий", "Комментарии (3)", "发表回复", "发表评论", "评论", "留言"
+        r"(?:добавить|оставить|оставьте|написать) (?:комментарий|отзыв|ответ)|(?:\d+ )?комментари(?:и|й|ев|я)(?: \(?\d+\)?)?",
+        r"(?:发表|添加|写|我要)(?:回复|评论|留言)|(?:\d+ ?条)?评论(?:区)?|网友评论|留言(?:板)?",
+        # ja: "コメントを残す", "コメント", "3件のコメント"
+        r"コメント(?:を残す|を書く|する|一覧)?|\d+\s*件のコメント",
     ),
     "share": (
         # en: "Share this:", "Share this article", "Share on Facebook", "Like this:"
@@ -231,24 +243,40 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous|siga-nos|seguici)(?: (?:on|en|auf|sur|no|su) .{1,40})?",
         # es / de / fr / pt: "Compartir", "Teilen", "Partager", "Compartilhe"
         r"compart(?:e|ir|ilhe|ilhar)(?: (?:esta|este|en|no) .{1,40})?|(?:diesen (?:artikel|beitrag) )?teilen|partager(?: (?:cet|sur) .{1,40})?|condividi|me gusta esto|gef[äa]llt mir|j'aime ceci",
+        # ru / zh: "Поделиться", "Поделиться в Telegram", "分享到", "分享本文"
+        r"поделиться(?: (?:в|во|с) .{1,40})?|分享(?:到|至|本文|文章|给朋友)?",
+        # ja: "この記事をシェアする", "シェアする", "共有"
+        r"(?:この記事を)?(?:シェア|共有)(?:する|しよう)?",
     ),
     "newsletter": (
         # en: "Sign up for our newsletter", "Subscribe", "Get our newsletter"
         r"(?:sign up|subscribe|register)(?: (?:to|for|now)\b.{0,60})?|(?:get|join) (?:our|the) newsletter.{0,40}|newsletter",
         # es / de / fr / pt: "Suscríbete", "Boletín", "Newsletter abonnieren", "Abonnez-vous"
         r"suscr[ií]bete.{0,60}|bolet[ií]n.{0,40}|newsletter abonnieren|jetzt abonnieren|abonnez-vous.{0,60}|inscrivez-vous.{0,60}|assine.{0,40}|iscriviti.{0,40}",
+        # ru / zh: "Рассылка", "Подпишитесь на рассылку", "订阅新闻邮件", "订阅我们"
+        r"рассылка|(?:подпишитесь|подписаться|подписка) на .{1,60}|订阅.{0,20}",
+        # ja: "メールマガジン", "ニュースレター登録"
+        r"メール(?:マガジン|マガ)(?:登録)?|ニュースレター(?:登録)?",
     ),
     "tags": (
         # en / es / de / fr / pt / it: "Tags", "Topics", "Etiquetas", "Schlagwörter", "Mots-clés"
         r"tags?|tagged(?: with)?|topics|filed under|etiquetas|temas|schlagw[öo]rter|schlagworte|themen|mots[- ]cl[ée]s|[ée]tiquettes|sujets|tag|argomenti",
+        # ru / zh: "Теги", "Метки", "标签", "关键词"
+        r"теги|тэги|метки|标签|关键词|关键字|タグ|キーワード",
     ),
     "byline": (
         # en / es / de / fr: "About the author", "Sobre el autor", "Über den Autor", "À propos de l'auteur"
         r"about the (?:author|writer|reporter)|(?:sobre|acerca) (?:el|del) autor|[üu]ber (?:den autor|die autorin)|[àa] propos de l'auteur|sobre o autor",
+        # pt / it: "Sobre a autora", "L'autore", "Sull'autore"
+        r"sobre a autora|(?:sull'|l')autore|(?:sull'|l')autrice",
+        # ru / zh: "Об авторе", "关于作者", "作者简介"
+        r"об авторе|关于作者|作者简介|この記事を書いた人|著者(?:について|紹介)|筆者(?:について|紹介)",
     ),
     "navigation": (
         # en / es / de / fr: "Post navigation", "Navegación de entradas", "Beitragsnavigation"
         r"(?:post|article|posts) navigation|navegaci[oó]n de (?:entradas|art[ií]culos)|beitrags-?navigation|navigation (?:des articles|de l'article)",
+        # ru: "Навигация по записям"
+        r"навигация по записям",
     ),
 }
 
@@ -301,19 +329,33 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # "Lien source", "Link de origem", "Fonte originale"
         r"(?:source(?: link)?|original (?:source|article|link)|fuente(?: original)?|enlace (?:de origen|original|a la fuente)"
         r"|(?:original)?quelle|quelllink|lien (?:source|d'origine|original)|source (?:originale|d'origine)"
-        r"|link (?:de origem|original[e]?|alla fonte)|fonte(?: original[e]?)?)(?:\s*[:|»>–-]\s*\S+(?:\s\S+){0,5})?",
+        r"|link (?:de origem|original[e]?|alla fonte)|fonte(?: original[e]?)?"
+        # ru / zh: "Источник: ТАСС", "Ссылка на источник", "来源：新华社", "原文链接"
+        r"|источник|первоисточник|ссылка на (?:источник|оригинал)|来源|文章来源|原文链接|原文地址|出处|出典|引用元|初出"
+        # an aggregator's credit of where it found the story: "Via: site.example", "H/T: Jane Doe"
+        r"|via|h/t|hat tip)"
+        r"(?:\s*[:：|»>–-]\s*\S+(?:\s\S+){0,5})?",
         # "Originally published at example.com", "This article originally appeared on ..."
         r"(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by)\b.{0,200}",
         # "The post X appeared first on Y." (syndication footer)
         r"the post .{1,250} appeared first on .{1,120}",
         # es / de / fr: "Publicado originalmente en", "Zuerst erschienen auf", "Initialement publié sur"
         r"publicado originalmente (?:en|por)\b.{0,200}|zuerst erschienen (?:auf|in|bei)\b.{0,200}|(?:initialement|originellement) publi[ée] (?:sur|dans|par)\b.{0,200}",
+        # pt / it: "Publicado originalmente em ...", "Pubblicato originariamente su ..."
+        r"publicad[oa] originalmente (?:em|no|na|por)\b.{0,200}|pubblicat[oa] (?:originariamente|originalmente|per la prima volta) (?:su|in|da)\b.{0,200}",
+        # ru / zh: "Впервые опубликовано на ...", "本文首发于 ...", "本文转载自 ..."
+        r"(?:впервые|первоначально|изначально) опубликован[оа]? (?:на|в)\b.{0,200}|本文(?:首发|最初发表|原载|转载|来源)(?:于|自|在).{0,200}",
+        # ja: "この記事は example.org で最初に公開されました。"
+        r"この(?:記事|ページ)は.{1,80}(?:で|に)(?:最初に)?(?:公開|掲載)され(?:まし)?た.{0,40}",
     ),
     "read_more": (
         # "READ MORE: headline", "Related: headline", "See also: headline" teaser lines
         r"(?:read more|more|related|see also|also read|read next|read also|recommended|watch)\s*[:>»|–-].{0,200}",
         # es / de / fr / pt: "Lee también:", "Lesen Sie auch:", "Lire aussi :", "Leia também:"
         r"(?:lee (?:tambi[eé]n|m[aá]s)|leer m[aá]s|te puede interesar|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:[àa] )?lire aussi|voir aussi|leia (?:tamb[eé]m|mais)|leggi anche)\s*[:>»|–-]?.{0,200}",
+        # ru / zh: "Читайте также:", "Подробнее", "相关阅读：", "阅读全文"
+        r"(?:читайте также|читать (?:далее|ещ[её]|полностью)|подробнее|смотрите также|相关阅读|延伸阅读|推荐阅读|阅读更多|阅读全文|查看全文"
+        r"|関連記事|あわせて読みたい|続きを読む|詳しくはこちら)\s*[:：>»|–-]?.{0,200}",
         # "Continue reading", "Read more", "Read the full story" as lone links
         r"continue reading.{0,80}|read (?:more|the (?:full|whole) (?:story|article))|leer m[aá]s|weiterlesen|lire la suite|(?:read|view) (?:all|more) (?:comments|stories)",
     ),
@@ -339,14 +381,37 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # fr: "Votre adresse e-mail ne sera pas publiée."
         r"votre adresse (?:e-?mail|email|de messagerie|courriel) ne sera pas publi[ée]e\.?.{0,80}|les champs obligatoires sont indiqu[ée]s avec\s*\*?\.?",
         r"enregistrer mon nom, mon e-?mail et mon site (?:web )?dans le navigateur pour mon prochain commentaire\.?|laisser un commentaire|publier (?:le )?commentaire|annuler la r[ée]ponse",
+        # pt: "O seu endereço de email não será publicado.", "Campos obrigatórios marcados com *"
+        r"o (?:seu )?endere[çc]o de e-?mail n[ãa]o ser[áa] publicado\.?.{0,80}|campos obrigat[óo]rios (?:est[ãa]o )?marcados com\s*\*?\.?",
+        r"guardar (?:o )?meu nome, e-?mail e site neste navegador para a pr[óo]xima vez que eu comentar\.?|publicar coment[áa]rio|deixe um coment[áa]rio|cancelar resposta",
+        # it: "Il tuo indirizzo email non sarà pubblicato.", "I campi obbligatori sono contrassegnati *"
+        r"il tuo indirizzo (?:e-?mail|email) non sar[àa] pubblicato\.?.{0,80}|i campi obbligatori sono contrassegnati\s*\*?\.?",
+        r"salva il mio nome, (?:e-?mail|email) e sito web in questo browser per la prossima volta che commento\.?|invia (?:il )?commento|lascia un commento|annulla risposta",
+        # ru: "Ваш адрес email не будет опубликован.", "Обязательные поля помечены *"
+        r"ваш (?:адрес )?(?:email|e-mail|электронной почты) не будет опубликован\.?.{0,80}|обязательные поля помечены\s*\*?\.?",
+        r"сохранить мо[её] имя, email и адрес сайта в этом браузере для последующих моих комментариев\.?|отправить комментарий|добавить комментарий|отменить ответ",
+        # zh: "您的邮箱地址不会被公开。", "必填项已用 * 标注"
+        r"您的(?:电子)?邮箱地址不会被公开.{0,80}|必填项已用\s*\*?\s*标注",
+        r"在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用|发表评论|提交评论|取消回复",
+        # ja: "メールアドレスが公開されることはありません。", "* が付いている欄は必須項目です"
+        r"メールアドレスが公開されることはありません.{0,80}|\*?\s*が付いている欄は必須項目です",
+        r"次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する|コメントを送信|返信をキャンセル",
         # Field labels of comment forms, alone on their line: "Name *", "E-Mail *", "Website"
-        r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet)\s*[*:]?\s*\*?",
+        r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet"
+        r"|coment[áa]rio|commento|nome|site|sito web|sito|комментарий|имя|сайт|评论|显示名称|名称|昵称|邮箱|电子邮件|网站|コメント|名前|メール|メールアドレス|サイト|ウェブサイト)\s*[*:：]?\s*\*?",
     ),
     "credit": (
         # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
-        r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration)\s*(?::|©|by)\s*.{1,120}",
+        r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration"
+        r"|фото|фотография|изображение|иллюстрация|图片来源|图片|图源|摄影|写真|画像|撮影)\s*(?::|：|©|by)\s*.{1,120}",
         # A caption ending in a credit, in any language: "Sandbags near the river. Photo: Jane Doe"
-        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}",
+        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration|фото)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}",
+        # The same in Chinese, and the press's "(Xinhua reporter Zhang Wei photo)": "居民们在河边装沙袋。摄影：张伟",
+        # "三月，居民们在河边装沙袋。（新华社记者 张伟 摄）"
+        r"[^\n]{1,300}?[。！？）)]\s*(?:摄影|图片来源|图源|图|写真|撮影|画像)\s*[:：/]\s*[^。！？]{1,40}|[^\n]{0,300}?[（(][^（）()]{1,40}\s摄",
+        # A Japanese caption credited to its agency or photographer in brackets: "（共同通信）",
+        # "（撮影・山田太郎）" (the closing bracket trimmed with the line's edges)
+        r"[^\n]{0,300}?[（(](?:共同通信|共同|時事通信|時事|ロイター|(?:撮影|写真)\s*[・:：]\s*[^（）()]{1,20})[）)]?",
         # A caption ending in a credit: "Installation views, photos © Inexhibit, 2018"
         r".{0,200}\b(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|cr[ée]dits?)\s*(?:©|\(c\)|copyright)\s*.{1,80}",
         # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
@@ -354,13 +419,15 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "ad": (
         # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
-        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
+        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|publicidade|pubblicit[àa]|реклама|广告|推广|広告|スポンサーリンク|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
     ),
     "share": (
         # "Share this:", "Click to share on Twitter (Opens in new window)", "Tweet", "Email", "Print"
         r"share(?: this)?(?: (?:article|story|post))?\s*:?|like this:?|click to (?:share|email|print) .{0,80}|tweet|pin it|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copy url",
         # "Follow us on ...", "Síguenos en ...", "Folgen Sie uns auf ...", "Suivez-nous sur ..."
         r"(?:follow us|s[ií]guenos|folgen sie uns|suivez-nous)(?: (?:on|en|auf|sur) .{1,60})?|compartir|teilen|partager|me gusta esto:?|gef[äa]llt mir:?",
+        # ru / zh: "Поделиться во ВКонтакте", "Telegram", "分享到微信", "微博", "QQ空间", "复制链接"
+        r"поделиться(?: (?:в|во|с) .{1,40})?|вконтакте|одноклассники|телеграм|分享(?:到|至)?\s*[:：]?\s*(?:微信|微博|qq空间|qq|朋友圈)?|微信|微博|qq空间|朋友圈|复制链接",
         # The writer's or section's social accounts, in en / es / de / fr / pt / it: "Email Jane at
         # j@x.com or follow her @jane", "Sígueme en Instagram: @ana", "Folgen Sie uns auf X"
         r"(?:.{0,120}\s)?(?:follow (?:us|him|her|them|me)|s[ií]gue(?:me|nos|le|la)|folg(?:en sie|t|e) (?:uns|mir|ihm|ihr)|suivez[- ](?:nous|moi|le|la)|siga-(?:nos|me)|segu(?:ici|imi))"
@@ -376,11 +443,17 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r".{0,120}\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
         # es / de / fr: "Suscríbete a nuestro boletín", "Newsletter abonnieren", "Abonnez-vous à notre newsletter"
         r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,120}|(?:abonnez|inscrivez)-vous .{0,120}",
+        # ru / zh: "Подпишитесь на нашу рассылку ...", "订阅我们的每日新闻邮件 ..."
+        r"(?:подпишитесь|подписывайтесь) на .{0,60}(?:рассылк|канал|новост).{0,160}|订阅(?:我们的)?.{0,30}(?:邮件|新闻|通讯|频道).{0,80}",
+        # ja: "メールマガジンに登録して、最新のニュースを受け取りましょう。"
+        r".{0,60}(?:メール(?:マガジン|マガ)|ニュースレター)(?:に|へ)(?:登録|購読).{0,120}",
     ),
     "tags": (
         # "Tags: a, b, c", "Etiquetas: ...", "Schlagwörter: ...", "Mots-clés : ...", "Posted in World"
         r"(?:tags?|tagged(?: with)?|topics|filed under|categor(?:y|ies)|etiquetas|categor[ií]as?|schlagw[öo]rter|schlagworte|themen|kategorien?|mots[- ]cl[ée]s|[ée]tiquettes|cat[ée]gories?)\s*:.{0,200}",
         r"(?:posted in|filed under|archivado en|abgelegt unter|class[ée] dans)\s+.{1,80}",
+        # ru / zh: "Метки: ...", "Рубрика: ...", "标签：...", "分类："
+        r"(?:теги|тэги|метки|рубрик[аи]|категори[яи])\s*:.{0,200}|(?:标签|关键词|关键字|分类|タグ|キーワード|カテゴリー?)\s*[:：].{0,200}",
         # A post's meta line, who posted it and under which category or tags: "05/10/2018 - Posted
         # by: Jane Doe - Category: Health - Tags: a, b", "Publicado por Ana | Categoría: Salud"
         r".{0,80}\b(?:posted|published|publicado|publicada|ver[öo]ffentlicht|publi[ée]e?) (?:by|por|von|par)\b.{1,80}"
@@ -391,15 +464,18 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:previous|next|prev|older|newer) (?:post|article|story|entry)\s*[:»«]?.{0,200}",
         r"(?:art[ií]culo|entrada|noticia|post) (?:anterior|siguiente)\s*[:»«]?.{0,200}|(?:vorheriger|n[äa]chster) (?:artikel|beitrag)\s*[:»«]?.{0,200}|(?:article|billet) (?:pr[ée]c[ée]dent|suivant)\s*[:»«]?.{0,200}",
         r"(?:back to top|skip to (?:main )?content|zum inhalt springen|ir al contenido|aller au contenu)",
+        # ru / zh: "Предыдущая запись: ...", "Следующая статья", "上一篇：...", "下一篇", "返回顶部"
+        r"(?:предыдущая|следующая) (?:запись|статья|новость)\s*[:»«]?.{0,200}|(?:上一篇|下一篇|上一条|下一条|前の記事|次の記事)\s*[:：]?.{0,200}"
+        r"|перейти к содержимому|наверх|返回顶部|跳至内容",
         # A table of contents' title left alone when its links went: "Table of Contents",
         # "In this article", "Inhaltsverzeichnis", "Índice", "Sommaire", "Indice dei contenuti"
         r"(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?"
         r"|inhaltsverzeichnis|inhalt|[ií]ndice(?: de contenidos?| dei contenuti)?|tabla de contenidos?|contenidos"
-        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do)",
+        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do|содержание(?: статьи)?|оглавление|目录|文章目录|目次)",
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
-        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s)\.?.{0,60}",
+        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|все права защищены|版权所有|無断転載(?:を)?禁(?:止|じます))\.?.{0,60}",
         # Wire-service reprint notice: "This material may not be published, broadcast, rewritten or redistributed."
         r"this (?:material|article|story) (?:may|must) not be (?:published|reproduced|copied).{0,160}|reprinted with permission.{0,160}",
     ),
@@ -414,7 +490,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
 
 # Junk lines matched against the line as written, not normalised: told apart by capital
 # letters (names, agencies) or by the brackets and colons that normalising trims.
-_NAME = r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*"
+_NAME = r"[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w.'’-]*"
 _NAMES = _NAME + r"(?:\s+(?:" + _NAME + r"|van|von|de|da|del|der|la|le|y|e|bin|al-?\w*)){0,5}"
 
 # A name of at least two words ("Jane Doe", "The Associated Press"), and the picture agencies
@@ -455,6 +531,12 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # des cookies", "Ce site utilise des cookies", "Este site usa cookies", "Utilizziamo i cookie"
         r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:(?:utilizamos|usamos|wir (?:verwenden|nutzen)|nous utilisons|utilizziamo) (?:des |i )?cookies?"
         r"|(?:este|questo|ce|diese) (?:sitio|site|sito|website|webseite|seite)(?: web)? (?:utiliza|usa|verwendet|nutzt|utilise|utilizza) (?:des |i )?cookies?)\b.{0,400})",
+        # ru / zh: "Мы используем файлы cookie", "Этот сайт использует cookie", "我们使用 Cookie",
+        # "本网站使用 Cookie"
+        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:мы используем|(?:этот|наш) сайт использует) (?:файлы )?cookies?\b.{0,400})",
+        r"(?i:[^。！？\n]{0,40}(?:我们|本网站|本站)(?:会)?(?:使用|利用)\s*cookies?.{0,400})",
+        # ja: "当サイトでは、...Cookieを使用しています。"
+        r"(?i:[^。！？\n]{0,40}(?:当|本|この)(?:ウェブ)?サイト[^。！？\n]{0,80}cookies?.{0,400})",
         # Its consent sentence: "By continuing to use this site, you are consenting to our use
         # of cookies", "By using our website, you agree to our use of cookies"
         r"(?i:by (?:continuing to use|using) (?:this|our) (?:web)?site,? you (?:are consenting|consent|agree) to (?:our|the) use of cookies.{0,200})",
@@ -503,6 +585,12 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         + r")(?:(?>\s*[,&]\s*|\s+(?:and|y|und|et|e)\s+)(?>"
         + _NAMES
         + r"))*(?:\s*[|,•·–—-]\s*.{0,60})?",
+        # ru: "Автор: Иван Петров", "Текст: Анна Смирнова и Олег Орлов"
+        r"(?i:автор|текст)\s*:\s*" + _NAMES + r"(?:\s*(?:,|\s+и\s+)\s*" + _NAMES + r")*",
+        # zh: the reporter's or the editor's credit: "作者：张伟", "本报记者 李明、王芳",
+        # "（责任编辑：张伟）", "文／李明"
+        r"[（(]?(?:作者|(?:本报)?(?:特约)?记者|(?:责任)?编辑|通讯员|文)\s*[:：/／]?\s*"
+        r"[\u4e00-\u9fff·]{2,5}(?:[、，,\s]+[\u4e00-\u9fff·]{2,5}){0,5}[）)]?",
     ),
 }
 
@@ -532,7 +620,7 @@ MAX_CAPTION_CHARS = 460
 # punctuation (40,000 dots: 20 s), and no ending is longer.
 ENDING_CHARS = 64
 
-_PUNCT_EDGES = " \t\r\n\u00a0\u200b•·|»«›‹>–—-:;,.!?*()[]{}\"'“”‘’…"
+_PUNCT_EDGES = " \t\r\n\u00a0\u200b•·|»«›‹>–—-:;,.!?*()[]{}\"'“”‘’…：；，。！？（）【】「」《》、\u3000"
 
 
 def normalise_phrase(text: str) -> str:

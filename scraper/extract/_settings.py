@@ -99,8 +99,9 @@ HEAD_LONG_PIECES = 2
 # 1.3 MB product page).
 HTMLDATE_MAX_CHARS = 100_000
 
-# A run of at least this many characters ending in ".", "!" or "?" is a sentence of prose,
-# not a label, a title or a teaser.
+# A run of at least this many characters ending in ".", "!" or "?" (or the marks of other
+# scripts: "。", "؟", "।") is a sentence of prose, not a label, a title or a teaser. Measured
+# as Latin text: a character of Chinese, Japanese or Thai counts three (`latin_width`).
 PROSE_SENTENCE_CHARS = 80
 
 # The page is extracted again, less only its structural junk (`prune_structure`), to check

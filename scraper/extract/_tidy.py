@@ -14,6 +14,7 @@ from lxml.etree import _Element
 
 from . import _rules
 from ._article import BlockKind, TextBlock, lines_of
+from ._language import count_words, latin_width
 from ._prune import is_prose_line, is_sentence, junk_heading_kind
 from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, MIN_COPY_PROSE_CHARS, MIN_COPY_PROSE_LINES
 
@@ -29,7 +30,7 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
 _INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z")
 # A teaser's line ends cut off with an ellipsis, or with no sentence's end (a title).
-_TEASER_END = re.compile(_ELLIPSIS_END.pattern + r"|[^.!?:;\"”’»)]\Z")
+_TEASER_END = re.compile(_ELLIPSIS_END.pattern + r"|[^.!?:;\"”’»)。！？：；」』）]\Z")
 _TOKEN = re.compile(r"\w+")
 _SOFT_HYPHEN = "\u00ad"
 # Between the cells of a table row: a row of several cells is data, and no line rule
@@ -149,7 +150,8 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
 def _is_excerpt(line: str) -> bool:
     """A teaser's excerpt: a run of text cut off with an ellipsis ("Engineers have warned…")."""
     return (
-        _rules.MIN_EXCERPT_CHARS <= len(line) <= _rules.MAX_CAPTION_CHARS
+        len(line) <= _rules.MAX_CAPTION_CHARS
+        and latin_width(line) >= _rules.MIN_EXCERPT_CHARS
         and _ELLIPSIS_END.search(line[-_rules.ENDING_CHARS :]) is not None
     )
 
@@ -185,8 +187,8 @@ def _without_trailing_teasers(lines: list[tuple[int, str]], blocks: list[TextBlo
         return lines
     if not any(is_prose_line(line) for _, line in before):
         return lines
-    words_before = sum(len(line.split()) for _, line in before)
-    return before if sum(len(line.split()) for _, line in run) < words_before else lines
+    words_before = sum(count_words(line) for _, line in before)
+    return before if sum(count_words(line) for _, line in run) < words_before else lines
 
 
 def _without_repeated_copies(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -34,6 +34,11 @@ RELATED = {
     "es": ("Artículos relacionados", "También te puede interesar"),
     "de": ("Ähnliche Artikel", "Das könnte Sie auch interessieren"),
     "fr": ("Articles similaires", "Vous aimerez aussi"),
+    "ru": ("Похожие статьи", "Вам также может понравиться"),
+    "zh": ("相关文章", "猜你喜欢"),
+    "ja": ("関連記事", "こちらもおすすめ"),
+    "pt": ("Artigos relacionados", "Você também pode gostar"),
+    "it": ("Articoli correlati", "Potrebbe interessarti anche"),
 }
 TEASERS = {
     "en": [
@@ -76,6 +81,50 @@ TEASERS = {
             "Les travaux sur le vieux pont ferroviaire commenceront en mai et dureront jusqu'à la fin de l'année, selon le service des transports…",
         ),
     ],
+    "ru": [
+        (
+            "Шторм перекрыл прибрежные дороги",
+            "Сильный дождь и ветер в понедельник вынудили закрыть три дороги на побережье, пока аварийные службы…",
+        ),
+        (
+            "Ремонт моста начнётся в мае",
+            "Работы на старом железнодорожном мосту начнутся в мае и продлятся до конца года, сообщили в транспортном ведомстве…",
+        ),
+    ],
+    "zh": [
+        ("暴风雨导致沿海道路关闭", "周一，强降雨和大风迫使沿海三条道路关闭，紧急救援人员正在……"),
+        ("旧铁路桥维修工程将于五月开始", "交通部门表示，旧铁路桥的维修工程将于五月开始，并将持续到年底……"),
+    ],
+    "ja": [
+        (
+            "嵐で沿岸の道路が通行止めに",
+            "月曜日、大雨と強風のため沿岸の三つの道路が通行止めとなり、救急隊が……",
+        ),
+        (
+            "旧鉄道橋の補修工事、五月に開始へ",
+            "交通局によると、古い鉄道橋の補修工事は五月に始まり、年末まで続く見通しで……",
+        ),
+    ],
+    "pt": [
+        (
+            "Tempestade fecha estradas do litoral",
+            "A chuva forte e o vento obrigaram na segunda-feira ao fecho de três estradas do litoral, enquanto as equipas de emergência…",
+        ),
+        (
+            "Obras na ponte começam em maio",
+            "Os trabalhos na velha ponte ferroviária vão começar em maio e durar até ao fim do ano, segundo o serviço de transportes…",
+        ),
+    ],
+    "it": [
+        (
+            "La tempesta chiude le strade costiere",
+            "Pioggia intensa e vento forte hanno costretto lunedì alla chiusura di tre strade lungo la costa, mentre i soccorritori…",
+        ),
+        (
+            "I lavori al ponte inizieranno a maggio",
+            "I lavori sul vecchio ponte ferroviario inizieranno a maggio e dureranno fino alla fine dell'anno, secondo l'ufficio trasporti…",
+        ),
+    ],
 }
 COMMENT_FORM = {
     "en": (
@@ -106,6 +155,41 @@ COMMENT_FORM = {
         "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
         "Publier le commentaire",
     ),
+    "ru": (
+        "Добавить комментарий",
+        "Ваш адрес email не будет опубликован. Обязательные поля помечены *",
+        ("Комментарий *", "Имя *", "Email *", "Сайт"),
+        "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+        "Отправить комментарий",
+    ),
+    "zh": (
+        "发表回复",
+        "您的邮箱地址不会被公开。 必填项已用 * 标注",
+        ("评论 *", "显示名称 *", "邮箱 *", "网站"),
+        "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。",
+        "发表评论",
+    ),
+    "ja": (
+        "コメントを残す",
+        "メールアドレスが公開されることはありません。 * が付いている欄は必須項目です",
+        ("コメント *", "名前 *", "メール *", "サイト"),
+        "次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する。",
+        "コメントを送信",
+    ),
+    "pt": (
+        "Deixe um comentário",
+        "O seu endereço de email não será publicado. Campos obrigatórios marcados com *",
+        ("Comentário *", "Nome *", "Email *", "Site"),
+        "Guardar o meu nome, email e site neste navegador para a próxima vez que eu comentar.",
+        "Publicar comentário",
+    ),
+    "it": (
+        "Lascia un commento",
+        "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+        ("Commento *", "Nome *", "Email *", "Sito web"),
+        "Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.",
+        "Invia commento",
+    ),
 }
 CAPTIONS = {
     "en": (
@@ -124,24 +208,53 @@ CAPTIONS = {
         "Des habitants remplissent des sacs de sable près du fleuve en mars. (Jean Dupont/Agence France-Presse)",
         "Crédit photo : Jean Dupont/AFP",
     ),
+    "ru": (
+        "Жители наполняют мешки с песком у реки в марте. (Иван Петров/ТАСС)",
+        "Фото: Иван Петров/ТАСС",
+    ),
+    "zh": ("三月，居民们在河边装沙袋。（新华社记者 张伟 摄）", "图片来源：新华社"),
+    "ja": ("3月、川の近くで土のうを詰める住民たち（共同通信）", "写真：共同通信"),
+    "pt": (
+        "Moradores enchem sacos de areia junto ao rio em março. (João Silva/Agência Lusa)",
+        "Foto: João Silva/Lusa",
+    ),
+    "it": (
+        "Residenti riempiono sacchi di sabbia vicino al fiume a marzo. (Marco Rossi/Agenzia ANSA)",
+        "Foto: Marco Rossi/ANSA",
+    ),
 }
 ALT_TEXTS = {
     "en": "A line of people passing sandbags along a muddy street under a grey sky",
     "es": "Una fila de personas se pasa sacos de arena por una calle embarrada bajo un cielo gris",
     "de": "Eine Reihe von Menschen reicht Sandsäcke über eine schlammige Straße unter grauem Himmel",
     "fr": "Une file de personnes se passe des sacs de sable dans une rue boueuse sous un ciel gris",
+    "ru": "Цепочка людей передаёт мешки с песком по грязной улице под серым небом",
+    "zh": "一排人在灰色的天空下沿着泥泞的街道传递沙袋",
+    "ja": "灰色の空の下、ぬかるんだ通りで土のうを手渡しで運ぶ人々の列",
+    "pt": "Uma fila de pessoas passa sacos de areia por uma rua enlameada sob um céu cinzento",
+    "it": "Una fila di persone si passa sacchi di sabbia lungo una strada fangosa sotto un cielo grigio",
 }
 SOURCE = {
     "en": ("Source link", "This article was originally published at example.org."),
     "es": ("Source link", "Publicado originalmente en example.org."),
     "de": ("Source link", "Zuerst erschienen auf example.org."),
     "fr": ("Source link", "Initialement publié sur example.org."),
+    "ru": ("Source link", "Впервые опубликовано на example.org."),
+    "zh": ("Source link", "本文首发于 example.org。"),
+    "ja": ("Source link", "この記事は example.org で最初に公開されました。"),
+    "pt": ("Source link", "Publicado originalmente em example.org."),
+    "it": ("Source link", "Pubblicato originariamente su example.org."),
 }
 SHARE = {
     "en": ("Share this:", "Click to share on Twitter (Opens in new window)", "Facebook", "Email"),
     "es": ("Compartir", "Compartir en Facebook", "Twitter", "WhatsApp"),
     "de": ("Teilen", "Diesen Artikel teilen", "Facebook", "E-Mail"),
     "fr": ("Partager", "Partager sur Facebook", "Twitter", "E-mail"),
+    "ru": ("Поделиться", "Поделиться во ВКонтакте", "Telegram", "WhatsApp"),
+    "zh": ("分享到：", "分享到微信", "微博", "QQ空间"),
+    "ja": ("この記事をシェアする", "Xでシェア", "LINE", "はてなブックマーク"),
+    "pt": ("Compartilhe", "Compartilhar no Facebook", "Twitter", "WhatsApp"),
+    "it": ("Condividi", "Condividi su Facebook", "Twitter", "WhatsApp"),
 }
 NEWSLETTER = {
     "en": ("Newsletter", "Sign up for our daily newsletter and get the news delivered to your inbox."),
@@ -151,8 +264,23 @@ NEWSLETTER = {
         "Abonnieren Sie unseren Newsletter und erhalten Sie die Nachrichten per E-Mail.",
     ),
     "fr": ("Newsletter", "Abonnez-vous à notre newsletter et recevez l'actualité par e-mail."),
+    "ru": ("Рассылка", "Подпишитесь на нашу ежедневную рассылку и получайте новости на почту."),
+    "zh": ("订阅新闻邮件", "订阅我们的每日新闻邮件，第一时间获取最新消息。"),
+    "ja": ("メールマガジン", "メールマガジンに登録して、最新のニュースを毎朝受け取りましょう。"),
+    "pt": ("Newsletter", "Assine a nossa newsletter e receba as notícias no seu email."),
+    "it": ("Newsletter", "Iscriviti alla nostra newsletter e ricevi le notizie via email."),
 }
-AD_LABEL = {"en": "Advertisement", "es": "Publicidad", "de": "Anzeige", "fr": "Publicité"}
+AD_LABEL = {
+    "en": "Advertisement",
+    "es": "Publicidad",
+    "de": "Anzeige",
+    "fr": "Publicité",
+    "ru": "Реклама",
+    "zh": "广告",
+    "ja": "スポンサーリンク",
+    "pt": "Publicidade",
+    "it": "Pubblicità",
+}
 NAVIGATION = {
     "en": ("Previous post: Storm closes coastal roads", "Next post: Bridge repairs to start in May"),
     "es": (
@@ -167,12 +295,31 @@ NAVIGATION = {
         "Article précédent : La tempête ferme les routes",
         "Article suivant : Les travaux du pont débuteront en mai",
     ),
+    "ru": (
+        "Предыдущая запись: Шторм перекрыл прибрежные дороги",
+        "Следующая запись: Ремонт моста начнётся в мае",
+    ),
+    "zh": ("上一篇：暴风雨导致沿海道路关闭", "下一篇：旧铁路桥维修工程将于五月开始"),
+    "ja": ("前の記事：嵐で沿岸の道路が通行止めに", "次の記事：旧鉄道橋の補修工事、五月に開始へ"),
+    "pt": (
+        "Artigo anterior: Tempestade fecha estradas do litoral",
+        "Próximo artigo: Obras na ponte começam em maio",
+    ),
+    "it": (
+        "Articolo precedente: La tempesta chiude le strade costiere",
+        "Articolo successivo: I lavori al ponte inizieranno a maggio",
+    ),
 }
 TAGS = {
     "en": "Tags: floods, city council, river district",
     "es": "Etiquetas: inundaciones, ayuntamiento, barrio del río",
     "de": "Schlagwörter: Hochwasser, Stadtrat, Flussviertel",
     "fr": "Mots-clés : inondations, conseil municipal, quartier du fleuve",
+    "ru": "Метки: наводнения, городской совет, прибрежный район",
+    "zh": "标签：洪水、市议会、河区",
+    "ja": "タグ：洪水、市議会、河川地区",
+    "pt": "Tags: cheias, câmara municipal, bairro do rio",
+    "it": "Tag: alluvioni, consiglio comunale, quartiere del fiume",
 }
 AUTHOR_BIO = {
     "en": ("About the author", "Anna Weber covers city politics and the environment for The Daily Example."),
@@ -185,14 +332,27 @@ AUTHOR_BIO = {
         "À propos de l'auteur",
         "Anna Weber couvre la politique municipale et l'environnement pour The Daily Example.",
     ),
+    "ru": ("Об авторе", "Анна Вебер пишет о городской политике и экологии для The Daily Example."),
+    "zh": ("关于作者", "安娜·韦伯为《每日范例》报道城市政治和环境新闻。"),
+    "ja": (
+        "この記事を書いた人",
+        "アンナ・ウェーバーは『デイリー・エグザンプル』で市政と環境を担当する記者です。",
+    ),
+    "pt": ("Sobre o autor", "Anna Weber escreve sobre política local e ambiente para o The Daily Example."),
+    "it": ("L'autore", "Anna Weber si occupa di politica cittadina e ambiente per The Daily Example."),
 }
 COPYRIGHT = {
     "en": "© 2024 The Daily Example. All rights reserved.",
     "es": "© 2024 The Daily Example. Todos los derechos reservados.",
     "de": "© 2024 The Daily Example. Alle Rechte vorbehalten.",
     "fr": "© 2024 The Daily Example. Tous droits réservés.",
+    "ru": "© 2024 The Daily Example. Все права защищены.",
+    "zh": "© 2024 The Daily Example 版权所有",
+    "ja": "© 2024 The Daily Example 無断転載禁止",
+    "pt": "© 2024 The Daily Example. Todos os direitos reservados.",
+    "it": "© 2024 The Daily Example. Tutti i diritti riservati.",
 }
-LANGS = ("en", "es", "de", "fr")
+LANGS = ("en", "es", "de", "fr", "pt", "it", "ru", "zh", "ja")
 
 
 def _related(lang: str) -> list[JunkCase]:
@@ -355,12 +515,22 @@ SOURCE_LABELS = {
     "es": "Enlace de origen: noticias.example",
     "de": "Quelle: nachrichten.example",
     "fr": "Lien source : actualites.example",
+    "ru": "Источник: novosti.example",
+    "zh": "来源：xinwen.example",
+    "ja": "出典：nyusu.example",
+    "pt": "Link de origem: noticias.example",
+    "it": "Fonte: notizie.example",
 }
 CAPTIONS_CREDIT_LAST = {
     "en": "Residents fill sandbags near the river in March. Photo: Jane Miller",
     "es": "Vecinos llenan sacos de arena junto al río en marzo. Foto: Juan Pérez",
     "de": "Anwohner füllen im März Sandsäcke am Fluss. Foto: Max Muster",
     "fr": "Des habitants remplissent des sacs de sable près du fleuve en mars. Photo : Jean Dupont",
+    "ru": "Жители наполняют мешки с песком у реки в марте. Фото: Иван Петров",
+    "zh": "三月，居民们在河边装沙袋。摄影：张伟",
+    "ja": "3月、川の近くで土のうを詰める住民たち。写真：山田太郎",
+    "pt": "Moradores enchem sacos de areia junto ao rio em março. Foto: João Silva",
+    "it": "Residenti riempiono sacchi di sabbia vicino al fiume a marzo. Foto: Marco Rossi",
 }
 
 
@@ -385,6 +555,11 @@ TOC_TITLES = {
     "es": "Tabla de contenidos",
     "de": "Inhaltsverzeichnis",
     "fr": "Sommaire",
+    "ru": "Содержание",
+    "zh": "目录",
+    "ja": "目次",
+    "pt": "Índice",
+    "it": "Indice dei contenuti",
 }
 
 
@@ -420,6 +595,12 @@ COOKIE_NOTICES = {
     "es": "Utilizamos cookies propias y de terceros para mejorar tu experiencia y analizar el tráfico de la web.",
     "de": "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten und unseren Verkehr zu analysieren.",
     "fr": "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre site et mesurer l'audience.",
+    "ru": "Мы используем файлы cookie, чтобы улучшить работу сайта и анализировать трафик. "
+    "Продолжая пользоваться сайтом, вы соглашаетесь с использованием cookie.",
+    "zh": "我们使用 Cookie 来为您提供更好的浏览体验并分析网站流量。继续使用本网站即表示您同意我们使用 Cookie。",
+    "ja": "当サイトでは、より良いサービスを提供するためにCookieを使用しています。サイトを利用することで、Cookieの使用に同意したものとみなされます。",
+    "pt": "Utilizamos cookies para melhorar a sua experiência e analisar o tráfego do nosso site.",
+    "it": "Utilizziamo i cookie per offrirti la migliore esperienza sul nostro sito e analizzare il traffico.",
 }
 
 

@@ -3,7 +3,8 @@
 Every case puts one kind of junk (related posts, comment forms, captions and credits,
 "Source link", share bars, newsletter boxes, ad labels, post navigation, tag lists, author
 bios, copyright notices) into a page, in one markup (semantic classes, no class names, or
-flattened into the article's own `<p>`/`<br>` text), in one of four languages. The junk must
+flattened into the article's own `<p>`/`<br>` text), in one of nine languages (three of them
+in Cyrillic, Chinese and Japanese script). The junk must
 be gone and the article must be whole: the text equals the clean body to the character.
 """
 
@@ -51,6 +52,7 @@ def test_every_kind_is_covered_in_three_markups_and_two_languages() -> None:
         ("Comments from residents were mostly positive.", "starts like a comment heading"),
         ("The photo, taken in March, shows the flooded square.", "mentions a photo"),
         ("Browsers use cookies to remember a reader between visits, the report found.", "about cookies"),
+        ("Via the new bridge, residents reach the market in minutes.", "starts like an aggregator's credit"),
         ("Google uses cookies to store settings such as the language a reader chose.", "a brand's cookies"),
     ],
 )
@@ -58,6 +60,26 @@ def test_sentences_that_resemble_junk_stay(paragraph: str, why: str) -> None:
     html = page("en", Placement(end_of_body=f"<p>{paragraph}</p>"))
 
     assert extract(html).text == expected_text("en") + "\n\n" + paragraph, why
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph"),
+    [
+        ("ru", "Источник в мэрии сообщил, что работы начнутся весной."),
+        ("ru", "Комментарии жителей на встрече были в основном положительными."),
+        ("ru", "Фото затопленной площади облетело все городские газеты."),
+        ("zh", "来源于上游的洪水在三天内淹没了整个河区，许多居民不得不撤离。"),
+        ("zh", "评论人士认为，这项计划来得太晚了，但总比没有好。"),
+        ("zh", "分享经济在这座城市发展迅速，许多居民通过手机平台出租自己的车位。"),
+        ("ja", "写真家の山田さんは、浸水した広場の様子を今も記録し続けている。"),
+        ("ja", "関連する予算案は、来月の市議会で審議される予定だ。"),
+        ("ja", "タグボートが、川に流された車を岸まで引き上げた。"),
+    ],
+)
+def test_sentences_that_resemble_junk_stay_in_other_scripts(lang: str, paragraph: str) -> None:
+    html = page(lang, Placement(end_of_body=f"<p>{paragraph}</p>"))
+
+    assert extract(html).text == expected_text(lang) + "\n\n" + paragraph
 
 
 def test_body_subheading_that_resembles_a_junk_heading_keeps_its_section() -> None:
@@ -77,6 +99,20 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "first", "last"),
+    [
+        ("ru", "Автор: Анна Вебер", "Текст: Анна Вебер и Олег Орлов"),
+        ("zh", "本报记者 李明、王芳", "（责任编辑：张伟）"),
+    ],
+)
+def test_a_byline_at_the_start_and_an_editors_credit_at_the_end_go(lang: str, first: str, last: str) -> None:
+    html = page(lang, Placement(end_of_body=f"<p>{last}</p>"))
+    html = html.replace('<div class="body">', f'<div class="body"><p>{first}</p>')
+
+    assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Follow us on Twitter @DailyExample and on Facebook.",
@@ -88,6 +124,8 @@ def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
         "Photo/Jane Doe",
         "Sandbags stacked along the river bank (Jane Doe/Reuters)",
         "Wei-An Jin/Quanta Magazine",
+        "Via: daily-news.example",
+        "H/T: Anna Weber",
         "[newsletter_form id=42]",
         "[/accordion]",
         "[CTA_MODULE]",

@@ -156,6 +156,25 @@ def test_byline_in_german_and_spanish_datelines() -> None:
     assert (french.authors, french.published) == (("Luc Martin",), "2023-01-12")
 
 
+@pytest.mark.parametrize(
+    ("lang", "byline", "dateline", "authors"),
+    [
+        ("ru", "Автор: Иван Петров", "5 марта 2024", ("Иван Петров",)),
+        ("ru", "Текст: Анна Смирнова и Олег Орлов", "05.03.2024", ("Анна Смирнова", "Олег Орлов")),
+        ("zh", "作者：张伟", "2024年3月5日 14:30", ("张伟",)),
+        ("zh", "本报记者 李明、王芳", "2024-03-05", ("李明", "王芳")),
+    ],
+)
+def test_byline_in_russian_and_chinese(
+    lang: str, byline: str, dateline: str, authors: tuple[str, ...]
+) -> None:
+    """The label before the names goes in every language of the rules; in Chinese no space
+    need follow it, and names are listed with an enumeration comma."""
+    body = f"<article><h1>Harbour</h1><p class='byline'>{byline}</p><p>{dateline}</p>{PROSE}</article>"
+    article = extract(_body_page(body, html_attrs=f' lang="{lang}"'))
+    assert (article.authors, article.published) == (authors, "2024-03-05")
+
+
 def test_byline_is_cleaned_of_roles_updates_and_handles() -> None:
     body = (
         "<article><h1>Harbour reopens</h1>"
