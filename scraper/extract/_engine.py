@@ -48,6 +48,9 @@ from ._tidy import PageFacts, body_blocks, tidy, words
 identifier()
 _NUMBER = re.compile(r"\d+")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters one by one: looking for each at C speed (`in`) takes a third of the
+# time of the class's search over a page that has none of them, as nearly all have none.
+_CONTROL_CHAR_LIST = tuple(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
 _MIN_ALT_TEXT_CHARS = 15
 # A text of at least this many lines, half of them this short, is a menu, not an article.
 _MIN_MENU_LINES = 8
@@ -58,7 +61,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     if (reason := input_refusal(html, max_bytes)) is not None:
         return Article(url=url, reason=reason)
     text = decode_html(html, charset) if isinstance(html, bytes) else html
-    if _CONTROL_CHARS.search(text):
+    if any(char in text for char in _CONTROL_CHAR_LIST):
         text = _CONTROL_CHARS.sub("", text)
     if (reason := markup_refusal(text)) is not None:
         return Article(url=url, reason=reason)

@@ -59,7 +59,10 @@ def _name_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=-))(?:" + alternatives + r")(?=-|$)")
 
 
-_JUNK_WORDS = _name_pattern(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
+_ALL_JUNK_WORDS = frozenset(word for words in _rules.JUNK_NAME_WORDS.values() for word in words)
+_JUNK_WORDS = _name_pattern(_ALL_JUNK_WORDS)
+# The first dashed part of each junk word ("sr" of "sr-only"): where a junk word can start.
+_JUNK_WORD_STARTS = frozenset(word.split("-")[0] for word in _ALL_JUNK_WORDS)
 _NEVER_LISTED_NAME = _name_pattern(
     word for kind in _rules.NEVER_LISTING_KINDS for word in _rules.JUNK_NAME_WORDS[kind]
 )
@@ -76,7 +79,9 @@ _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=
 
 def _dashed(name: str) -> str:
     """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x")."""
-    return _CAMEL_HUMP.sub(r"\1-\2", name).lower().replace("_", "-")
+    # `sub` with a template calls back into Python even where nothing matches: search first.
+    camel = _CAMEL_HUMP.sub(r"\1-\2", name) if _CAMEL_HUMP.search(name) else name
+    return camel.lower().replace("_", "-")
 
 
 def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
@@ -97,8 +102,13 @@ def _junk_words(value: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _name_junk_words(name: str) -> frozenset[str]:
-    """The junk words of a class name or id ("related-posts-widget" -> related, widget)."""
-    return frozenset(_JUNK_WORDS.findall(_dashed(name)))
+    """The junk words of a class name or id ("related-posts-widget" -> related, widget).
+    A junk word starts at one of the name's dashed parts: a name without the first part of
+    any (most of them) is not searched."""
+    dashed = _dashed(name)
+    if _JUNK_WORD_STARTS.isdisjoint(dashed.split("-")):
+        return frozenset()
+    return frozenset(_JUNK_WORDS.findall(dashed))
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
@@ -107,10 +117,13 @@ def _named_junk(page: _Page) -> Iterator[LexborNode]:
     element's own text is an anchor made from it ("h-how-to-grow-your-social-following"
     on that heading), not a name."""
     builder_words = page.builder_words
+    verdicts: dict[str | None, bool] = {None: False}  # by value: a page repeats its classes
     for node in page.tree.css("[class],[id]"):
         attributes = node.attributes
+        if (junk := verdicts.get(value := attributes.get("class"))) is None:
+            junk = verdicts[value] = _name_is_junk(value, builder_words)
         element_id = attributes.get("id")
-        if _name_is_junk(attributes.get("class"), builder_words) or (
+        if junk or (
             element_id and _name_is_junk(element_id, builder_words) and not _spells_own_text(node, element_id)
         ):
             yield node
@@ -146,7 +159,7 @@ def paragraph_prose_chars(node: LexborNode) -> int:
     the line breaks of the source joined into its words): documentation breaks its
     sentences with inline markup and wraps them over several source lines."""
     text = "\n".join(" ".join(paragraph.text().split()) for paragraph in node.css("p"))
-    return _prose_in(node, text, len(node.text().strip()))
+    return _prose_in(node, text, paragraphs_only=True)
 
 
 def _sentence_chars(text: str) -> int:
@@ -163,13 +176,13 @@ def _is_wide(text: str, width: int) -> bool:
     return len(text) >= width or (not text.isascii() and latin_width(text) >= width)
 
 
-def _prose_in(node: LexborNode, text: str, total_chars: int | None = None) -> int:
-    """The sentence characters of `text` (read from `node`, `total_chars` long in all: by
-    default `text`'s length), less the share of links."""
+def _prose_in(node: LexborNode, text: str, *, paragraphs_only: bool = False) -> int:
+    """The sentence characters of `text` (read from `node`: all its text, or only its
+    paragraphs'), less the share of links in all its text."""
     if not _is_wide(text, PROSE_SENTENCE_CHARS + 1) or not (sentences := _sentence_chars(text)):
         return 0
     link_chars = sum(len(link.text()) for link in node.css("a"))
-    total = len(text.strip()) if total_chars is None else total_chars
+    total = len(node.text().strip()) if paragraphs_only else len(text.strip())
     return int(sentences * max(0.0, 1 - link_chars / max(1, total)))
 
 
@@ -180,7 +193,9 @@ def is_prose_line(line: str) -> bool:
 
 def is_sentence(text: str) -> bool:
     """True when `text` ends as a sentence does (a heading or a trailing "..." does not)."""
-    return _SENTENCE_END.search(text) is not None
+    # Only the end can match: searched in the last four characters before trailing white
+    # space (two dots before the mark, the mark, a closing quote), not the whole text.
+    return _SENTENCE_END.search(text.rstrip()[-4:]) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -625,12 +625,13 @@ MAX_CAPTION_CHARS = 460
 ENDING_CHARS = 64
 
 _PUNCT_EDGES = " \t\r\n\u00a0\u200b•·|»«›‹>–—-:;,.!?*()[]{}\"'“”‘’…：；，。！？（）【】「」《》、\u3000"
-_SPACES = re.compile(r"\s+")
 
 
 def normalise_phrase(text: str) -> str:
     """Lower-case `text`, fold runs of white space and trim punctuation and bullets at its ends."""
-    return _SPACES.sub(" ", text).strip(_PUNCT_EDGES).lower()
+    # split() and re's \s know the same white space; joining the words is twice as fast as
+    # a substitution, and a space the substitution leaves at an end goes with the edges.
+    return " ".join(text.split()).strip(_PUNCT_EDGES).lower()
 
 
 def compile_table(

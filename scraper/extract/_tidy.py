@@ -65,8 +65,9 @@ def _element_text(element: _Element) -> str:
 
 def _clean_lines(text: str) -> list[str]:
     """Lines in Unicode's composed form (NFC), soft hyphens dropped, spaces folded."""
-    text = unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, ""))
-    lines = (_INLINE_SPACES.sub(" ", line).strip(" |") for line in text.split("\n"))
+    text = _INLINE_SPACES.sub(" ", unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, "")))
+    # The runs of spaces folded hold no line break: folded in the whole text, as in each line.
+    lines = (line.strip(" |") for line in text.split("\n"))
     return [line for line in lines if line]
 
 
@@ -216,7 +217,7 @@ def _is_copy_of_prose(run: list[str]) -> bool:
 def _is_body_line(line: str, at_edge: bool, facts: PageFacts, kind: BlockKind) -> bool:
     """Whether a line is none of: an image's alt text (unless a subheading: the picture
     of a section is described by its title), the page's address, a junk line."""
-    if kind != "heading" and _rules.normalise_phrase(line) in facts.image_texts:
+    if kind != "heading" and facts.image_texts and _rules.normalise_phrase(line) in facts.image_texts:
         return False
     if line in facts.addresses:
         return False

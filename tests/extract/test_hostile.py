@@ -51,6 +51,17 @@ def test_too_many_attributes_after_a_long_script_are_refused_and_inside_one_are_
     assert "flood barriers" in _extract_in_child(_page(script + ARTICLE)).text
 
 
+@pytest.mark.parametrize("offset", [0, 1, 4_996, 4_997, 5_000, 9_999, 10_000, 12_345])
+def test_an_element_with_too_many_attributes_is_refused_wherever_it_starts(offset: int) -> None:
+    # The guard looks for long tags from the stretches of the page without a `<`: a tag is
+    # found whatever its position, and as long a text with no tag is no tag.
+    attributes = " ".join(f"a{i}" for i in range(5_001))
+    refused = _extract_in_child(_page("x" * offset + f"<div {attributes}>{ARTICLE}</div>"))
+    assert "5,001 attributes" in (refused.reason or "")
+    text = _extract_in_child(_page("x" * offset + "<p>" + "word " * 3_000 + f"</p>{ARTICLE}"))
+    assert "flood barriers" in text.text
+
+
 def test_two_hundred_thousand_sibling_paragraphs_are_refused() -> None:
     article = _extract_in_child(_page("<p>a</p>" * 200_000))
     assert article.text == ""

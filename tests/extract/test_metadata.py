@@ -6,6 +6,7 @@ import json
 import pytest
 
 from scraper import extract
+from scraper.extract._dates import labelled_date
 
 BODY = (
     "<article><p>"
@@ -596,6 +597,35 @@ def test_date_labelled_as_the_last_update_at_the_articles_foot(label: str, lang:
     # In a sentence, an update is no label.
     sentence = body.replace(f"<p>{label}</p>", "<p>The rules were updated on November 13, 2025.</p>")
     assert extract(_body_page(sentence, meta, f' lang="{lang}"')).modified is None
+
+
+@pytest.mark.parametrize(
+    ("label", "update"),
+    [
+        *((label, False) for label in (
+            "Published", "Posted", "Post time", "Publication date", "Publicado", "Publicada",
+            "Publié", "Publiée", "Publie", "Pubblicato", "Pubblicata", "Date published",
+            "Veröffentlicht", "Veroffentlicht",
+        )),
+        *((label, True) for label in (
+            "Updated", "Modified", "Last updated", "Actualizado", "Aktualisiert", "Mis à jour",
+            "Atualizado", "Aggiornato", "Zuletzt aktualisiert", "Última actualización",
+            "Dernière mise à jour", "Ultimo aggiornamento", "Última atualização",
+            "Letzte Aktualisierung",
+        )),
+    ],
+)  # fmt: skip
+def test_every_label_of_a_date_line_is_read_in_any_case(label: str, update: bool) -> None:
+    # The date after the label, whatever the label's case; never in a sentence, nor as the
+    # other kind of label.
+    def read(rest: str) -> str | None:
+        return rest or None
+
+    for written in (label, label.upper(), label.lower()):
+        text = f"Intro\n  {written}: 13 November 2025\nMore"
+        assert labelled_date(text, read, update=update) == "13 November 2025"
+        assert labelled_date(text, read, update=not update) is None
+        assert labelled_date(f"It was {written} on 13 November 2025", read, update=update) is None
 
 
 @pytest.mark.parametrize(

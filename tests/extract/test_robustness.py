@@ -107,6 +107,14 @@ def test_control_characters_and_nul_bytes_do_not_break_parsing() -> None:
     assert "river" in extract(html.encode()).text
 
 
+@pytest.mark.parametrize(
+    "char", [*map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]), "\ufffe", "\uffff"]
+)
+def test_every_control_character_is_dropped_from_the_text(char: str) -> None:
+    html = "<html><body><article>" + ARTICLE.replace("river", f"ri{char}ver") + "</article></body></html>"
+    assert "river" in extract(html).text
+
+
 def test_wrong_argument_type_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="bytes or str"):
         extract(123)  # type: ignore[arg-type]
