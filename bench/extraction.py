@@ -1,7 +1,8 @@
 """Score `scraper.extract` and plain `trafilatura.extract` side by side, in one run, on two
 corpora with their own published metrics:
 
-- AEB (article extraction benchmark): 181 news pages; 4-token shingles, F1 and accuracy.
+- AEB (article extraction benchmark): 181 news pages; 4-token shingles, F1 and accuracy;
+  shown for all pages and per language of the ground truth.
 - WCXB-dev: 1,497 pages of seven types; bag of `\\w+` words (lowercased), per-page P/R/F1,
   mean over pages; shown for all pages, per page type and, for articles, per language of the
   ground truth (detected with py3langid: `pip install -e '.[bench]'`).
@@ -77,7 +78,8 @@ def load_aeb(folder: Path, size: int | None) -> list[Page]:
     truth = json.loads((folder / "ground-truth.json").read_text())
     return [
         Page(key, gzip.decompress((folder / f"html/{key}.html.gz").read_bytes()),
-             truth[key].get("url", ""), truth[key]["articleBody"])
+             truth[key].get("url", ""), truth[key]["articleBody"],
+             language=_language(truth[key]["articleBody"]))
         for key in _sample(truth, size)
     ]  # fmt: skip
 
@@ -226,22 +228,32 @@ def _print_table(header: str, rows: list[tuple[str, int, str, tuple[float, ...]]
 
 def print_aeb(pages: list[Page], outcomes: dict[str, Outcome]) -> None:
     print(f"\n### AEB ({len(pages)} pages)\n")
-    rows = [("all", len(pages), name, aeb_table_row(pages, outcomes[name].texts)) for name in _SYSTEMS]
+    rows = [
+        (label, len(group), name, aeb_table_row(group, outcomes[name].texts))
+        for label, group in [("all", pages), *_language_groups(pages)]
+        for name in _SYSTEMS
+    ]
     _print_table("| pages | n | system | F1 | precision | recall | accuracy |", rows)
+
+
+def _language_groups(articles: list[Page]) -> list[tuple[str, list[Page]]]:
+    """Articles per language of their truth: a group for each language with at least 5
+    pages, largest first, and one for all the other languages together."""
+    by_language: dict[str, list[Page]] = defaultdict(list)
+    for page in articles:
+        by_language[page.language].append(page)
+    big = sorted(((f"articles {lang}", group) for lang, group in by_language.items() if len(group) >= 5),
+                 key=lambda item: -len(item[1]))  # fmt: skip
+    rest = [page for group in by_language.values() if len(group) < 5 for page in group]
+    return big + ([("articles, other languages", rest)] if rest else [])
 
 
 def _groups(pages: list[Page]) -> list[tuple[str, list[Page]]]:
     by_kind: dict[str, list[Page]] = defaultdict(list)
-    by_language: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         by_kind[page.kind].append(page)
-        if page.kind == "article":
-            by_language[page.language].append(page)
     groups = [("all", pages), *sorted(by_kind.items(), key=lambda item: -len(item[1]))]
-    big = sorted(((f"articles {lang}", group) for lang, group in by_language.items() if len(group) >= 5),
-                 key=lambda item: -len(item[1]))  # fmt: skip
-    rest = [page for group in by_language.values() if len(group) < 5 for page in group]
-    return groups + big + ([("articles, other languages", rest)] if rest else [])
+    return groups + _language_groups(by_kind["article"])
 
 
 def print_wcxb(pages: list[Page], outcomes: dict[str, Outcome]) -> None:
