@@ -18,7 +18,7 @@ from ._cards import with_missing_cards
 from ._decode import decode_html
 from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
-from ._language import article_language, count_words, identifier
+from ._language import article_language, count_words, identifier, latin_width
 from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, boxes_of_kind, is_prose_line, prune, prune_structure
 from ._settings import (
@@ -51,6 +51,7 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The same characters one by one: looking for each at C speed (`in`) takes a third of the
 # time of the class's search over a page that has none of them, as nearly all have none.
 _CONTROL_CHAR_LIST = tuple(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
+# Alt texts shorter than this (as Latin text: see `latin_width`) are labels, not descriptions.
 _MIN_ALT_TEXT_CHARS = 15
 # A text of at least this many lines, half of them this short, is a menu, not an article.
 _MIN_MENU_LINES = 8
@@ -90,7 +91,7 @@ def _headlines(tree: LexborHTMLParser, metadata: Metadata) -> frozenset[tuple[st
 def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
     """Alt texts of the page's images, which some themes also print as text."""
     texts = (_rules.normalise_phrase(img.attributes.get("alt") or "") for img in tree.css("img[alt]"))
-    return frozenset(text for text in texts if len(text) >= _MIN_ALT_TEXT_CHARS)
+    return frozenset(text for text in texts if latin_width(text) >= _MIN_ALT_TEXT_CHARS)
 
 
 def _main_text(

@@ -190,7 +190,7 @@ def test_microdata_values_printed_in_the_body_go() -> None:
         assert extract(page("de", placement)).text == expected_text("de")
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "de", "fr"])
+@pytest.mark.parametrize("lang", ["en", "es", "de", "fr", "zh", "ja"])
 def test_a_subheading_that_is_also_its_pictures_alt_text_stays(lang: str) -> None:
     """Writers describe a section's picture by the section's title: the heading is the
     article's, though a line repeating an alt text is otherwise the picture described twice."""
@@ -200,6 +200,14 @@ def test_a_subheading_that_is_also_its_pictures_alt_text_stays(lang: str) -> Non
     )
     assert subheading in html
     assert extract(html).text == expected_text(lang)
+
+
+@pytest.mark.parametrize(("lang", "alt"), [("zh", "居民在河边装沙袋"), ("ja", "土のうを運ぶ住民")])
+def test_a_short_alt_text_in_chinese_or_japanese_printed_as_text_goes(lang: str, alt: str) -> None:
+    """Eight characters of Chinese describe a picture as fully as 24 of English: an alt
+    text is measured as Latin text (`latin_width`) before it counts as a description."""
+    figure = f"<div><img src='/p.jpg' alt='{alt}'><span>{alt}</span></div>"
+    assert extract(page(lang, Placement(between_paragraphs=figure))).text == expected_text(lang)
 
 
 @pytest.mark.parametrize(
