@@ -212,6 +212,10 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"plus (?:de|d'|d’|sur) .{1,60}",
         # pt / it: "Posts relacionados", "Leia também", "Articoli correlati", "Leggi anche"
         r"(?:(?:posts|artigos|not[ií]cias|mat[eé]rias) relacionad[oa]s|leia (?:tamb[eé]m|mais)|voc[eê] (?:tamb[eé]m )?pode gostar|articoli correlati|leggi anche|potrebbe interessarti)",
+        # nl / pl: "Gerelateerde berichten", "Lees ook", "Misschien vind je dit ook leuk",
+        # "Podobne wpisy", "Powiązane artykuły", "Czytaj także", "Może Cię zainteresować"
+        r"gerelateerde (?:berichten|artikelen|posts|nieuws)|gerelateerd|lees (?:ook|meer)|misschien vind je dit ook leuk|meer (?:nieuws|artikelen|berichten)",
+        r"(?:podobne|powi[ąa]zane|polecane|najnowsze) (?:wpisy|artyku[łl]y|posty|tre[śs]ci)|czytaj (?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e)|mo[żz]e ci[ęe] zainteresowa[ćc]",
         # ru: "Похожие статьи", "Читайте также", "Вам также может понравиться", "По теме"
         r"(?:похожие|связанные|рекомендуемые|популярные|последние) (?:статьи|записи|материалы|новости|публикации)"
         r"|читайте (?:также|ещ[её])|смотрите также|вам (?:также )?может (?:понравиться|быть интересно)|рекомендуем(?: прочитать)?|по теме",
@@ -234,6 +238,8 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"laisser (?:un commentaire|une r[ée]ponse)|(?:\d+ )?commentaires?(?: \(?\d+\)?)?|r[ée]agir [àa] cet article",
         # pt / it: "Deixe um comentário", "Comentários", "Lascia un commento", "Commenti"
         r"deixe (?:um coment[aá]rio|uma resposta)|(?:\d+ )?coment[aá]rios?|lascia un commento|(?:\d+ )?commenti",
+        # nl / pl: "Geef een reactie", "Reacties (3)", "Dodaj komentarz", "Komentarze"
+        r"(?:geef|laat|plaats) een reactie(?: achter)?|(?:\d+ )?reacties?(?: \(?\d+\)?)?|(?:dodaj|napisz|zostaw) komentarz|(?:\d+ )?komentarz(?:e|y)?(?: \(?\d+\)?)?",
         # ru / zh: "Добавить комментарий", "Комментарии (3)", "发表回复", "发表评论", "评论", "留言"
         r"(?:добавить|оставить|оставьте|написать) (?:комментарий|отзыв|ответ)|(?:\d+ )?комментари(?:и|й|ев|я)(?: \(?\d+\)?)?",
         r"(?:发表|添加|写|我要)(?:回复|评论|留言)|(?:\d+ ?条)?评论(?:区)?|网友评论|留言(?:板)?",
@@ -249,6 +255,9 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"compart(?:e|ir|ilhe|ilhar)(?: (?:esta|este|en|no) .{1,40})?|(?:diesen (?:artikel|beitrag) )?teilen|partager(?: (?:cet|sur) .{1,40})?|condividi|me gusta esto|gef[äa]llt mir|j'aime ceci",
         # ru / zh: "Поделиться", "Поделиться в Telegram", "分享到", "分享本文"
         r"поделиться(?: (?:в|во|с) .{1,40})?|分享(?:到|至|本文|文章|给朋友)?",
+        # nl / pl: "Delen", "Deel dit artikel", "Udostępnij", "Podziel się"
+        # (never "Deel" alone: a brand's name as well as "share")
+        r"delen|deel dit (?:artikel|bericht)|udost[ęe]pnij(?: (?:ten )?(?:artyku[łl]|wpis))?|podziel si[ęe]",
         # ja: "この記事をシェアする", "シェアする", "共有"
         r"(?:この記事を)?(?:シェア|共有)(?:する|しよう)?",
     ),
@@ -259,6 +268,8 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"suscr[ií]bete.{0,60}|bolet[ií]n.{0,40}|newsletter abonnieren|jetzt abonnieren|abonnez-vous.{0,60}|inscrivez-vous.{0,60}|assine.{0,40}|iscriviti.{0,40}",
         # ru / zh: "Рассылка", "Подпишитесь на рассылку", "订阅新闻邮件", "订阅我们"
         r"рассылка|(?:подпишитесь|подписаться|подписка) на .{1,60}|订阅.{0,20}",
+        # nl / pl: "Nieuwsbrief", "Schrijf je in", "Zapisz się do newslettera"
+        r"nieuwsbrief.{0,40}|schrijf (?:je|u) in.{0,60}|zapisz si[ęe].{0,60}",
         # ja: "メールマガジン", "ニュースレター登録"
         r"メール(?:マガジン|マガ)(?:登録)?|ニュースレター(?:登録)?",
     ),
@@ -266,13 +277,15 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         # en / es / de / fr / pt / it: "Tags", "Topics", "Etiquetas", "Schlagwörter", "Mots-clés"
         r"tags?|tagged(?: with)?|topics|filed under|etiquetas|temas|schlagw[öo]rter|schlagworte|themen|mots[- ]cl[ée]s|[ée]tiquettes|sujets|tag|argomenti",
         # ru / zh: "Теги", "Метки", "标签", "关键词"
-        r"теги|тэги|метки|标签|关键词|关键字|タグ|キーワード",
+        r"теги|тэги|метки|标签|关键词|关键字|タグ|キーワード|trefwoorden|tagi",
     ),
     "byline": (
         # en / es / de / fr: "About the author", "Sobre el autor", "Über den Autor", "À propos de l'auteur"
         r"about the (?:author|writer|reporter)|(?:sobre|acerca) (?:el|del) autor|[üu]ber (?:den autor|die autorin)|[àa] propos de l'auteur|sobre o autor",
         # pt / it: "Sobre a autora", "L'autore", "Sull'autore"
         r"sobre a autora|(?:sull'|l')autore|(?:sull'|l')autrice",
+        # nl / pl: "Over de auteur", "O autorze"
+        r"over de (?:auteur|schrijver)|o autor(?:ze|ce)",
         # ru / zh: "Об авторе", "关于作者", "作者简介"
         r"об авторе|关于作者|作者简介|この記事を書いた人|著者(?:について|紹介)|筆者(?:について|紹介)",
     ),
@@ -337,7 +350,9 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # ru / zh: "Источник: ТАСС", "Ссылка на источник", "来源：新华社", "原文链接"
         r"|источник|первоисточник|ссылка на (?:источник|оригинал)|来源|文章来源|原文链接|原文地址|出处|出典|引用元|初出"
         # an aggregator's credit of where it found the story: "Via: site.example", "H/T: Jane Doe"
-        r"|via|h/t|hat tip)"
+        r"|via|h/t|hat tip"
+        # nl / pl: "Bron: ANP", "Źródło: PAP"
+        r"|bron|[źz]r[óo]d[łl]o)"
         r"(?:\s*[:：|»>–-]\s*\S+(?:\s\S+){0,5})?",
         # "Originally published at example.com", "This article originally appeared on ..."
         r"(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by)\b.{0,200}",
@@ -347,6 +362,9 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"publicado originalmente (?:en|por)\b.{0,200}|zuerst erschienen (?:auf|in|bei)\b.{0,200}|(?:initialement|originellement) publi[ée] (?:sur|dans|par)\b.{0,200}",
         # pt / it: "Publicado originalmente em ...", "Pubblicato originariamente su ..."
         r"publicad[oa] originalmente (?:em|no|na|por)\b.{0,200}|pubblicat[oa] (?:originariamente|originalmente|per la prima volta) (?:su|in|da)\b.{0,200}",
+        # nl / pl: "Dit artikel verscheen eerder op ...", "Artykuł pierwotnie opublikowano na ..."
+        r"(?:dit (?:artikel|bericht|verhaal) )?verscheen (?:eerder|eerst|oorspronkelijk) (?:op|in|bij)\b.{0,200}"
+        r"|(?:artyku[łl] )?(?:pierwotnie|oryginalnie) opublikowan[oya]? (?:na|w)\b.{0,200}",
         # ru / zh: "Впервые опубликовано на ...", "本文首发于 ...", "本文转载自 ..."
         r"(?:впервые|первоначально|изначально) опубликован[оа]? (?:на|в)\b.{0,200}|本文(?:首发|最初发表|原载|转载|来源)(?:于|自|在).{0,200}",
         # ja: "この記事は example.org で最初に公開されました。"
@@ -391,6 +409,13 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # it: "Il tuo indirizzo email non sarà pubblicato.", "I campi obbligatori sono contrassegnati *"
         r"il tuo indirizzo (?:e-?mail|email) non sar[àa] pubblicato\.?.{0,80}|i campi obbligatori sono contrassegnati\s*\*?\.?",
         r"salva il mio nome, (?:e-?mail|email) e sito web in questo browser per la prossima volta che commento\.?|invia (?:il )?commento|lascia un commento|annulla risposta",
+        # nl: "Je e-mailadres wordt niet gepubliceerd.", "Vereiste velden zijn gemarkeerd met *"
+        r"(?:je|uw) e-?mailadres wordt niet gepubliceerd\.?.{0,80}|vereiste velden zijn gemarkeerd met\s*\*?\.?",
+        r"mijn naam, e-?mail en (?:web)?site opslaan in deze browser voor de volgende keer wanneer ik een reactie plaats\.?|reactie plaatsen|geef een reactie|reactie annuleren",
+        # pl: "Twój adres e-mail nie zostanie opublikowany.", "Wymagane pola są oznaczone *"
+        r"tw[óo]j adres e-?mail nie zostanie opublikowany\.?.{0,80}|wymagane pola s[ąa] oznaczone\s*\*?\.?",
+        r"zapisz moje dane, adres e-?mail i witryn[ęe] w przegl[ąa]darce aby wype[łl]ni[ćc] dane podczas pisania kolejnych komentarzy\.?"
+        r"|opublikuj komentarz|dodaj komentarz|anuluj pisanie odpowiedzi",
         # ru: "Ваш адрес email не будет опубликован.", "Обязательные поля помечены *"
         r"ваш (?:адрес )?(?:email|e-mail|электронной почты) не будет опубликован\.?.{0,80}|обязательные поля помечены\s*\*?\.?",
         r"сохранить мо[её] имя, email и адрес сайта в этом браузере для последующих моих комментариев\.?|отправить комментарий|добавить комментарий|отменить ответ",
@@ -402,14 +427,17 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する|コメントを送信|返信をキャンセル",
         # Field labels of comment forms, alone on their line: "Name *", "E-Mail *", "Website"
         r"(?:comment|name|e-?mail|website|url|nombre|correo(?: electr[oó]nico)?|sitio web|web|kommentar|website|commentaire|nom|site web|site internet"
-        r"|coment[áa]rio|commento|nome|site|sito web|sito|комментарий|имя|сайт|评论|显示名称|名称|昵称|邮箱|电子邮件|网站|コメント|名前|メール|メールアドレス|サイト|ウェブサイト)\s*[*:：]?\s*\*?",
+        r"|coment[áa]rio|commento|nome|site|sito web|sito|reactie|naam|komentarz|nazwa|witryna internetowa|комментарий|имя|сайт|评论|显示名称|名称|昵称|邮箱|电子邮件|网站|コメント|名前|メール|メールアドレス|サイト|ウェブサイト)\s*[*:：]?\s*\*?",
     ),
     "credit": (
         # "Photo: Reuters", "Credit: Getty Images", "Foto: dpa", "Bild: Keystone", "Crédit photo : AFP"
         r"(?:photo|photograph|image|picture|pic|credit|photo credit|image credit|image source|foto|fotos|bild|bildquelle|imagen|fotograf[ií]a|cr[ée]dits?(?: photo)?|illustration"
-        r"|фото|фотография|изображение|иллюстрация|图片来源|图片|图源|摄影|写真|画像|撮影)\s*(?::|：|©|by)\s*.{1,120}",
+        r"|фото|фотография|изображение|иллюстрация|图片来源|图片|图源|摄影|写真|画像|撮影|afbeelding|zdj[ęe]cie)\s*(?::|：|©|by)\s*.{1,120}",
+        # pl: "Fot. Jan Kowalski/PAP" (the abbreviation's dot is the label's colon)
+        r"fot\.\s*.{1,120}",
         # A caption ending in a credit, in any language: "Sandbags near the river. Photo: Jane Doe"
-        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration|фото)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}",
+        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration|фото)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}"
+        r"|[^\n]{1,300}?[.!?)]\s+fot\.\s*[^\s.!?][^.!?]{0,60}",
         # The same in Chinese, and the press's "(Xinhua reporter Zhang Wei photo)": "居民们在河边装沙袋。摄影：张伟",
         # "三月，居民们在河边装沙袋。（新华社记者 张伟 摄）"
         r"[^\n]{1,300}?[。！？）)]\s*(?:摄影|图片来源|图源|图|写真|撮影|画像)\s*[:：/]\s*[^。！？]{1,40}|[^\n]{0,300}?[（(][^（）()]{1,40}\s摄",
@@ -423,7 +451,7 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "ad": (
         # Ad labels: "Advertisement", "Anzeige", "Publicidad", "Publicité", "Story continues below"
-        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|publicidade|pubblicit[àa]|реклама|广告|推广|広告|スポンサーリンク|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
+        r"advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicidad|publicit[ée]|pub|annuncio|publicidade|pubblicit[àa]|advertentie|reklama|реклама|广告|推广|広告|スポンサーリンク|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|scroll to continue with content",
     ),
     "share": (
         # "Share this:", "Click to share on Twitter (Opens in new window)", "Tweet", "Email", "Print"
@@ -451,13 +479,15 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:подпишитесь|подписывайтесь) на .{0,60}(?:рассылк|канал|новост).{0,160}|订阅(?:我们的)?.{0,30}(?:邮件|新闻|通讯|频道).{0,80}",
         # ja: "メールマガジンに登録して、最新のニュースを受け取りましょう。"
         r".{0,60}(?:メール(?:マガジン|マガ)|ニュースレター)(?:に|へ)(?:登録|購読).{0,120}",
+        # nl / pl: "Schrijf je in voor onze nieuwsbrief ...", "Zapisz się do naszego newslettera ..."
+        r"(?:schrijf (?:je|u) in|meld (?:je|u) aan) (?:voor|op) .{0,60}nieuwsbrief.{0,120}|zapisz si[ęe] (?:do|na) .{0,60}newslett?er.{0,120}",
     ),
     "tags": (
         # "Tags: a, b, c", "Etiquetas: ...", "Schlagwörter: ...", "Mots-clés : ...", "Posted in World"
         r"(?:tags?|tagged(?: with)?|topics|filed under|categor(?:y|ies)|etiquetas|categor[ií]as?|schlagw[öo]rter|schlagworte|themen|kategorien?|mots[- ]cl[ée]s|[ée]tiquettes|cat[ée]gories?)\s*:.{0,200}",
         r"(?:posted in|filed under|archivado en|abgelegt unter|class[ée] dans)\s+.{1,80}",
         # ru / zh: "Метки: ...", "Рубрика: ...", "标签：...", "分类："
-        r"(?:теги|тэги|метки|рубрик[аи]|категори[яи])\s*:.{0,200}|(?:标签|关键词|关键字|分类|タグ|キーワード|カテゴリー?)\s*[:：].{0,200}",
+        r"(?:trefwoorden|tagi|kategori[ea])\s*:.{0,200}|(?:теги|тэги|метки|рубрик[аи]|категори[яи])\s*:.{0,200}|(?:标签|关键词|关键字|分类|タグ|キーワード|カテゴリー?)\s*[:：].{0,200}",
         # A post's meta line, who posted it and under which category or tags: "05/10/2018 - Posted
         # by: Jane Doe - Category: Health - Tags: a, b", "Publicado por Ana | Categoría: Salud"
         r".{0,80}\b(?:posted|published|publicado|publicada|ver[öo]ffentlicht|publi[ée]e?) (?:by|por|von|par)\b.{1,80}"
@@ -470,16 +500,17 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:back to top|skip to (?:main )?content|zum inhalt springen|ir al contenido|aller au contenu)",
         # ru / zh: "Предыдущая запись: ...", "Следующая статья", "上一篇：...", "下一篇", "返回顶部"
         r"(?:предыдущая|следующая) (?:запись|статья|новость)\s*[:»«]?.{0,200}|(?:上一篇|下一篇|上一条|下一条|前の記事|次の記事)\s*[:：]?.{0,200}"
+        r"|(?:vorig|volgend) (?:bericht|artikel)\s*[:»«]?.{0,200}|(?:poprzedni|nast[ęe]pny) (?:wpis|artyku[łl])\s*[:»«]?.{0,200}"
         r"|перейти к содержимому|наверх|返回顶部|跳至内容",
         # A table of contents' title left alone when its links went: "Table of Contents",
         # "In this article", "Inhaltsverzeichnis", "Índice", "Sommaire", "Indice dei contenuti"
         r"(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?"
         r"|inhaltsverzeichnis|inhalt|[ií]ndice(?: de contenidos?| dei contenuti)?|tabla de contenidos?|contenidos"
-        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do|содержание(?: статьи)?|оглавление|目录|文章目录|目次)",
+        r"|sommaire|table des mati[èe]res|sum[áa]rio|conte[úu]do|inhoudsopgave|inhoud|spis tre[śs]ci|содержание(?: статьи)?|оглавление|目录|文章目录|目次)",
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
-        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|все права защищены|版权所有|無断転載(?:を)?禁(?:止|じます))\.?.{0,60}",
+        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one|все права защищены|版权所有|無断転載(?:を)?禁(?:止|じます))\.?.{0,60}",
         # Wire-service reprint notice: "This material may not be published, broadcast, rewritten or redistributed."
         r"this (?:material|article|story) (?:may|must) not be (?:published|reproduced|copied).{0,160}|reprinted with permission.{0,160}",
     ),
@@ -538,6 +569,8 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # ru / zh: "Мы используем файлы cookie", "Этот сайт использует cookie", "我们使用 Cookie",
         # "本网站使用 Cookie"
         r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:мы используем|(?:этот|наш) сайт использует) (?:файлы )?cookies?\b.{0,400})",
+        # nl / pl: "Wij gebruiken cookies ...", "Deze website gebruikt cookies", "Używamy plików cookie ..."
+        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:wij gebruiken|we gebruiken|(?:deze|onze) (?:web)?site gebruikt|u[żz]ywamy(?: plik[óo]w)?|(?:ta|nasza) strona u[żz]ywa(?: plik[óo]w)?) cookies?\b.{0,400})",
         r"(?i:[^。！？\n]{0,40}(?:我们|本网站|本站)(?:会)?(?:使用|利用)\s*cookies?.{0,400})",
         # ja: "当サイトでは、...Cookieを使用しています。"
         r"(?i:[^。！？\n]{0,40}(?:当|本|この)(?:ウェブ)?サイト[^。！？\n]{0,80}cookies?.{0,400})",

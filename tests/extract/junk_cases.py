@@ -39,6 +39,8 @@ RELATED = {
     "ja": ("関連記事", "こちらもおすすめ"),
     "pt": ("Artigos relacionados", "Você também pode gostar"),
     "it": ("Articoli correlati", "Potrebbe interessarti anche"),
+    "nl": ("Gerelateerde berichten", "Misschien vind je dit ook leuk"),
+    "pl": ("Podobne wpisy", "Może Cię zainteresować"),
 }
 TEASERS = {
     "en": [
@@ -125,6 +127,26 @@ TEASERS = {
             "I lavori sul vecchio ponte ferroviario inizieranno a maggio e dureranno fino alla fine dell'anno, secondo l'ufficio trasporti…",
         ),
     ],
+    "nl": [
+        (
+            "Storm sluit kustwegen af",
+            "Zware regen en harde wind dwongen maandag tot het afsluiten van drie wegen langs de kust, terwijl hulpdiensten…",
+        ),
+        (
+            "Herstel van de brug begint in mei",
+            "De werkzaamheden aan de oude spoorbrug beginnen in mei en duren tot het einde van het jaar, meldt de vervoersdienst…",
+        ),
+    ],
+    "pl": [
+        (
+            "Burza zamyka drogi na wybrzeżu",
+            "Ulewny deszcz i silny wiatr wymusiły w poniedziałek zamknięcie trzech dróg na wybrzeżu, a służby ratunkowe…",
+        ),
+        (
+            "Remont mostu ruszy w maju",
+            "Prace na starym moście kolejowym rozpoczną się w maju i potrwają do końca roku, poinformował wydział transportu…",
+        ),
+    ],
 }
 COMMENT_FORM = {
     "en": (
@@ -190,6 +212,20 @@ COMMENT_FORM = {
         "Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.",
         "Invia commento",
     ),
+    "nl": (
+        "Geef een reactie",
+        "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+        ("Reactie *", "Naam *", "E-mail *", "Site"),
+        "Mijn naam, e-mail en site opslaan in deze browser voor de volgende keer wanneer ik een reactie plaats.",
+        "Reactie plaatsen",
+    ),
+    "pl": (
+        "Dodaj komentarz",
+        "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *",
+        ("Komentarz *", "Nazwa *", "E-mail *", "Witryna internetowa"),
+        "Zapisz moje dane, adres e-mail i witrynę w przeglądarce aby wypełnić dane podczas pisania kolejnych komentarzy.",
+        "Opublikuj komentarz",
+    ),
 }
 CAPTIONS = {
     "en": (
@@ -222,6 +258,14 @@ CAPTIONS = {
         "Residenti riempiono sacchi di sabbia vicino al fiume a marzo. (Marco Rossi/Agenzia ANSA)",
         "Foto: Marco Rossi/ANSA",
     ),
+    "nl": (
+        "Bewoners vullen in maart zandzakken bij de rivier. (Jan de Vries/Algemeen Nederlands Persbureau)",
+        "Foto: Jan de Vries/ANP",
+    ),
+    "pl": (
+        "Mieszkańcy napełniają worki z piaskiem nad rzeką w marcu. (Jan Kowalski/Polska Agencja Prasowa)",
+        "Fot. Jan Kowalski/PAP",
+    ),
 }
 ALT_TEXTS = {
     "en": "A line of people passing sandbags along a muddy street under a grey sky",
@@ -233,6 +277,8 @@ ALT_TEXTS = {
     "ja": "灰色の空の下、ぬかるんだ通りで土のうを手渡しで運ぶ人々の列",
     "pt": "Uma fila de pessoas passa sacos de areia por uma rua enlameada sob um céu cinzento",
     "it": "Una fila di persone si passa sacchi di sabbia lungo una strada fangosa sotto un cielo grigio",
+    "nl": "Een rij mensen geeft zandzakken door over een modderige straat onder een grijze lucht",
+    "pl": "Rząd ludzi podaje sobie worki z piaskiem na błotnistej ulicy pod szarym niebem",
 }
 SOURCE = {
     "en": ("Source link", "This article was originally published at example.org."),
@@ -244,6 +290,8 @@ SOURCE = {
     "ja": ("Source link", "この記事は example.org で最初に公開されました。"),
     "pt": ("Source link", "Publicado originalmente em example.org."),
     "it": ("Source link", "Pubblicato originariamente su example.org."),
+    "nl": ("Source link", "Dit artikel verscheen eerder op example.org."),
+    "pl": ("Source link", "Artykuł pierwotnie opublikowano na example.org."),
 }
 SHARE = {
     "en": ("Share this:", "Click to share on Twitter (Opens in new window)", "Facebook", "Email"),
@@ -255,6 +303,8 @@ SHARE = {
     "ja": ("この記事をシェアする", "Xでシェア", "LINE", "はてなブックマーク"),
     "pt": ("Compartilhe", "Compartilhar no Facebook", "Twitter", "WhatsApp"),
     "it": ("Condividi", "Condividi su Facebook", "Twitter", "WhatsApp"),
+    "nl": ("Delen", "Delen op Facebook", "Twitter", "WhatsApp"),
+    "pl": ("Udostępnij", "Udostępnij na Facebooku", "Twitter", "WhatsApp"),
 }
 NEWSLETTER = {
     "en": ("Newsletter", "Sign up for our daily newsletter and get the news delivered to your inbox."),
@@ -269,6 +319,11 @@ NEWSLETTER = {
     "ja": ("メールマガジン", "メールマガジンに登録して、最新のニュースを毎朝受け取りましょう。"),
     "pt": ("Newsletter", "Assine a nossa newsletter e receba as notícias no seu email."),
     "it": ("Newsletter", "Iscriviti alla nostra newsletter e ricevi le notizie via email."),
+    "nl": (
+        "Nieuwsbrief",
+        "Schrijf je in voor onze dagelijkse nieuwsbrief en ontvang het nieuws in je inbox.",
+    ),
+    "pl": ("Newsletter", "Zapisz się do naszego newslettera i otrzymuj wiadomości na swoją skrzynkę."),
 }
 AD_LABEL = {
     "en": "Advertisement",
@@ -280,6 +335,8 @@ AD_LABEL = {
     "ja": "スポンサーリンク",
     "pt": "Publicidade",
     "it": "Pubblicità",
+    "nl": "Advertentie",
+    "pl": "Reklama",
 }
 NAVIGATION = {
     "en": ("Previous post: Storm closes coastal roads", "Next post: Bridge repairs to start in May"),
@@ -309,6 +366,8 @@ NAVIGATION = {
         "Articolo precedente: La tempesta chiude le strade costiere",
         "Articolo successivo: I lavori al ponte inizieranno a maggio",
     ),
+    "nl": ("Vorig bericht: Storm sluit kustwegen af", "Volgend bericht: Herstel van de brug begint in mei"),
+    "pl": ("Poprzedni wpis: Burza zamyka drogi na wybrzeżu", "Następny wpis: Remont mostu ruszy w maju"),
 }
 TAGS = {
     "en": "Tags: floods, city council, river district",
@@ -320,6 +379,8 @@ TAGS = {
     "ja": "タグ：洪水、市議会、河川地区",
     "pt": "Tags: cheias, câmara municipal, bairro do rio",
     "it": "Tag: alluvioni, consiglio comunale, quartiere del fiume",
+    "nl": "Tags: overstromingen, gemeenteraad, rivierwijk",
+    "pl": "Tagi: powódź, rada miasta, dzielnica nad rzeką",
 }
 AUTHOR_BIO = {
     "en": ("About the author", "Anna Weber covers city politics and the environment for The Daily Example."),
@@ -340,6 +401,8 @@ AUTHOR_BIO = {
     ),
     "pt": ("Sobre o autor", "Anna Weber escreve sobre política local e ambiente para o The Daily Example."),
     "it": ("L'autore", "Anna Weber si occupa di politica cittadina e ambiente per The Daily Example."),
+    "nl": ("Over de auteur", "Anna Weber schrijft voor The Daily Example over stadspolitiek en milieu."),
+    "pl": ("O autorze", "Anna Weber pisze dla The Daily Example o polityce miejskiej i środowisku."),
 }
 COPYRIGHT = {
     "en": "© 2024 The Daily Example. All rights reserved.",
@@ -351,8 +414,10 @@ COPYRIGHT = {
     "ja": "© 2024 The Daily Example 無断転載禁止",
     "pt": "© 2024 The Daily Example. Todos os direitos reservados.",
     "it": "© 2024 The Daily Example. Tutti i diritti riservati.",
+    "nl": "© 2024 The Daily Example. Alle rechten voorbehouden.",
+    "pl": "© 2024 The Daily Example. Wszelkie prawa zastrzeżone.",
 }
-LANGS = ("en", "es", "de", "fr", "pt", "it", "ru", "zh", "ja")
+LANGS = ("en", "es", "de", "fr", "pt", "it", "nl", "pl", "ru", "zh", "ja")
 
 
 def _related(lang: str) -> list[JunkCase]:
@@ -520,6 +585,8 @@ SOURCE_LABELS = {
     "ja": "出典：nyusu.example",
     "pt": "Link de origem: noticias.example",
     "it": "Fonte: notizie.example",
+    "nl": "Bron: nieuws.example",
+    "pl": "Źródło: wiadomosci.example",
 }
 CAPTIONS_CREDIT_LAST = {
     "en": "Residents fill sandbags near the river in March. Photo: Jane Miller",
@@ -531,6 +598,8 @@ CAPTIONS_CREDIT_LAST = {
     "ja": "3月、川の近くで土のうを詰める住民たち。写真：山田太郎",
     "pt": "Moradores enchem sacos de areia junto ao rio em março. Foto: João Silva",
     "it": "Residenti riempiono sacchi di sabbia vicino al fiume a marzo. Foto: Marco Rossi",
+    "nl": "Bewoners vullen in maart zandzakken bij de rivier. Foto: Jan de Vries",
+    "pl": "Mieszkańcy napełniają worki z piaskiem nad rzeką w marcu. Fot. Jan Kowalski",
 }
 
 
@@ -560,6 +629,8 @@ TOC_TITLES = {
     "ja": "目次",
     "pt": "Índice",
     "it": "Indice dei contenuti",
+    "nl": "Inhoudsopgave",
+    "pl": "Spis treści",
 }
 
 
@@ -601,6 +672,8 @@ COOKIE_NOTICES = {
     "ja": "当サイトでは、より良いサービスを提供するためにCookieを使用しています。サイトを利用することで、Cookieの使用に同意したものとみなされます。",
     "pt": "Utilizamos cookies para melhorar a sua experiência e analisar o tráfego do nosso site.",
     "it": "Utilizziamo i cookie per offrirti la migliore esperienza sul nostro sito e analizzare il traffico.",
+    "nl": "Wij gebruiken cookies om je de beste ervaring op onze website te bieden en ons verkeer te analyseren.",
+    "pl": "Używamy plików cookie, aby zapewnić najlepsze wrażenia na naszej stronie i analizować ruch.",
 }
 
 

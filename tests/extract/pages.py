@@ -1,4 +1,4 @@
-"""Test pages: a news article in nine languages, and junk to put around and inside it.
+"""Test pages: a news article in eleven languages, and junk to put around and inside it.
 
 `page()` builds a whole page (masthead, menu, sidebar, footer) around an article whose clean
 body is `expected_text(lang)`; junk can be placed after the article, at the end of its
@@ -163,6 +163,41 @@ ARTICLES: dict[str, dict[str, object]] = {
             "sarebbero dovuti iniziare anni fa, quando gli ingegneri avvertirono dei vecchi argini.",
             "Altri si sono chiesti se la città possa pagare il progetto senza aumentare le tasse "
             "locali e hanno chiesto un'audizione pubblica prima dell'avvio dei lavori in primavera.",
+        ],
+    },
+    "nl": {
+        "title": "Gemeenteraad keurt nieuwe hoogwaterbescherming voor de rivierwijk goed",
+        "paragraphs": [
+            "De gemeenteraad heeft dinsdag besloten een nieuw systeem van waterkeringen langs de "
+            "rivierwijk aan te leggen, nadat drie overstromingen in vijf jaar honderden woningen "
+            "en winkels hadden beschadigd.",
+            "Het plan kost ongeveer 40 miljoen euro en omvat verplaatsbare muren, nieuwe "
+            "gemalen en een park dat bij zware buien water kan vasthouden.",
+            "„We kunnen niet wachten op de volgende overstroming”, zei de burgemeester.",
+        ],
+        "subheading": "Bewoners verdeeld over de kosten",
+        "more": [
+            "Sommige bewoners verwelkomden het besluit, maar zeiden dat het werk jaren geleden al "
+            "had moeten beginnen, toen ingenieurs voor het eerst waarschuwden voor de oude dijken.",
+            "Anderen vroegen zich af of de stad het project kan betalen zonder de lokale "
+            "belastingen te verhogen, en vroegen om een hoorzitting voordat het werk in het voorjaar begint.",
+        ],
+    },
+    "pl": {
+        "title": "Rada miasta zatwierdza nową ochronę przeciwpowodziową dla dzielnicy nad rzeką",
+        "paragraphs": [
+            "Rada miasta zagłosowała we wtorek za budową nowego systemu zapór wzdłuż dzielnicy "
+            "nad rzeką, po tym jak trzy powodzie w ciągu pięciu lat zniszczyły setki domów i sklepów.",
+            "Plan, który będzie kosztował około 40 milionów euro, obejmuje ruchome ściany, nowe "
+            "przepompownie oraz park zaprojektowany tak, by zatrzymywał wodę podczas ulew.",
+            "„Nie możemy czekać na kolejną powódź”, powiedziała burmistrz.",
+        ],
+        "subheading": "Mieszkańcy podzieleni w sprawie kosztów",
+        "more": [
+            "Niektórzy mieszkańcy z zadowoleniem przyjęli decyzję, ale powiedzieli, że prace "
+            "powinny były ruszyć lata temu, gdy inżynierowie po raz pierwszy ostrzegli przed starymi wałami.",
+            "Inni pytali, czy miasto stać na projekt bez podnoszenia lokalnych podatków, i domagali "
+            "się wysłuchania publicznego przed rozpoczęciem budowy wiosną przyszłego roku.",
         ],
     },
 }

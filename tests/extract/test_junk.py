@@ -3,7 +3,7 @@
 Every case puts one kind of junk (related posts, comment forms, captions and credits,
 "Source link", share bars, newsletter boxes, ad labels, post navigation, tag lists, author
 bios, copyright notices) into a page, in one markup (semantic classes, no class names, or
-flattened into the article's own `<p>`/`<br>` text), in one of nine languages (three of them
+flattened into the article's own `<p>`/`<br>` text), in one of eleven languages (three of them
 in Cyrillic, Chinese and Japanese script). The junk must
 be gone and the article must be whole: the text equals the clean body to the character.
 """
@@ -71,12 +71,16 @@ def test_sentences_that_resemble_junk_stay(paragraph: str, why: str) -> None:
         ("zh", "来源于上游的洪水在三天内淹没了整个河区，许多居民不得不撤离。"),
         ("zh", "评论人士认为，这项计划来得太晚了，但总比没有好。"),
         ("zh", "分享经济在这座城市发展迅速，许多居民通过手机平台出租自己的车位。"),
+        ("nl", "Bron van de overstroming was een gebroken dijk bij de oude brug."),
+        ("nl", "Reacties van bewoners op het plan waren overwegend positief."),
+        ("pl", "Źródłem problemu okazał się stary wał przy moście kolejowym."),
+        ("pl", "Komentarze mieszkańców na spotkaniu były w większości pozytywne."),
         ("ja", "写真家の山田さんは、浸水した広場の様子を今も記録し続けている。"),
         ("ja", "関連する予算案は、来月の市議会で審議される予定だ。"),
         ("ja", "タグボートが、川に流された車を岸まで引き上げた。"),
     ],
 )
-def test_sentences_that_resemble_junk_stay_in_other_scripts(lang: str, paragraph: str) -> None:
+def test_sentences_that_resemble_junk_stay_in_other_languages(lang: str, paragraph: str) -> None:
     html = page(lang, Placement(end_of_body=f"<p>{paragraph}</p>"))
 
     assert extract(html).text == expected_text(lang) + "\n\n" + paragraph
