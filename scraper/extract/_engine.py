@@ -243,9 +243,8 @@ def _short_without_prose(blocks: tuple[TextBlock, ...]) -> bool:
     """Whether the extraction is short (under `MIN_SURE_WORDS`) and holds no sentence of
     prose: a product's table of variants or prices, picked because pruning a box made
     trafilatura choose another block; a short article holds sentences."""
-    if _word_count(blocks) >= MIN_SURE_WORDS:
-        return False
-    return not any(map(is_prose_line, lines_of(blocks)))
+    # Sentences first: nearly every extraction holds one, and counting words costs more.
+    return not any(map(is_prose_line, lines_of(blocks))) and _word_count(blocks) < MIN_SURE_WORDS
 
 
 def _word_count(blocks: tuple[TextBlock, ...]) -> int:

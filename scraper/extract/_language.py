@@ -44,7 +44,7 @@ def latin_width(text: str) -> int:
     without spaces counts three (a Chinese or Japanese word is one or two characters, an
     English one five or six with its space), so that length thresholds read the same in
     every script."""
-    return len(text) + 2 * unspaced_chars(text)
+    return len(text) if text.isascii() else len(text) + 2 * unspaced_chars(text)
 
 
 @cache

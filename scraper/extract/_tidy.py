@@ -150,9 +150,9 @@ def _kept_lines(blocks: list[TextBlock], facts: PageFacts) -> Iterator[tuple[int
 def _is_excerpt(line: str) -> bool:
     """A teaser's excerpt: a run of text cut off with an ellipsis ("Engineers have warned…")."""
     return (
-        len(line) <= _rules.MAX_CAPTION_CHARS
+        _ELLIPSIS_END.search(line[-_rules.ENDING_CHARS :]) is not None
+        and len(line) <= _rules.MAX_CAPTION_CHARS
         and latin_width(line) >= _rules.MIN_EXCERPT_CHARS
-        and _ELLIPSIS_END.search(line[-_rules.ENDING_CHARS :]) is not None
     )
 
 
