@@ -68,12 +68,14 @@ _NEVER_LISTED_NAME = _name_pattern(
 )
 # The marks that end a sentence: Latin, the full-width marks of Chinese and Japanese, the
 # Arabic question mark and Urdu full stop, the Devanagari danda.
-_SENTENCE_MARKS = ".!?。！？؟۔।"
+SENTENCE_MARKS = ".!?。！？؟۔।"
+# What may close a sentence after its mark: quotes and brackets, Latin and full-width.
+SENTENCE_CLOSERS = '"”’»)」』）'
 # A sentence's end: its mark (not an ellipsis's last dot), maybe a closing quote or bracket.
-_SENTENCE_END = re.compile(rf"(?<!\.\.)[{_SENTENCE_MARKS}][\"”’»)」』）]?\s*\Z")
+_SENTENCE_END = re.compile(rf"(?<!\.\.)[{SENTENCE_MARKS}][{SENTENCE_CLOSERS}]?\s*\Z")
 # Text cut after each sentence end and line break (one linear pass): a long run that ends
 # as a sentence does is a sentence of article prose.
-_TEXT_RUN = re.compile(rf"[^{_SENTENCE_MARKS}\n]+[{_SENTENCE_MARKS}]?")
+_TEXT_RUN = re.compile(rf"[^{SENTENCE_MARKS}\n]+[{SENTENCE_MARKS}]?")
 _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=heading i]"
 
 
@@ -166,7 +168,7 @@ def _sentence_chars(text: str) -> int:
     return sum(
         len(run)
         for run in _TEXT_RUN.findall(text)
-        if run[-1] in _SENTENCE_MARKS and _is_wide(run, PROSE_SENTENCE_CHARS + 1)
+        if run[-1] in SENTENCE_MARKS and _is_wide(run, PROSE_SENTENCE_CHARS + 1)
     )
 
 

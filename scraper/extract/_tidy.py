@@ -15,7 +15,7 @@ from lxml.etree import _Element
 from . import _rules
 from ._article import BlockKind, TextBlock, lines_of
 from ._language import count_words, latin_width
-from ._prune import is_prose_line, is_sentence, junk_heading_kind
+from ._prune import SENTENCE_CLOSERS, SENTENCE_MARKS, is_prose_line, is_sentence, junk_heading_kind
 from ._settings import ITEM_NAMES_MIN_SHARE, LISTING_MIN_ITEMS, MIN_COPY_PROSE_CHARS, MIN_COPY_PROSE_LINES
 
 # The line rules at the text's edges, and those that apply anywhere.
@@ -30,7 +30,7 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
 _INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z")
 # A teaser's line ends cut off with an ellipsis, or with no sentence's end (a title).
-_TEASER_END = re.compile(_ELLIPSIS_END.pattern + r"|[^.!?:;\"”’»)。！？：；」』）]\Z")
+_TEASER_END = re.compile(_ELLIPSIS_END.pattern + rf"|[^{SENTENCE_MARKS}{SENTENCE_CLOSERS}:;：；]\Z")
 _TOKEN = re.compile(r"\w+")
 _SOFT_HYPHEN = "\u00ad"
 # Between the cells of a table row: a row of several cells is data, and no line rule
