@@ -240,6 +240,11 @@ JUNK_HEADINGS: Mapping[str, tuple[str, ...]] = {
         r"deixe (?:um coment[aá]rio|uma resposta)|(?:\d+ )?coment[aá]rios?|lascia un commento|(?:\d+ )?commenti",
         # nl / pl: "Geef een reactie", "Reacties (3)", "Dodaj komentarz", "Komentarze"
         r"(?:geef|laat|plaats) een reactie(?: achter)?|(?:\d+ )?reacties?(?: \(?\d+\)?)?|(?:dodaj|napisz|zostaw) komentarz|(?:\d+ )?komentarz(?:e|y)?(?: \(?\d+\)?)?",
+        # The comment list's heading over its title, as WordPress themes print it: "2 comentarios
+        # en “…”", "2 Gedanken zu „…“", "2 réflexions sur « … »", "2 comentários em “…”",
+        # "2 commenti su “…”", "2 gedachten over “…”", "2 komentarze do „…”", "2 комментария к записи «…»"
+        r"\d+ (?:comentarios? en|gedanken zu|r[ée]flexions? sur|commentaires? sur|coment[áa]rios? em|commenti su"
+        r"|gedachten? over|reacties? op|komentarz(?:e|y)? do|комментари(?:й|я|ев) к (?:записи|статье)) .{1,120}",
         # ru / zh: "Добавить комментарий", "Комментарии (3)", "发表回复", "发表评论", "评论", "留言"
         r"(?:добавить|оставить|оставьте|написать) (?:комментарий|отзыв|ответ)|(?:\d+ )?комментари(?:и|й|ев|я)(?: \(?\d+\)?)?",
         r"(?:发表|添加|写|我要)(?:回复|评论|留言)|(?:\d+ ?条)?评论(?:区)?|网友评论|留言(?:板)?",

@@ -95,6 +95,35 @@ def test_body_subheading_that_resembles_a_junk_heading_keeps_its_section() -> No
     assert "The river rose by two metres in a single night." in text
 
 
+COMMENT_LISTS = {
+    # The heading over the list, the writer's verb, the reply link, a comment.
+    "es": ("2 comentarios en “Defensas contra inundaciones”", "dice:", "Responder",
+           "Vivo a dos calles del río y nos inundamos dos veces, así que me alegra la decisión."),
+    "de": ("2 Gedanken zu „Neuer Hochwasserschutz“", "sagt:", "Antworten",
+           "Ich wohne zwei Straßen vom Fluss entfernt und wir wurden zweimal überflutet, endlich!"),
+    "fr": ("2 réflexions sur « De nouvelles digues »", "dit :", "Répondre",
+           "J'habite à deux rues du fleuve et nous avons été inondés deux fois, enfin une décision."),
+    "nl": ("2 gedachten over “Nieuwe hoogwaterbescherming”", "schreef:", "Beantwoorden",
+           "Ik woon twee straten van de rivier en we zijn twee keer overstroomd, eindelijk een besluit."),
+    "ru": ("2 комментария к записи «Защита от наводнений»", "говорит:", "Ответить",
+           "Я живу в двух улицах от реки, нас затапливало дважды, наконец-то решение."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(COMMENT_LISTS))
+def test_a_comment_list_headed_by_its_count_and_the_title_goes(lang: str) -> None:
+    """WordPress themes head the comments with their count and the post's title ("2 thoughts
+    on “…”" in every translation); the list, with no class names, sits in the body's box."""
+    heading, says, reply, comment = COMMENT_LISTS[lang]
+    items = "".join(
+        f"<li><div><b>Mark {n}</b> <span>{says}</span></div><div><a href='#c{n}'>13.03.2024 09:02</a></div>"
+        f"<p>{comment} ({n})</p><a href='#'>{reply}</a></li>"
+        for n in range(2)
+    )
+    html = page(lang, Placement(end_of_body=f"<div><h2>{heading}</h2><ol>{items}</ol></div>"))
+    assert extract(html).text == expected_text(lang)
+
+
 def test_headline_byline_and_dateline_are_not_in_the_text() -> None:
     header = "<p>By Anna Weber</p><p>Tuesday, March 12, 2024 at 10:15 am</p>"
     html = page("en").replace('<div class="body">', '<div class="body">' + header)
