@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import _rules
 from ._article import TextBlock, lines_of
-from ._prune import is_prose_line, item_signature, prose_chars
+from ._prune import is_prose_line, item_signature, needle, prose_chars
 from ._settings import (
     CARD_MAX_DATED_SHARE,
     CARD_MAX_EXTRACTED_SHARE,
@@ -40,8 +40,6 @@ from ._settings import (
 from ._tidy import PageFacts, tidy
 
 _DIGIT = re.compile(r"\d")
-# How much of a line or a card is looked for on the page to find its place.
-_NEEDLE_CHARS = 60
 # A card: its element and its pieces of text, one a line.
 _Card = tuple[LexborNode, list[str]]
 
@@ -161,8 +159,8 @@ def _inserted(
     """`blocks` with `cards` after the last block found before the `first` card in the page's
     text (`page_text`, white space folded), at the start when all come after it, at the end
     when none is found."""
-    start = page_text.find(" ".join(first.text().split())[:_NEEDLE_CHARS])
-    places = [page_text.find(" ".join(block.text.split())[:_NEEDLE_CHARS]) for block in blocks]
+    start = page_text.find(needle(first.text()))
+    places = [page_text.find(needle(block.text)) for block in blocks]
     if start < 0 or all(place < 0 for place in places):
         return blocks + cards
     before = [number for number, place in enumerate(places) if 0 <= place < start]

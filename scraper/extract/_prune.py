@@ -28,11 +28,11 @@ from ._settings import (
     MAX_JUNK_SHARE_OF_TEXT,
     MAX_SECTION_PROSE_CHARS,
     MIN_ANCHOR_WORDS,
+    NEEDLE_CHARS,
     PROSE_KEEP_CHARS,
     PROSE_SENTENCE_CHARS,
     SECTION_MIN_PROSE_SHARE,
     SHORT_BLOCK_CHARS,
-    SPLIT_BOX_NEEDLE_CHARS,
     SPLIT_PROSE_CHARS,
 )
 
@@ -175,7 +175,13 @@ def _sentence_chars(text: str) -> int:
 def _is_wide(text: str, width: int) -> bool:
     """Whether `text` is at least `width` characters of Latin text long (`latin_width`);
     its plain length, cheaper, settles most texts."""
-    return len(text) >= width or (not text.isascii() and latin_width(text) >= width)
+    return len(text) >= width or latin_width(text) >= width
+
+
+def needle(text: str) -> str:
+    """What a line is looked up by on the page: its first `NEEDLE_CHARS` characters, white
+    space folded."""
+    return " ".join(text.split())[:NEEDLE_CHARS]
 
 
 def _prose_in(node: LexborNode, text: str, *, paragraphs_only: bool = False) -> int:
@@ -570,12 +576,12 @@ def prune_structure(tree: LexborHTMLParser) -> None:
 
 
 def boxes_of_kind(tree: LexborHTMLParser, line: str) -> list[LexborNode]:
-    """The boxes of the kind of the one holding the paragraph that holds `line` (its first
-    `SPLIT_BOX_NEEDLE_CHARS` characters): the outermost elements of the same tag and class
-    names (`item_signature`), in page order; empty when that box has no class name (a bare
-    `<div>` says nothing of its kind)."""
-    needle = " ".join(line.split())[:SPLIT_BOX_NEEDLE_CHARS]
-    holder = next((p for p in tree.css("p") if needle in " ".join(p.text().split())), None)
+    """The boxes of the kind of the one holding the paragraph that holds `line` (its
+    `needle`): the outermost elements of the same tag and class names (`item_signature`),
+    in page order; empty when that box has no class name (a bare `<div>` says nothing of
+    its kind)."""
+    start = needle(line)
+    holder = next((p for p in tree.css("p") if start in " ".join(p.text().split())), None)
     box = holder.parent if holder is not None else None
     if box is None or not box.attributes.get("class"):
         return []

@@ -168,15 +168,19 @@ FALLBACK_MAX_CHARS = 1500
 FALLBACK_MIN_GAIN = 3
 FALLBACK_MIN_LINE_CHARS = 40
 
+# A line of the extraction is looked up on the page by its first this many characters,
+# white space folded (`_prune.needle`): enough to tell it from any other, and few enough
+# that a line the page breaks otherwise is still found.
+NEEDLE_CHARS = 60
+
 # An article split over several boxes of one kind (one tag and class names: a theme that
 # closes the body's box at each advert and opens another) makes trafilatura pick one box.
 # When the extraction holds less than the prose left on the pruned page, the box holding
-# its first sentence (found by this many of its characters) is looked up; if more boxes of
+# its first sentence (found by its `needle`) is looked up; if more boxes of
 # its kind exist, every paragraph of them all replaces the extraction when that gives at
 # least this many times its text and keeps this share of its lines (the same article,
 # whole). Measured on both corpora: AEB F1 0.975 -> 0.978; no WCXB page type worse, and
 # no page worse by more than 0.01.
-SPLIT_BOX_NEEDLE_CHARS = 60
 SPLIT_BOX_MIN_GAIN = 1.2
 SPLIT_BOX_KEPT_LINES = 0.9
 
