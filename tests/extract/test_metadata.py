@@ -670,6 +670,33 @@ def test_publication_and_update_on_one_line(dateline: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("published", "label", "updated", "lang"),
+    [
+        ("December 3, 2025.", "Updated:", "December 7, 2025", "en"),
+        ("3. Dezember 2025", "Aktualisiert am", "7. Dezember 2025", "de"),
+        ("3 de diciembre de 2025", "Actualizado el", "7 de diciembre de 2025", "es"),
+        ("3 décembre 2025", "Mis à jour le", "7 décembre 2025", "fr"),
+    ],
+)
+def test_publication_printed_just_before_the_update_label_at_the_articles_foot(
+    published: str, label: str, updated: str, lang: str
+) -> None:
+    # The theme prints both under the article, in two elements: the first is the publication,
+    # and the page's own, as a label is, beats the markup's.
+    def page(first: str) -> str:
+        meta = '<meta property="article:published_time" content="2024-02-01">'
+        foot = f'<div class="credit"><p class="date">{first} <i>{label} {updated}</i></p></div>'
+        body = f"<article><h1>Award-winning novels</h1>{PROSE * 3}{foot}</article>"
+        return _body_page(body, meta, f' lang="{lang}"')
+
+    article = extract(page(published))
+    assert (article.published, article.modified) == ("2025-12-03", "2025-12-07")
+    # The update's day printed twice says nothing of the publication: the markup's stands.
+    article = extract(page(updated))
+    assert (article.published, article.modified) == ("2024-02-01", "2025-12-07")
+
+
+@pytest.mark.parametrize(
     ("dateline", "lang"),
     [("December 9, 2021", "en-US"), ("9. Dezember 2021", "de"), ("9 de diciembre de 2021", "es")],
 )
