@@ -670,6 +670,19 @@ def test_publication_and_update_on_one_line(dateline: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("dateline", "lang"),
+    [("3 days ago", "en"), ("hace 3 días", "es"), ("vor 3 Tagen", "de"), ("il y a 3 jours", "fr")],
+)
+def test_a_relative_dateline_is_never_turned_into_a_day(dateline: str, lang: str) -> None:
+    # "3 days ago" is relative to a moment the page does not give (when it was cached, say):
+    # no day is guessed from it, and the page's other sources date it.
+    body = f"<article><h1>Harbour reopens</h1><p>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published is None
+    url = "https://harbour.example/2024/05/06/reopens"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"'), url=url).published == "2024-05-06"
+
+
+@pytest.mark.parametrize(
     ("published", "label", "updated", "lang"),
     [
         ("December 3, 2025.", "Updated:", "December 7, 2025", "en"),
