@@ -265,15 +265,39 @@ def _other_reading(text: str, day: str) -> str | None:
     return next(iter(readings - {day}), None) if day in readings else None
 
 
+def _line_date(line: str, read: Callable[[str], str | None]) -> str | None:
+    """The date `read` finds in a short line, unless the line gives a period between two
+    days or is longer than a dateline."""
+    if len(line) > _LABELLED_DATE_MAX_CHARS or DATE_RANGE.search(line):
+        return None
+    return read(line)
+
+
 def labelled_date(text: str, read: Callable[[str], str | None], *, update: bool = False) -> str | None:
     """The date, read by `read`, of the first line of `text` (its lines separated by
     newlines) that begins with a publication label (an update label if `update`), in the
-    rest of that line or, when the label stands alone, in the next line; None when no such
-    line gives one. A period between two days is no date."""
+    rest of that line or, when the label stands alone, in the next line; else, for a
+    publication, the date printed just before an update label (`_date_before_update`);
+    None when no such line gives one. A period between two days is no date."""
     for match in (_UPDATED_LINE if update else _PUBLISHED_LINE).finditer("\n" + text):
-        rest = match[1] or match[2]
-        if len(rest) <= _LABELLED_DATE_MAX_CHARS and not DATE_RANGE.search(rest) and (day := read(rest)):
+        if (day := _line_date(match[1] or match[2], read)) is not None:
             return day
+    return None if update else _date_before_update("\n" + text, read)
+
+
+def _date_before_update(text: str, read: Callable[[str], str | None]) -> str | None:
+    """The date of the line just before the first dated update label, when it is earlier
+    than that update and is not labelled as one itself: the publication of a page that
+    prints both in two elements ("December 3, 2025." then "Updated: December 7, 2025"), at
+    its foot, say. (The same day printed twice is the update's, and says nothing of the
+    publication.)"""
+    for match in _UPDATED_LINE.finditer(text):
+        if (updated := _line_date(match[1] or match[2], read)) is None:
+            continue
+        line = text[: match.start()].rstrip().rpartition("\n")[2].strip()
+        if UPDATED_LABEL.search(line) is None and (day := _line_date(line, read)) and day < updated[:10]:
+            return day
+        return None
     return None
 
 

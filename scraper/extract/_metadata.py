@@ -320,13 +320,14 @@ def _published(
     """Order of trust: the dateline under the headline (what the reader is shown; where a
     structured date falls on that day, that one, for its time and offset), unless it is
     labelled as an update or is the day the markup gives as the last modification; the
-    date the article `labelled` as its publication ("Published: ...", wherever it prints
-    it; the same way); JSON-LD or microdata `datePublished`; `<meta>` publication dates;
-    the first `<time datetime>` (a structured date is no publication when the page prints
-    an update before it, and a UTC one gives way to the URL's day when that is its day in
-    the page's time zone); the URL's date path; then the `fallbacks`, in order (the date
-    printed after the byline, htmldate's search of the page, a month and year alone under
-    the headline); last, an "Updated ..." dateline, the only date such a page gives."""
+    date the article `labelled` as its publication ("Published: ...", or the date printed
+    just before its "Updated: ..." label, wherever it prints them; the same way); JSON-LD
+    or microdata `datePublished`; `<meta>` publication dates; the first `<time datetime>`
+    (a structured date is no publication when the page prints an update before it, and a
+    UTC one gives way to the URL's day when that is its day in the page's time zone); the
+    URL's date path; then the `fallbacks`, in order (the date printed after the byline,
+    htmldate's search of the page, a month and year alone under the headline); last, an
+    "Updated ..." dateline, the only date such a page gives."""
     found = structured.published
     shown = next((day for day, updated in datelines if not updated), None)
     if shown is not None and not structured.is_last_update(shown):

@@ -671,6 +671,46 @@ def test_publication_and_update_on_one_line(dateline: str, lang: str) -> None:
 
 @pytest.mark.parametrize(
     ("dateline", "lang"),
+    [("3 days ago", "en"), ("hace 3 días", "es"), ("vor 3 Tagen", "de"), ("il y a 3 jours", "fr")],
+)
+def test_a_relative_dateline_is_never_turned_into_a_day(dateline: str, lang: str) -> None:
+    # "3 days ago" is relative to a moment the page does not give (when it was cached, say):
+    # no day is guessed from it, and the page's other sources date it.
+    body = f"<article><h1>Harbour reopens</h1><p>{dateline}</p>{PROSE}</article>"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"')).published is None
+    url = "https://harbour.example/2024/05/06/reopens"
+    assert extract(_body_page(body, html_attrs=f' lang="{lang}"'), url=url).published == "2024-05-06"
+
+
+@pytest.mark.parametrize(
+    ("published", "label", "updated", "lang"),
+    [
+        ("December 3, 2025.", "Updated:", "December 7, 2025", "en"),
+        ("3. Dezember 2025", "Aktualisiert am", "7. Dezember 2025", "de"),
+        ("3 de diciembre de 2025", "Actualizado el", "7 de diciembre de 2025", "es"),
+        ("3 décembre 2025", "Mis à jour le", "7 décembre 2025", "fr"),
+    ],
+)
+def test_publication_printed_just_before_the_update_label_at_the_articles_foot(
+    published: str, label: str, updated: str, lang: str
+) -> None:
+    # The theme prints both under the article, in two elements: the first is the publication,
+    # and the page's own, as a label is, beats the markup's.
+    def page(first: str) -> str:
+        meta = '<meta property="article:published_time" content="2024-02-01">'
+        foot = f'<div class="credit"><p class="date">{first} <i>{label} {updated}</i></p></div>'
+        body = f"<article><h1>Award-winning novels</h1>{PROSE * 3}{foot}</article>"
+        return _body_page(body, meta, f' lang="{lang}"')
+
+    article = extract(page(published))
+    assert (article.published, article.modified) == ("2025-12-03", "2025-12-07")
+    # The update's day printed twice says nothing of the publication: the markup's stands.
+    article = extract(page(updated))
+    assert (article.published, article.modified) == ("2024-02-01", "2025-12-07")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang"),
     [("December 9, 2021", "en-US"), ("9. Dezember 2021", "de"), ("9 de diciembre de 2021", "es")],
 )
 def test_conflict_a_printed_day_that_renders_the_markups_utc_instant_gives_that_instant(
