@@ -11,7 +11,8 @@ Four tables:
 
 Patterns are matched against text normalised by `normalise_phrase` (lower case, single
 spaces, surrounding punctuation and bullets trimmed) and must match the whole text, so a
-rule never cuts into a sentence of the article. No rule names a site.
+rule never cuts into a sentence of the article. No rule names a site. A line pattern slow to
+fail is given as `Costly`, with literals one of which every line it matches holds.
 """
 
 from __future__ import annotations
