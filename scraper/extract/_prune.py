@@ -325,7 +325,8 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     """Elements whose tag or class names say junk and whose text does not read as article
     prose (a name alone is weak evidence), never parts of a code listing, nor the repeated
     items that make up a listing page or, together, a passage of prose."""
-    named = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
+    found = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
+    named = {node.mem_id: node for node in found}.values()  # one found both ways is judged once
     has_code = page.tree.css_first(",".join(_CODE_TAGS)) is not None
     candidates = [node for node in named if page.removable(node) and not (has_code and _inside_code(node))]
     texts = {node.mem_id: node.text(separator="\n") for node in candidates}

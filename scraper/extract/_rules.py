@@ -11,13 +11,15 @@ Four tables:
 
 Patterns are matched against text normalised by `normalise_phrase` (lower case, single
 spaces, surrounding punctuation and bullets trimmed) and must match the whole text, so a
-rule never cuts into a sentence of the article. No rule names a site.
+rule never cuts into a sentence of the article. No rule names a site. A line pattern slow to
+fail is given as `Costly`, with literals one of which every line it matches holds.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
 # ---------------------------------------------------------------------------------------
 # Elements removed by their tag or attributes.
@@ -319,6 +321,17 @@ PROSE_SECTION_KINDS: frozenset[str] = WHOLE_SECTION_KINDS | {"comments"}
 # Whole lines of junk, wherever they stand.
 # ---------------------------------------------------------------------------------------
 
+
+@dataclass(frozen=True, slots=True)
+class Costly:
+    """A line pattern slow to fail on most lines (it opens with a run of any characters,
+    tried at every length), given with literals one of which is in every line it matches
+    (lower-cased): a line holding none of them is not tried against it."""
+
+    needs: tuple[str, ...]
+    pattern: str
+
+
 # The social networks a writer or a site points readers to.
 _SOCIAL = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky|x)"
 
@@ -344,7 +357,7 @@ DATELINE = re.compile(_DATE, re.IGNORECASE)
 # The label of a dateline: "Published", "Updated", "Actualizado", "Veröffentlicht", "Mis à jour"...
 _DATELINE_LABEL = r"(?:published|updated|posted|last updated|publicado|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour)"
 
-JUNK_LINES: Mapping[str, tuple[str, ...]] = {
+JUNK_LINES: Mapping[str, tuple[str | Costly, ...]] = {
     "source": (
         # A back-link label alone or with what it links to, in en / es / de / fr / pt / it:
         # "Source link", "Source link: site.example", "Enlace de origen", "Quelle: dpa",
@@ -393,12 +406,15 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:post|submit|add) (?:a )?comment|cancel reply|leave a (?:reply|comment)(?: to .{1,120})?|you must be logged in to post a comment\.?|comments are closed\.?",
         # Moderation notices, in en / es / pt / de / fr / it: "All comments are moderated", "Comments
         # that ... will not be published", "Comentários ... não serão aprovados pelo moderador"
-        r"(?:all |your )?comments? (?:are|is|will be) (?:moderated|held for moderation|subject to (?:moderation|approval|review))\b.{0,200}"
-        r"|.{0,200}\bcomments?\b.{0,120}\b(?:will not|won['’]t) be (?:approved|published)\b.{0,120}"
-        r"|(?:los )?comentarios (?:est[aá]n|son|ser[aá]n) moderados.{0,200}|.{0,200}\bcomentarios\b.{0,120}\bno ser[aá]n (?:aprobados|publicados)\b.{0,120}"
-        r"|(?:os )?coment[aá]rios (?:s[aã]o|ser[aã]o) moderados.{0,200}|.{0,200}\bcoment[aá]rios\b.{0,120}\bn[aã]o ser[aã]o (?:aprovados|publicados)\b.{0,120}"
-        r"|(?:alle )?kommentare werden (?:moderiert|vor der ver[öo]ffentlichung gepr[üu]ft).{0,200}"
-        r"|(?:les )?commentaires sont (?:mod[ée]r[ée]s|soumis [àa] (?:mod[ée]ration|validation)).{0,200}|(?:i )?commenti sono moderati.{0,200}",
+        Costly(
+            ("comment", "coment", "kommentar"),
+            r"(?:all |your )?comments? (?:are|is|will be) (?:moderated|held for moderation|subject to (?:moderation|approval|review))\b.{0,200}"
+            r"|.{0,200}\bcomments?\b.{0,120}\b(?:will not|won['’]t) be (?:approved|published)\b.{0,120}"
+            r"|(?:los )?comentarios (?:est[aá]n|son|ser[aá]n) moderados.{0,200}|.{0,200}\bcomentarios\b.{0,120}\bno ser[aá]n (?:aprobados|publicados)\b.{0,120}"
+            r"|(?:os )?coment[aá]rios (?:s[aã]o|ser[aã]o) moderados.{0,200}|.{0,200}\bcoment[aá]rios\b.{0,120}\bn[aã]o ser[aã]o (?:aprovados|publicados)\b.{0,120}"
+            r"|(?:alle )?kommentare werden (?:moderiert|vor der ver[öo]ffentlichung gepr[üu]ft).{0,200}"
+            r"|(?:les )?commentaires sont (?:mod[ée]r[ée]s|soumis [àa] (?:mod[ée]ration|validation)).{0,200}|(?:i )?commenti sono moderati.{0,200}",
+        ),
         # es: "Tu dirección de correo electrónico no será publicada."
         r"tu (?:direcci[oó]n de )?correo(?: electr[oó]nico)? no (?:ser[aá] publicad[oa]|se publicar[aá])\..{0,80}|los campos obligatorios est[aá]n marcados (?:con )?\s*\*?\.?",
         r"guarda mi nombre, correo electr[oó]nico y web en este navegador para la pr[oó]xima vez que comente\.?|publicar (?:el )?comentario|deja una respuesta|cancelar respuesta",
@@ -441,16 +457,28 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # pl: "Fot. Jan Kowalski/PAP" (the abbreviation's dot is the label's colon)
         r"fot\.\s*.{1,120}",
         # A caption ending in a credit, in any language: "Sandbags near the river. Photo: Jane Doe"
-        r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration|фото)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}"
-        r"|[^\n]{1,300}?[.!?)]\s+fot\.\s*[^\s.!?][^.!?]{0,60}",
+        Costly(
+            ("photo", "image", "picture", "fot", "bild", "credit", "crédit", "illustration", "фото"),
+            r"[^\n]{1,300}?[.!?)]\s+(?:photos?|photograph|images?|pictures?|fotos?|bild(?:er)?|imagen|cr[ée]dits?(?: photo)?|illustration|фото)\s*(?::|by|von|de|por|di)\s*[^\s.!?][^.!?]{0,60}"
+            r"|[^\n]{1,300}?[.!?)]\s+fot\.\s*[^\s.!?][^.!?]{0,60}",
+        ),
         # The same in Chinese, and the press's "(Xinhua reporter Zhang Wei photo)": "居民们在河边装沙袋。摄影：张伟",
         # "三月，居民们在河边装沙袋。（新华社记者 张伟 摄）"
-        r"[^\n]{1,300}?[。！？）)]\s*(?:摄影|图片来源|图源|图|写真|撮影|画像)\s*[:：/]\s*[^。！？]{1,40}|[^\n]{0,300}?[（(][^（）()]{1,40}\s摄",
+        Costly(
+            ("摄", "图", "写真", "撮影", "画像"),
+            r"[^\n]{1,300}?[。！？）)]\s*(?:摄影|图片来源|图源|图|写真|撮影|画像)\s*[:：/]\s*[^。！？]{1,40}|[^\n]{0,300}?[（(][^（）()]{1,40}\s摄",
+        ),
         # A Japanese caption credited to its agency or photographer in brackets: "（共同通信）",
         # "（撮影・山田太郎）" (the closing bracket trimmed with the line's edges)
-        r"[^\n]{0,300}?[（(](?:共同通信|共同|時事通信|時事|ロイター|(?:撮影|写真)\s*[・:：]\s*[^（）()]{1,20})[）)]?",
+        Costly(
+            ("共同", "時事", "ロイター", "撮影", "写真"),
+            r"[^\n]{0,300}?[（(](?:共同通信|共同|時事通信|時事|ロイター|(?:撮影|写真)\s*[・:：]\s*[^（）()]{1,20})[）)]?",
+        ),
         # A caption ending in a credit: "Installation views, photos © Inexhibit, 2018"
-        r".{0,200}\b(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|cr[ée]dits?)\s*(?:©|\(c\)|copyright)\s*.{1,80}",
+        Costly(
+            ("©", "(c)", "copyright"),
+            r".{0,200}\b(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|cr[ée]dits?)\s*(?:©|\(c\)|copyright)\s*.{1,80}",
+        ),
         # "(AP Photo/Evan Vucci)", "Getty Images", "© Reuters" as a line of its own
         r"\(?(?:ap|afp|reuters|getty images|epa|dpa|shutterstock|istock)(?: photo)?(?:/[\w.'’ -]{2,60})?\)?|©\s*.{1,80}",
     ),
@@ -467,8 +495,11 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"поделиться(?: (?:в|во|с) .{1,40})?|вконтакте|одноклассники|телеграм|分享(?:到|至)?\s*[:：]?\s*(?:微信|微博|qq空间|qq|朋友圈)?|微信|微博|qq空间|朋友圈|复制链接",
         # The writer's or section's social accounts, in en / es / de / fr / pt / it: "Email Jane at
         # j@x.com or follow her @jane", "Sígueme en Instagram: @ana", "Folgen Sie uns auf X"
-        r"(?:.{0,120}\s)?(?:follow (?:us|him|her|them|me)|s[ií]gue(?:me|nos|le|la)|folg(?:en sie|t|e) (?:uns|mir|ihm|ihr)|suivez[- ](?:nous|moi|le|la)|siga-(?:nos|me)|segu(?:ici|imi))"
-        rf" (?:(?:on|en|auf|bei|sur|no|na|su) {_SOCIAL}\b|@).{{0,160}}",
+        Costly(
+            ("follow", "sigue", "sígue", "folg", "suivez", "siga-", "segui"),
+            r"(?:.{0,120}\s)?(?:follow (?:us|him|her|them|me)|s[ií]gue(?:me|nos|le|la)|folg(?:en sie|t|e) (?:uns|mir|ihm|ihr)|suivez[- ](?:nous|moi|le|la)|siga-(?:nos|me)|segu(?:ici|imi))"
+            rf" (?:(?:on|en|auf|bei|sur|no|na|su) {_SOCIAL}\b|@).{{0,160}}",
+        ),
         # "Follow The Times Opinion section on Facebook, Twitter (@opinion) and Instagram."
         rf"follow .{{1,60}} on {_SOCIAL}\b.{{0,60}}@.{{0,120}}",
         # Calls to subscribe to a video channel: "Subscribe to our YouTube channel for the latest
@@ -477,7 +508,10 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "newsletter": (
         # "Sign up for our daily newsletter", "Subscribe to our newsletter"
-        r".{0,120}\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
+        Costly(
+            ("newsletter", "inbox"),
+            r".{0,120}\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b.{0,120}|get (?:the|our) .{0,60}newsletter.{0,120}|.{0,80}delivered (?:straight |directly )?to your inbox.{0,80}",
+        ),
         # es / de / fr: "Suscríbete a nuestro boletín", "Newsletter abonnieren", "Abonnez-vous à notre newsletter"
         r"suscr[ií]bete .{0,120}|(?:jetzt )?(?:den |unseren )?newsletter abonnieren.{0,80}|abonnieren sie .{0,120}newsletter.{0,120}|(?:abonnez|inscrivez)-vous .{0,120}",
         # ru / zh: "Подпишитесь на нашу рассылку ...", "订阅我们的每日新闻邮件 ..."
@@ -495,8 +529,11 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         r"(?:trefwoorden|tagi|kategori[ea])\s*:.{0,200}|(?:теги|тэги|метки|рубрик[аи]|категори[яи])\s*:.{0,200}|(?:标签|关键词|关键字|分类|タグ|キーワード|カテゴリー?)\s*[:：].{0,200}",
         # A post's meta line, who posted it and under which category or tags: "05/10/2018 - Posted
         # by: Jane Doe - Category: Health - Tags: a, b", "Publicado por Ana | Categoría: Salud"
-        r".{0,80}\b(?:posted|published|publicado|publicada|ver[öo]ffentlicht|publi[ée]e?) (?:by|por|von|par)\b.{1,80}"
-        r"\b(?:categor(?:y|ies|[ií]as?)|kategorien?|cat[ée]gories?|tags?|etiquetas|schlagw[öo]rter)\s*:.{0,200}",
+        Costly(
+            ("posted", "publi", "ffentlicht"),
+            r".{0,80}\b(?:posted|published|publicado|publicada|ver[öo]ffentlicht|publi[ée]e?) (?:by|por|von|par)\b.{1,80}"
+            r"\b(?:categor(?:y|ies|[ií]as?)|kategorien?|cat[ée]gories?|tags?|etiquetas|schlagw[öo]rter)\s*:.{0,200}",
+        ),
     ),
     "navigation": (
         # "Previous post: ...", "Next article", "Artículo anterior", "Nächster Beitrag", "Article suivant"
@@ -515,7 +552,23 @@ JUNK_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "notice": (
         # "Copyright 2024 Example Media. All rights reserved.", "© 2024 ...", "All rights reserved"
-        r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one|все права защищены|版权所有|無断転載(?:を)?禁(?:止|じます))\.?.{0,60}",
+        Costly(
+            (
+                "copyright",
+                "©",
+                "(c)",
+                "rights reserved",
+                "derechos reservados",
+                "rechte vorbehalten",
+                "droits r",
+                "rechten voorbehouden",
+                "prawa zastrze",
+                "права защищены",
+                "版权所有",
+                "無断転載",
+            ),
+            r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|by\b).{0,160}|copyright [\w .,&'’-]{1,60} \d{4}\b.{0,100}|.{0,120}(?:all rights reserved|todos los derechos reservados|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one|все права защищены|版权所有|無断転載(?:を)?禁(?:止|じます))\.?.{0,60}",
+        ),
         # Wire-service reprint notice: "This material may not be published, broadcast, rewritten or redistributed."
         r"this (?:material|article|story) (?:may|must) not be (?:published|reproduced|copied).{0,160}|reprinted with permission.{0,160}",
     ),
@@ -552,7 +605,7 @@ _BRACKETED_CREDIT = (
     + r")?\)\.?"
 )
 
-CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
+CASED_JUNK_LINES: Mapping[str, tuple[str | Costly, ...]] = {
     # (Lines too long for `JUNK_LINES`' limit, matched as written, case ignored.)
     "cookies": (
         # A cookie banner's notice, its subject first (or after an opening clause or sentence):
@@ -560,25 +613,42 @@ CASED_JUNK_LINES: Mapping[str, tuple[str, ...]] = {
         # personalise ...", "We value your privacy. We and 600 third-party partners use
         # cookies ...", "In order to give you the best experience, we use cookies ..."
         # (never "apps that use cookies")
-        r"(?i:(?:[^\n]{0,80}[,.:]\s*)?(?:(?:we|this (?:web)?site|our (?:web)?site)"
-        r"(?: and (?:our )?(?:\d+ )?(?:third[- ]party )?partners)? uses?"
-        # a brand's "Etsy uses cookies" only with a banner's words after it: never "Browsers
-        # use cookies to remember you"
-        r"|[\w.&'’-]+ uses(?=.{0,400}\b(?:experience|personali[sz]|analy|advertis|functionality|traffic|consent)))"
-        r" cookies\b.{0,400})",
+        Costly(
+            ("cookie",),
+            r"(?i:(?:[^\n]{0,80}[,.:]\s*)?(?:(?:we|this (?:web)?site|our (?:web)?site)"
+            r"(?: and (?:our )?(?:\d+ )?(?:third[- ]party )?partners)? uses?"
+            # a brand's "Etsy uses cookies" only with a banner's words after it: never "Browsers
+            # use cookies to remember you"
+            r"|[\w.&'’-]+ uses(?=.{0,400}\b(?:experience|personali[sz]|analy|advertis|functionality|traffic|consent)))"
+            r" cookies\b.{0,400})",
+        ),
         # The same in es / de / fr / pt / it: "Utilizamos cookies", "Este sitio web utiliza
         # cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies", "Nous utilisons
         # des cookies", "Ce site utilise des cookies", "Este site usa cookies", "Utilizziamo i cookie"
-        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:(?:utilizamos|usamos|wir (?:verwenden|nutzen)|nous utilisons|utilizziamo) (?:des |i )?cookies?"
-        r"|(?:este|questo|ce|diese) (?:sitio|site|sito|website|webseite|seite)(?: web)? (?:utiliza|usa|verwendet|nutzt|utilise|utilizza) (?:des |i )?cookies?)\b.{0,400})",
+        Costly(
+            ("cookie",),
+            r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:(?:utilizamos|usamos|wir (?:verwenden|nutzen)|nous utilisons|utilizziamo) (?:des |i )?cookies?"
+            r"|(?:este|questo|ce|diese) (?:sitio|site|sito|website|webseite|seite)(?: web)? (?:utiliza|usa|verwendet|nutzt|utilise|utilizza) (?:des |i )?cookies?)\b.{0,400})",
+        ),
         # ru / zh: "Мы используем файлы cookie", "Этот сайт использует cookie", "我们使用 Cookie",
         # "本网站使用 Cookie"
-        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:мы используем|(?:этот|наш) сайт использует) (?:файлы )?cookies?\b.{0,400})",
+        Costly(
+            ("cookie",),
+            r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:мы используем|(?:этот|наш) сайт использует) (?:файлы )?cookies?\b.{0,400})",
+        ),
         # nl / pl: "Wij gebruiken cookies ...", "Deze website gebruikt cookies", "Używamy plików cookie ..."
-        r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:wij gebruiken|we gebruiken|(?:deze|onze) (?:web)?site gebruikt|u[żz]ywamy(?: plik[óo]w)?|(?:ta|nasza) strona u[żz]ywa(?: plik[óo]w)?) cookies?\b.{0,400})",
-        r"(?i:[^。！？\n]{0,40}(?:我们|本网站|本站)(?:会)?(?:使用|利用)\s*cookies?.{0,400})",
+        Costly(
+            ("cookie",),
+            r"(?i:(?:[^.!?\n]{0,80},\s*)?(?:wij gebruiken|we gebruiken|(?:deze|onze) (?:web)?site gebruikt|u[żz]ywamy(?: plik[óo]w)?|(?:ta|nasza) strona u[żz]ywa(?: plik[óo]w)?) cookies?\b.{0,400})",
+        ),
+        Costly(
+            ("cookie",), r"(?i:[^。！？\n]{0,40}(?:我们|本网站|本站)(?:会)?(?:使用|利用)\s*cookies?.{0,400})"
+        ),
         # ja: "当サイトでは、...Cookieを使用しています。"
-        r"(?i:[^。！？\n]{0,40}(?:当|本|この)(?:ウェブ)?サイト[^。！？\n]{0,80}cookies?.{0,400})",
+        Costly(
+            ("cookie",),
+            r"(?i:[^。！？\n]{0,40}(?:当|本|この)(?:ウェブ)?サイト[^。！？\n]{0,80}cookies?.{0,400})",
+        ),
         # Its consent sentence: "By continuing to use this site, you are consenting to our use
         # of cookies", "By using our website, you agree to our use of cookies"
         r"(?i:by (?:continuing to use|using) (?:this|our) (?:web)?site,? you (?:are consenting|consent|agree) to (?:our|the) use of cookies.{0,200})",
@@ -672,21 +742,60 @@ def normalise_phrase(text: str) -> str:
     return " ".join(text.split()).strip(_PUNCT_EDGES).lower()
 
 
+# The letters that IGNORECASE matches to a letter of a `Costly` literal but that `lower()`
+# does not turn into it: dotless ı and long ſ (i and s), İ (lowered to i and U+0307), the old
+# Cyrillic forms of в, д, о, с, т, ъ, ѣ, ꙋ. A line holding one is tried against every pattern.
+_CASE_FOLD_ODDITIES = "ıſ\u0307\u1c80-\u1c88"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTable:
+    """A table's patterns as one whole-text regex, and the same less its `Costly` patterns
+    for the lines that hold none of their literals (found by `needed`)."""
+
+    every: re.Pattern[str]
+    quick: re.Pattern[str]
+    needed: re.Pattern[str]
+
+
 def compile_table(
-    table: Mapping[str, tuple[str, ...]], flags: int = re.I, *, leave_out: Collection[str] = ()
-) -> re.Pattern[str]:
-    """One whole-text regex for a table of pattern alternatives per kind (less the kinds
-    `leave_out`), tried in the table's order: a match's `lastgroup` is the first kind whose
-    patterns match the whole text (one regex call per text instead of one per kind)."""
-    branches = (
-        f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + r")\Z"
-        for kind, patterns in table.items()
-        if kind not in leave_out
+    table: Mapping[str, tuple[str | Costly, ...]], flags: int = re.I, *, leave_out: Collection[str] = ()
+) -> RuleTable:
+    """A table of pattern alternatives per kind (less the kinds `leave_out`), tried in the
+    table's order: a match's `lastgroup` is the first kind whose patterns match the whole
+    text (one regex call per text instead of one per kind)."""
+    kept = {kind: patterns for kind, patterns in table.items() if kind not in leave_out}
+    needs = {
+        need
+        for patterns in kept.values()
+        for rule in patterns
+        if isinstance(rule, Costly)
+        for need in rule.needs
+    }
+    return RuleTable(
+        every=_table_regex(kept, flags, keep_costly=True),
+        quick=_table_regex(kept, flags, keep_costly=False),
+        needed=re.compile("|".join([*map(re.escape, sorted(needs)), f"[{_CASE_FOLD_ODDITIES}]"])),
     )
+
+
+def _table_regex(
+    table: Mapping[str, tuple[str | Costly, ...]], flags: int, *, keep_costly: bool
+) -> re.Pattern[str]:
+    branches = []
+    for kind, rules in table.items():
+        patterns = [
+            rule.pattern if isinstance(rule, Costly) else rule
+            for rule in rules
+            if keep_costly or not isinstance(rule, Costly)
+        ]
+        if patterns:
+            branches.append(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + r")\Z")
     return re.compile("|".join(branches), flags | re.S)
 
 
-def matched_kind(pattern: re.Pattern[str], text: str) -> str | None:
-    """The kind of a `compile_table` regex that `text` is wholly, or None."""
+def matched_kind(table: RuleTable, text: str) -> str | None:
+    """The kind of a `compile_table` table that `text` is wholly, or None."""
+    pattern = table.every if table.needed.search(text.lower()) else table.quick
     match = pattern.match(text)
     return match.lastgroup if match is not None else None
