@@ -19,6 +19,7 @@ from ._decode import decode_html
 from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, count_words, identifier, latin_width
+from ._lxml import html_tree
 from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, boxes_of_kind, is_prose_line, prune, prune_structure
 from ._settings import (
@@ -116,7 +117,7 @@ def _trafilatura_body(html: str, url: str | None, *, fast: bool, recall: bool = 
     # A text format: the body is read as a tree (`body_blocks`), and the default "python"
     # format would also render it as text.
     document = trafilatura.bare_extraction(
-        html, url=url, fast=fast, favor_recall=recall, include_comments=False, include_tables=True,
+        html_tree(html), url=url, fast=fast, favor_recall=recall, include_comments=False, include_tables=True,
         with_metadata=False, output_format="txt",
     )  # fmt: skip
     body: _Element | None = getattr(document, "body", None)
@@ -167,7 +168,7 @@ def _or_all_boxes(
     if len(boxes) < 2:
         return blocks
     body, _, _ = trafilatura.baseline(
-        "<html><body>" + "".join(box.html or "" for box in boxes) + "</body></html>"
+        html_tree("<html><body>" + "".join(box.html or "" for box in boxes) + "</body></html>")
     )
     whole = tidy(body_blocks(body), facts)
     if _chars(whole) < SPLIT_BOX_MIN_GAIN * _chars(blocks):
@@ -210,7 +211,7 @@ def _or_all_paragraphs(
     extracted = _chars(blocks)
     if not short and extracted >= FALLBACK_MAX_CHARS:
         return blocks
-    body, _, length = trafilatura.baseline(pruned_html)
+    body, _, length = trafilatura.baseline(html_tree(pruned_html))
     if length < FALLBACK_MIN_GAIN * max(1, extracted):
         return blocks
     paragraphs = tidy(body_blocks(body), facts)
