@@ -12,6 +12,7 @@ page takes about 5% less time and gives the same output.
 from __future__ import annotations
 
 import threading
+from typing import TypeAlias
 
 import lxml.html
 from lxml import etree
@@ -30,6 +31,8 @@ _DEFAULT_LOOKUP = etree.ElementDefaultClassLookup(
     pi=lxml.html.HtmlProcessingInstruction,
     entity=lxml.html.HtmlEntity,
 )
+# A page as trafilatura takes it: parsed, or a string it parses itself.
+Html: TypeAlias = lxml.html.HtmlElement | str
 # An lxml parser must not be used by two threads at once: each thread gets its own.
 _parsers = threading.local()
 
@@ -43,7 +46,7 @@ def _parser() -> lxml.html.HTMLParser:
     return parser
 
 
-def html_tree(html: str) -> lxml.html.HtmlElement | str:
+def html_tree(html: str) -> Html:
     """`html` parsed as trafilatura parses it, with the default element lookup; `html`
     itself where that parse fails or gives an empty tree, for trafilatura's own parse and
     its repairs to handle."""
