@@ -19,6 +19,7 @@ from ._decode import decode_html
 from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, count_words, identifier, latin_width
+from ._lxml import Html, html_tree
 from ._metadata import Metadata, read_metadata
 from ._prune import Pruning, boxes_of_kind, is_prose_line, prune, prune_structure
 from ._settings import (
@@ -95,9 +96,9 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
 
 
 def _main_text(
-    html: str, url: str | None, facts: PageFacts, page_chars: int = 0, *, fast: bool = False
+    html: Html, url: str | None, facts: PageFacts, page_chars: int = 0, *, fast: bool = False
 ) -> tuple[TextBlock, ...]:
-    """trafilatura's extraction of `html`, tidied: the full one (with its fallback
+    """trafilatura's extraction of `html` (a tree: see `html_tree`), tidied: the full one (with its fallback
     comparison) unless `fast`. The extraction of a pruned page is retried for recall when
     it covers little of the page as it was before pruning (`page_chars` long: see
     `RECALL_RETRY_PAGE_SHARE`); a page with its named junk left in (`page_chars` 0) is not:
@@ -111,7 +112,7 @@ def _main_text(
     return tidy(body_blocks(body), facts) if body is not None else ()
 
 
-def _trafilatura_body(html: str, url: str | None, *, fast: bool, recall: bool = False) -> _Element | None:
+def _trafilatura_body(html: Html, url: str | None, *, fast: bool, recall: bool = False) -> _Element | None:
     """trafilatura's body of `html` (no comments, tables kept), in recall mode if `recall`."""
     # A text format: the body is read as a tree (`body_blocks`), and the default "python"
     # format would also render it as text.
@@ -143,13 +144,18 @@ def _body_text(
     there is evidence that pruning cost article text: then the extraction of the page
     less only what is junk by what it is (menus, footers, scripts; `prune_structure`)
     too, kept if it holds prose the pruned one lost."""
-    blocks = _main_text(pruned_html, url, facts, pruning.page_chars)
+    # One parse of the pruned page serves every extraction of it: trafilatura copies a tree
+    # before it changes anything.
+    pruned = html_tree(pruned_html)
+    blocks = _main_text(pruned, url, facts, pruning.page_chars)
     short = _too_short(pruning, blocks)
     if (recheck := _whole_page_check(pruning, blocks)) is not None:
-        unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
+        unpruned = _main_text(
+            html_tree(_without_structure(original_html)), url, facts, fast=recheck == "fast"
+        )
         if _pruning_cost_text(blocks, unpruned):
             blocks, short = unpruned, False
-    return _or_all_paragraphs(blocks, pruned_html, facts, short=short)
+    return _or_all_paragraphs(blocks, pruned, facts, short=short)
 
 
 def _or_all_boxes(
@@ -167,7 +173,7 @@ def _or_all_boxes(
     if len(boxes) < 2:
         return blocks
     body, _, _ = trafilatura.baseline(
-        "<html><body>" + "".join(box.html or "" for box in boxes) + "</body></html>"
+        html_tree("<html><body>" + "".join(box.html or "" for box in boxes) + "</body></html>")
     )
     whole = tidy(body_blocks(body), facts)
     if _chars(whole) < SPLIT_BOX_MIN_GAIN * _chars(blocks):
@@ -200,7 +206,7 @@ def _lost_lines(kept: tuple[TextBlock, ...], other: tuple[TextBlock, ...]) -> li
 
 
 def _or_all_paragraphs(
-    blocks: tuple[TextBlock, ...], pruned_html: str, facts: PageFacts, *, short: bool
+    blocks: tuple[TextBlock, ...], pruned: Html, facts: PageFacts, *, short: bool
 ) -> tuple[TextBlock, ...]:
     """`blocks`, or every paragraph of the pruned page (trafilatura's baseline) when the
     extraction is short or small and the paragraphs hold several times as much text, in
@@ -210,7 +216,7 @@ def _or_all_paragraphs(
     extracted = _chars(blocks)
     if not short and extracted >= FALLBACK_MAX_CHARS:
         return blocks
-    body, _, length = trafilatura.baseline(pruned_html)
+    body, _, length = trafilatura.baseline(pruned)
     if length < FALLBACK_MIN_GAIN * max(1, extracted):
         return blocks
     paragraphs = tidy(body_blocks(body), facts)
