@@ -75,7 +75,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
         addresses=frozenset(filter(None, (url, metadata.canonical_url))),
     )
     pruning = prune(tree)
-    pruned = f"<html>{tree.body.html if tree.body is not None else ''}</html>"
+    pruned = _page_for_trafilatura(tree)
     blocks = _or_all_boxes(_body_text(pruned, text, url, facts, pruning), tree, facts, pruning)
     blocks = with_missing_cards(with_gap_runs(blocks, tree, facts), tree, facts)
     return _article(blocks, url, metadata)
@@ -98,11 +98,11 @@ def _image_texts(tree: LexborHTMLParser) -> frozenset[str]:
 def _main_text(
     html: Html, url: str | None, facts: PageFacts, page_chars: int = 0, *, fast: bool = False
 ) -> tuple[TextBlock, ...]:
-    """trafilatura's extraction of `html` (a tree: see `html_tree`), tidied: the full one (with its fallback
-    comparison) unless `fast`. The extraction of a pruned page is retried for recall when
-    it covers little of the page as it was before pruning (`page_chars` long: see
-    `RECALL_RETRY_PAGE_SHARE`); a page with its named junk left in (`page_chars` 0) is not:
-    recall mode would take that junk too."""
+    """trafilatura's extraction of `html` (a tree: see `html_tree`), tidied: the full one
+    (with its fallback comparison) unless `fast`. The extraction of a pruned page is
+    retried for recall when it covers little of the page as it was before pruning
+    (`page_chars` long: see `RECALL_RETRY_PAGE_SHARE`); a page with its named junk left in
+    (`page_chars` 0) is not: recall mode would take that junk too."""
     body = _trafilatura_body(html, url, fast=fast)
     length = _body_chars(body)
     if 0 < length < RECALL_RETRY_MAX_CHARS and length < RECALL_RETRY_PAGE_SHARE * page_chars:
@@ -138,7 +138,7 @@ def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
 
 
 def _body_text(
-    pruned_html: str, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
+    pruned: Html, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's full extraction of the pruned page, unless
     there is evidence that pruning cost article text: then the extraction of the page
@@ -146,13 +146,10 @@ def _body_text(
     too, kept if it holds prose the pruned one lost."""
     # One parse of the pruned page serves every extraction of it: trafilatura copies a tree
     # before it changes anything.
-    pruned = html_tree(pruned_html)
     blocks = _main_text(pruned, url, facts, pruning.page_chars)
     short = _too_short(pruning, blocks)
     if (recheck := _whole_page_check(pruning, blocks)) is not None:
-        unpruned = _main_text(
-            html_tree(_without_structure(original_html)), url, facts, fast=recheck == "fast"
-        )
+        unpruned = _main_text(_without_structure(original_html), url, facts, fast=recheck == "fast")
         if _pruning_cost_text(blocks, unpruned):
             blocks, short = unpruned, False
     return _or_all_paragraphs(blocks, pruned, facts, short=short)
@@ -182,11 +179,16 @@ def _or_all_boxes(
     return whole if sum(line in have for line in lines) >= SPLIT_BOX_KEPT_LINES * len(lines) else blocks
 
 
-def _without_structure(html: str) -> str:
+def _without_structure(html: str) -> Html:
     """The page less only what is junk by what it is (`prune_structure`)."""
     tree = LexborHTMLParser(html)
     prune_structure(tree)
-    return f"<html>{tree.body.html if tree.body is not None else ''}</html>"
+    return _page_for_trafilatura(tree)
+
+
+def _page_for_trafilatura(tree: LexborHTMLParser) -> Html:
+    """The body of `tree` as the tree trafilatura reads (`html_tree`)."""
+    return html_tree(f"<html>{tree.body.html if tree.body is not None else ''}</html>")
 
 
 def _too_short(pruning: Pruning, blocks: tuple[TextBlock, ...]) -> bool:
