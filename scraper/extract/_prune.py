@@ -46,7 +46,8 @@ _NEVER_REMOVED = frozenset({"html", "body", "head"})
 _CODE_TAGS = frozenset({"pre", "code"})
 _DIGIT = re.compile(r"\d")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
-_CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+# Where a camel-case name starts a word: between a lower-case letter or digit and a capital.
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
 _JUNK_HEADINGS = _rules.compile_table(_rules.JUNK_HEADINGS)
@@ -80,10 +81,9 @@ _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=
 
 
 def _dashed(name: str) -> str:
-    """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x")."""
-    # `sub` with a template calls back into Python even where nothing matches: search first.
-    camel = _CAMEL_HUMP.sub(r"\1-\2", name) if _CAMEL_HUMP.search(name) else name
-    return camel.lower().replace("_", "-")
+    """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x");
+    the names of a class attribute stay apart, each made so."""
+    return _CAMEL_HUMP.sub("-", name).lower().replace("_", "-")
 
 
 def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
@@ -97,20 +97,17 @@ def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def _junk_words(value: str) -> frozenset[str]:
-    """The junk words of the class names or the id in `value`. Cached by whole value (a
-    page repeats its elements' class attributes), and by single name (sites share them)."""
-    return frozenset().union(*map(_name_junk_words, value.split()))
-
-
-@functools.lru_cache(maxsize=16384)
-def _name_junk_words(name: str) -> frozenset[str]:
-    """The junk words of a class name or id ("related-posts-widget" -> related, widget).
-    A junk word starts at one of the name's dashed parts: a name without the first part of
-    any (most of them) is not searched."""
-    dashed = _dashed(name)
-    if _JUNK_WORD_STARTS.isdisjoint(dashed.split("-")):
-        return frozenset()
-    return frozenset(_JUNK_WORDS.findall(dashed))
+    """The junk words of the class names or the id in `value` ("related-posts-widget" ->
+    related, widget). Cached: a page repeats its elements' class attributes. A junk word
+    starts at one of a name's dashed parts: a name without the first part of any (most of
+    them) is not searched."""
+    names = _dashed(value).split()
+    return frozenset(
+        word
+        for name in names
+        if not _JUNK_WORD_STARTS.isdisjoint(name.split("-"))
+        for word in _JUNK_WORDS.findall(name)
+    )
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
