@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -264,10 +264,14 @@ class _Page:
             return False
         return len(node.text()) <= MAX_JUNK_SHARE_OF_TEXT * self.total_chars
 
-    def remove_all(self, nodes: Iterable[LexborNode], *, named: bool = False) -> None:
-        """Remove nodes, skipping those inside another removed node (already gone)."""
+    def remove_all(
+        self, nodes: Iterable[LexborNode], *, named: bool = False, prose: Mapping[int, int] | None = None
+    ) -> None:
+        """Remove nodes, skipping those inside another removed node (already gone); `prose`
+        holds the `prose_chars` of some of them, by `mem_id`, where already measured."""
         for node in _outermost(nodes):  # all found first: a removed node's descendants are freed with it
-            self.removed_prose += prose_chars(node)
+            known = prose.get(node.mem_id) if prose is not None else None
+            self.removed_prose += prose_chars(node) if known is None else known
             if named:
                 self.removed_named_chars += len(node.text())
             node.decompose()
@@ -309,7 +313,9 @@ def _inside_code(node: LexborNode) -> bool:
 
 def _structural_junk(page: _Page) -> Iterator[LexborNode]:
     """Elements that are junk by what they are: menus, sidebars, footers, image figures."""
-    for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
+    found = page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS))
+    # Found once per selector it matches (`<nav role=navigation>` twice): judged once.
+    for node in {node.mem_id: node for node in found}.values():
         if page.removable(node):
             yield node
     body_tags = ",".join(_rules.FIGURE_BODY_TAGS)
@@ -318,10 +324,11 @@ def _structural_junk(page: _Page) -> Iterator[LexborNode]:
             yield figure
 
 
-def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
+def _named_junk_elements(page: _Page) -> tuple[list[LexborNode], dict[int, int]]:
     """Elements whose tag or class names say junk and whose text does not read as article
     prose (a name alone is weak evidence), never parts of a code listing, nor the repeated
-    items that make up a listing page or, together, a passage of prose."""
+    items that make up a listing page or, together, a passage of prose; with the
+    `prose_chars` of each (by `mem_id`), measured to judge them."""
     found = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
     named = {node.mem_id: node for node in found}.values()  # one found both ways is judged once
     has_code = page.tree.css_first(",".join(_CODE_TAGS)) is not None
@@ -331,11 +338,12 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]
     kept = _kept_groups(page, candidates, prose)
     doomed = {node.mem_id for node in candidates if node.mem_id not in kept}
-    return (
+    junk = [
         node
         for node in candidates
         if node.mem_id in doomed and not _heads_kept_prose(node, texts[node.mem_id], doomed)
-    )
+    ]
+    return junk, prose
 
 
 def _heads_kept_prose(node: LexborNode, text: str, doomed: set[int]) -> bool:
@@ -552,7 +560,8 @@ def prune(tree: LexborHTMLParser) -> Pruning:
         return Pruning()
     page = _Page(tree)
     page.remove_all(_structural_junk(page))
-    page.remove_all(_named_junk_elements(page), named=True)
+    named, prose = _named_junk_elements(page)
+    page.remove_all(named, named=True, prose=prose)
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
     left = prose_chars(tree.body) if tree.body is not None else 0
