@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -9,20 +10,31 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import UPDATE_WORDS, text_date
 
+# Broad byline selectors that narrower ones below rely on (see `BYLINE_SELECTORS`).
+_AUTHOR_ITEMPROP = '[itemprop="author"]'
+_AUTHOR_NAMES = '[class*="author"], [class*="Author"], [class*="writer"], [id*="author"]'
 # Elements that hold a byline, most specific first: the author link or microdata, then a
 # byline box, then any element whose class or id names the author or writer. Attribute
 # words are the conventions of publishing themes (WordPress, schema.org, news CMSs), not of
-# one site.
-BYLINE_SELECTORS = (
-    '[itemprop="author"] [itemprop="name"]',
-    'a[rel="author"]',
+# one site. Each selector may come with a broader one of the list that finds each of its
+# elements or an ancestor: on a page where the broader one finds nothing, the narrower is
+# not run (each query walks the whole page).
+BYLINE_SELECTORS: tuple[tuple[str, str | None], ...] = (
+    (f'{_AUTHOR_ITEMPROP} [itemprop="name"]', _AUTHOR_ITEMPROP),
+    ('a[rel="author"]', None),
     # A link to the author's archive page, the URL convention of blog and news CMSs.
-    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"], '
-    'a[href*="/contributors/"], a[href*="/writers/"], a[href*="/people/"], a[href*="/staff/"]',
-    '[itemprop="author"]',
-    '[class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="AuthorName"]',
-    '[class*="byline"], [class*="Byline"], [data-component*="Byline"], [id*="byline"]',
-    '[class*="author"], [class*="Author"], [class*="writer"], [id*="author"]',
+    (
+        'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"], '
+        'a[href*="/contributors/"], a[href*="/writers/"], a[href*="/people/"], a[href*="/staff/"]',
+        None,
+    ),
+    (_AUTHOR_ITEMPROP, None),
+    (
+        '[class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="AuthorName"]',
+        _AUTHOR_NAMES,
+    ),
+    ('[class*="byline"], [class*="Byline"], [data-component*="Byline"], [id*="byline"]', None),
+    (_AUTHOR_NAMES, None),
 )
 # Containers whose author links are not the article's: comments, related stories, bios.
 # A word of a class, not a part of one: page builders name every box "elementor-widget".
@@ -172,8 +184,11 @@ _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html",
 
 def _candidates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, list[str]]]:
     """Each byline element with its lines, in the order of `BYLINE_SELECTORS`."""
-    for selector in BYLINE_SELECTORS:
-        for node in tree.css(selector):
+    found = functools.cache(tree.css)  # a broader selector's query serves its own turn too
+    for selector, broader in BYLINE_SELECTORS:
+        if broader is not None and not found(broader):
+            continue
+        for node in found(selector):
             if node.tag in _NOT_BYLINE_TAGS or _is_foreign(node):
                 continue
             text = node.text(separator="\n", strip=True)
