@@ -314,6 +314,11 @@ def _inside_code(node: LexborNode) -> bool:
 def _structural_junk(page: _Page) -> Iterator[LexborNode]:
     """Elements that are junk by what they are: menus, sidebars, footers, image figures."""
     found = page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS))
+    found += [
+        node
+        for node in page.tree.css("[itemprop]")
+        if node.attributes.get("itemprop") in _rules.JUNK_ITEMPROPS
+    ]
     # Found once per selector it matches (`<nav role=navigation>` twice): judged once.
     for node in {node.mem_id: node for node in found}.values():
         if page.removable(node):

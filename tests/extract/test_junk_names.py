@@ -1,6 +1,7 @@
 """A box is junk by its class names or id when one of them is made of junk words, however
 the name is written (dashes, underscores, camel case, among other names), and only when the
-word is a whole part of the name: "shareholders" is not "share", "loadMore" not "read more"."""
+word is a whole part of the name: "shareholders" is not "share", "loadMore" not "read more".
+A microdata property (`itemprop`) is junk when it is one of the junk properties whole."""
 
 from __future__ import annotations
 
@@ -60,3 +61,13 @@ def test_a_box_named_as_junk_in_any_spelling_goes(attributes: str) -> None:
 )
 def test_a_box_whose_names_only_contain_a_junk_word_stays(attributes: str) -> None:
     assert _box_survives(attributes)
+
+
+@pytest.mark.parametrize("prop", ["datePublished", "publisher", "image", "author"])
+def test_a_box_of_junk_microdata_goes(prop: str) -> None:
+    assert not _box_survives(f'itemprop="{prop}"')
+
+
+@pytest.mark.parametrize("prop", ["articleBody", "description", "imageGallery", "name"])
+def test_a_box_of_other_microdata_stays(prop: str) -> None:
+    assert _box_survives(f'itemprop="{prop}"')
