@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract._authors import BYLINE_SELECTORS
+from scraper.extract._authors import BYLINE_QUERIES
 
-NARROWED = [(selector, broader) for selector, broader in BYLINE_SELECTORS if broader is not None]
+NARROWED = [(query.selector, query.broader) for query in BYLINE_QUERIES if query.broader is not None]
 WORDS = ["author", "Author", "name", "Name", "-", "_", "__", "writer", "byline", "box", "x"]
 VALUES = st.lists(st.sampled_from(WORDS), max_size=4).map("".join)
 ATTRIBUTES = st.sampled_from(["class", "id", "itemprop"])
