@@ -2,27 +2,49 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import UPDATE_WORDS, text_date
 
+
+@dataclass(frozen=True, slots=True)
+class BylineQuery:
+    """Elements that may hold a byline: those `selector` finds, links only where their
+    address holds one of `paths` when some are given (read from each link's address: one
+    query, where a selector per path walked the page once each). Not run on a page where
+    `broader`, a selector that finds each of its elements or an ancestor, finds nothing."""
+
+    selector: str
+    broader: str | None = None
+    paths: tuple[str, ...] = ()
+
+
+_AUTHOR_ITEMPROP = '[itemprop="author"]'
+_AUTHOR_NAMES = '[class*="author"], [class*="Author"], [class*="writer"], [id*="author"]'
+# Paths of the author's archive page, the URL convention of blog and news CMSs, that a link
+# to it holds.
+_AUTHOR_ARCHIVE_PATHS = ("/author/", "/authors/", "/autor/", "/auteur/", "/contributors/", "/writers/",
+                         "/people/", "/staff/")  # fmt: skip
 # Elements that hold a byline, most specific first: the author link or microdata, then a
 # byline box, then any element whose class or id names the author or writer. Attribute
 # words are the conventions of publishing themes (WordPress, schema.org, news CMSs), not of
 # one site.
-BYLINE_SELECTORS = (
-    '[itemprop="author"] [itemprop="name"]',
-    'a[rel="author"]',
-    # A link to the author's archive page, the URL convention of blog and news CMSs.
-    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"], '
-    'a[href*="/contributors/"], a[href*="/writers/"], a[href*="/people/"], a[href*="/staff/"]',
-    '[itemprop="author"]',
-    '[class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="AuthorName"]',
-    '[class*="byline"], [class*="Byline"], [data-component*="Byline"], [id*="byline"]',
-    '[class*="author"], [class*="Author"], [class*="writer"], [id*="author"]',
+BYLINE_QUERIES: tuple[BylineQuery, ...] = (
+    BylineQuery(f'{_AUTHOR_ITEMPROP} [itemprop="name"]', broader=_AUTHOR_ITEMPROP),
+    BylineQuery('a[rel="author"]'),
+    BylineQuery("a[href]", paths=_AUTHOR_ARCHIVE_PATHS),
+    BylineQuery(_AUTHOR_ITEMPROP),
+    BylineQuery(
+        '[class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="AuthorName"]',
+        broader=_AUTHOR_NAMES,
+    ),
+    BylineQuery('[class*="byline"], [class*="Byline"], [data-component*="Byline"], [id*="byline"]'),
+    BylineQuery(_AUTHOR_NAMES),
 )
 # Containers whose author links are not the article's: comments, related stories, bios.
 # A word of a class, not a part of one: page builders name every box "elementor-widget".
@@ -170,11 +192,22 @@ _NOT_AUTHOR_ROLE = re.compile(
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "article"})
 
 
+def _has_path(link: LexborNode, paths: tuple[str, ...]) -> bool:
+    """Whether the address of `link` holds one of `paths` (any address when none are given)."""
+    if not paths:
+        return True
+    address = link.attributes.get("href") or ""
+    return any(path in address for path in paths)
+
+
 def _candidates(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, list[str]]]:
-    """Each byline element with its lines, in the order of `BYLINE_SELECTORS`."""
-    for selector in BYLINE_SELECTORS:
-        for node in tree.css(selector):
-            if node.tag in _NOT_BYLINE_TAGS or _is_foreign(node):
+    """Each byline element with its lines, in the order of `BYLINE_QUERIES`."""
+    found = functools.cache(tree.css)  # a broader selector's query serves its own turn too
+    for query in BYLINE_QUERIES:
+        if query.broader is not None and not found(query.broader):
+            continue
+        for node in found(query.selector):
+            if node.tag in _NOT_BYLINE_TAGS or not _has_path(node, query.paths) or _is_foreign(node):
                 continue
             text = node.text(separator="\n", strip=True)
             if text and len(text) <= 200:  # a byline is short; a long text is a bio box
@@ -209,7 +242,7 @@ def head_byline(pieces: list[str]) -> list[str]:
 
 def byline(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
     """The page's visible byline element and its names: the first byline element (by the
-    order of `BYLINE_SELECTORS`) that holds a name, outside comments, related stories and
+    order of `BYLINE_QUERIES`) that holds a name, outside comments, related stories and
     footers."""
     for node, lines in _candidates(tree):
         if names := _names_in(lines):

@@ -408,15 +408,17 @@ def _terms(*sources: Any) -> tuple[str, ...]:
 
 def _tags(head: _Head) -> tuple[str, ...]:
     """JSON-LD `keywords`, `<meta>` tags and keywords, then the page's `rel=tag` links."""
-    links = [node.text(strip=True) for node in head.tree.css('a[rel~="tag"]')
-             if "category" not in (node.attributes.get("rel") or "")]  # fmt: skip
-    return _terms(head.ld.get("keywords"), *head.all_meta(*_TAG_META_KEYS)) or _terms(links)
+    if terms := _terms(head.ld.get("keywords"), *head.all_meta(*_TAG_META_KEYS)):
+        return terms
+    return _terms([node.text(strip=True) for node in head.tree.css('a[rel~="tag"]')
+                   if "category" not in (node.attributes.get("rel") or "")])  # fmt: skip
 
 
 def _categories(head: _Head) -> tuple[str, ...]:
     """JSON-LD `articleSection`, `<meta>` sections, then `rel="category tag"` links."""
-    links = [node.text(strip=True) for node in head.tree.css('a[rel~="category"]')]
-    return _terms(head.ld.get("articleSection"), *head.all_meta(*_CATEGORY_META_KEYS)) or _terms(links)
+    if terms := _terms(head.ld.get("articleSection"), *head.all_meta(*_CATEGORY_META_KEYS)):
+        return terms
+    return _terms([node.text(strip=True) for node in head.tree.css('a[rel~="category"]')])
 
 
 def _strip_site_name(title: str, site_name: str | None, short_brand: bool) -> str:

@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -46,7 +46,8 @@ _NEVER_REMOVED = frozenset({"html", "body", "head"})
 _CODE_TAGS = frozenset({"pre", "code"})
 _DIGIT = re.compile(r"\d")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
-_CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+# Where a camel-case name starts a word: between a lower-case letter or digit and a capital.
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading)\W*\Z", re.I)
 
 _JUNK_HEADINGS = _rules.compile_table(_rules.JUNK_HEADINGS)
@@ -80,10 +81,9 @@ _HEADING_CANDIDATES = "h1,h2,h3,h4,h5,h6,p,strong,b,dt,[class*=title i],[class*=
 
 
 def _dashed(name: str) -> str:
-    """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x")."""
-    # `sub` with a template calls back into Python even where nothing matches: search first.
-    camel = _CAMEL_HUMP.sub(r"\1-\2", name) if _CAMEL_HUMP.search(name) else name
-    return camel.lower().replace("_", "-")
+    """A class name or id as lower-case words joined by dashes ("postMeta_x" -> "post-meta-x");
+    the names of a class attribute stay apart, each made so."""
+    return _CAMEL_HUMP.sub("-", name).lower().replace("_", "-")
 
 
 def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
@@ -97,20 +97,17 @@ def _name_is_junk(value: str | None, builder_words: frozenset[str]) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def _junk_words(value: str) -> frozenset[str]:
-    """The junk words of the class names or the id in `value`. Cached by whole value (a
-    page repeats its elements' class attributes), and by single name (sites share them)."""
-    return frozenset().union(*map(_name_junk_words, value.split()))
-
-
-@functools.lru_cache(maxsize=16384)
-def _name_junk_words(name: str) -> frozenset[str]:
-    """The junk words of a class name or id ("related-posts-widget" -> related, widget).
-    A junk word starts at one of the name's dashed parts: a name without the first part of
-    any (most of them) is not searched."""
-    dashed = _dashed(name)
-    if _JUNK_WORD_STARTS.isdisjoint(dashed.split("-")):
-        return frozenset()
-    return frozenset(_JUNK_WORDS.findall(dashed))
+    """The junk words of the class names or the id in `value` ("related-posts-widget" ->
+    related, widget). Cached: a page repeats its elements' class attributes. A junk word
+    starts at one of a name's dashed parts: a name without the first part of any (most of
+    them) is not searched."""
+    names = _dashed(value).split()
+    return frozenset(
+        word
+        for name in names
+        if not _JUNK_WORD_STARTS.isdisjoint(name.split("-"))
+        for word in _JUNK_WORDS.findall(name)
+    )
 
 
 def _named_junk(page: _Page) -> Iterator[LexborNode]:
@@ -267,10 +264,14 @@ class _Page:
             return False
         return len(node.text()) <= MAX_JUNK_SHARE_OF_TEXT * self.total_chars
 
-    def remove_all(self, nodes: Iterable[LexborNode], *, named: bool = False) -> None:
-        """Remove nodes, skipping those inside another removed node (already gone)."""
+    def remove_all(
+        self, nodes: Iterable[LexborNode], *, named: bool = False, prose: Mapping[int, int] | None = None
+    ) -> None:
+        """Remove nodes, skipping those inside another removed node (already gone); `prose`
+        holds the `prose_chars` of some of them, by `mem_id`, where already measured."""
         for node in _outermost(nodes):  # all found first: a removed node's descendants are freed with it
-            self.removed_prose += prose_chars(node)
+            known = prose.get(node.mem_id) if prose is not None else None
+            self.removed_prose += prose_chars(node) if known is None else known
             if named:
                 self.removed_named_chars += len(node.text())
             node.decompose()
@@ -312,7 +313,14 @@ def _inside_code(node: LexborNode) -> bool:
 
 def _structural_junk(page: _Page) -> Iterator[LexborNode]:
     """Elements that are junk by what they are: menus, sidebars, footers, image figures."""
-    for node in page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS)):
+    found = page.tree.css(",".join(_rules.JUNK_ELEMENT_SELECTORS))
+    found += [
+        node
+        for node in page.tree.css("[itemprop]")
+        if node.attributes.get("itemprop") in _rules.JUNK_ITEMPROPS
+    ]
+    # Found once per selector it matches (`<nav role=navigation>` twice): judged once.
+    for node in {node.mem_id: node for node in found}.values():
         if page.removable(node):
             yield node
     body_tags = ",".join(_rules.FIGURE_BODY_TAGS)
@@ -321,10 +329,11 @@ def _structural_junk(page: _Page) -> Iterator[LexborNode]:
             yield figure
 
 
-def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
+def _named_junk_elements(page: _Page) -> tuple[list[LexborNode], dict[int, int]]:
     """Elements whose tag or class names say junk and whose text does not read as article
     prose (a name alone is weak evidence), never parts of a code listing, nor the repeated
-    items that make up a listing page or, together, a passage of prose."""
+    items that make up a listing page or, together, a passage of prose; with the
+    `prose_chars` of each (by `mem_id`), measured to judge them."""
     found = itertools.chain(page.tree.css(",".join(_rules.NAMED_JUNK_SELECTORS)), _named_junk(page))
     named = {node.mem_id: node for node in found}.values()  # one found both ways is judged once
     has_code = page.tree.css_first(",".join(_CODE_TAGS)) is not None
@@ -334,11 +343,12 @@ def _named_junk_elements(page: _Page) -> Iterator[LexborNode]:
     candidates = [node for node in candidates if not _holds_prose(node, prose[node.mem_id])]
     kept = _kept_groups(page, candidates, prose)
     doomed = {node.mem_id for node in candidates if node.mem_id not in kept}
-    return (
+    junk = [
         node
         for node in candidates
         if node.mem_id in doomed and not _heads_kept_prose(node, texts[node.mem_id], doomed)
-    )
+    ]
+    return junk, prose
 
 
 def _heads_kept_prose(node: LexborNode, text: str, doomed: set[int]) -> bool:
@@ -555,7 +565,8 @@ def prune(tree: LexborHTMLParser) -> Pruning:
         return Pruning()
     page = _Page(tree)
     page.remove_all(_structural_junk(page))
-    page.remove_all(_named_junk_elements(page), named=True)
+    named, prose = _named_junk_elements(page)
+    page.remove_all(named, named=True, prose=prose)
     page.remove_all(_junk_sections(page))
     page.remove_all(_shouted_teasers(page))
     left = prose_chars(tree.body) if tree.body is not None else 0

@@ -1,8 +1,8 @@
 """The rules that recognise junk, kept as data apart from the engine that applies them.
 
 Four tables:
-- `TEXTLESS_TAGS`, `NON_CONTENT_TAGS` and `JUNK_ELEMENT_SELECTORS`: elements removed by what
-  they are.
+- `TEXTLESS_TAGS`, `NON_CONTENT_TAGS`, `JUNK_ELEMENT_SELECTORS` and `JUNK_ITEMPROPS`:
+  elements removed by what they are.
 - `JUNK_NAME_WORDS`: words of `class`/`id` names that mark a junk box, per kind of junk.
 - `JUNK_HEADINGS`: heading texts, per kind and language, that head a junk section; the
   section goes with its heading.
@@ -53,19 +53,26 @@ JUNK_ELEMENT_SELECTORS: tuple[str, ...] = (
     "[role=complementary]",  # sidebars marked only by ARIA
     "[role=contentinfo]",  # site footers marked only by ARIA
     "[role=banner]",  # site headers marked only by ARIA
-    "[itemprop=author]",  # bylines in schema.org microdata
     "[rel=author]",  # byline links
-    "[itemprop=caption]",  # image captions in schema.org microdata
-    # schema.org microdata that holds machine values, not prose: dates, keywords, the page's
-    # own address, the publisher and its logo, image addresses (often printed in a hidden box)
-    "[itemprop=datePublished]",
-    "[itemprop=dateModified]",
-    "[itemprop=dateCreated]",
-    "[itemprop=keywords]",
-    "[itemprop=mainEntityOfPage]",
-    "[itemprop=publisher]",
-    "[itemprop=logo]",
-    "[itemprop=image]",
+)
+# schema.org microdata properties (`itemprop`, matched whole and with its case) of elements
+# that are not the article's body. (Read from the attribute of each microdata element: one
+# query, where a selector per property walked the page once each.)
+JUNK_ITEMPROPS: frozenset[str] = frozenset(
+    {
+        "author",  # bylines
+        "caption",  # image captions
+        # Machine values, not prose: dates, keywords, the page's own address, the publisher
+        # and its logo, image addresses (often printed in a hidden box).
+        "datePublished",
+        "dateModified",
+        "dateCreated",
+        "keywords",
+        "mainEntityOfPage",
+        "publisher",
+        "logo",
+        "image",
+    }
 )
 
 # Elements that are usually junk but sometimes hold the article's lead or body: removed

@@ -279,9 +279,19 @@ def test_word_count_counts_characters_of_unspaced_scripts() -> None:
     assert extract(_body_page(f"<article>{PROSE}</article>")).word_count == 56
 
 
-def test_link_to_the_authors_archive_page_is_a_byline() -> None:
-    body = f'<article><h1>Harbour</h1><a href="/author/ana-ruiz/">Ana Ruiz</a>{PROSE}</article>'
+@pytest.mark.parametrize(
+    "address",
+    ["/author/ana-ruiz/", "https://news.example/autor/ana-ruiz", "/en/people/ana-ruiz", "/staff/ana-ruiz/"],
+)
+def test_link_to_the_authors_archive_page_is_a_byline(address: str) -> None:
+    body = f'<article><h1>Harbour</h1><a href="{address}">Ana Ruiz</a>{PROSE}</article>'
     assert extract(_body_page(body)).authors == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize("address", ["/tag/ana-ruiz/", "/AUTHOR/ana-ruiz/", "/authorship/ana-ruiz"])
+def test_link_to_another_page_naming_a_person_is_no_byline(address: str) -> None:
+    body = f'<article><h1>Harbour</h1><a href="{address}">Ana Ruiz</a>{PROSE}</article>'
+    assert extract(_body_page(body)).authors == ()
 
 
 def test_section_labels_and_interface_words_are_no_authors() -> None:
