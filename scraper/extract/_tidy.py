@@ -27,7 +27,10 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
     "p": "paragraph", "head": "heading", "list": "list", "table": "table",
     "quote": "quote", "code": "code",
 }  # fmt: skip
-_INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Runs of spaces, each folded to one " ": any run but a lone " ", which is left as it is
+# (replacing it by itself would cost a substitution a word).
+_SPACE = r"[ \t\u00a0\u2009\u202f]"
+_INLINE_SPACES = re.compile(rf"[\t\u00a0\u2009\u202f]{_SPACE}*| {_SPACE}+")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z")
 # A teaser's line ends cut off with an ellipsis, or with no sentence's end (a title).
 _TEASER_END = re.compile(_ELLIPSIS_END.pattern + rf"|[^{SENTENCE_MARKS}{SENTENCE_CLOSERS}:;：；]\Z")
