@@ -50,12 +50,8 @@ def html_tree(html: str) -> Html:
     """`html` parsed as trafilatura parses it, with the default element lookup; `html`
     itself where that parse fails or gives an empty tree, for trafilatura's own parse and
     its repairs to handle."""
-    # Parsed from UTF-8, the parser's own encoding: lxml hands it a str as UTF-16 or UCS-4,
-    # which it converts first (a fifth of the parse). A str declaring its encoding
-    # (`<?xml ... encoding=...?>`) lxml refuses as text: it is left to trafilatura.
     try:
-        source = html if html.startswith("<?xml") else html.encode()
-        tree = lxml.html.fromstring(source, parser=_parser())
+        tree = lxml.html.fromstring(html, parser=_parser())
     except (ValueError, etree.ParserError):
         return html
     return tree if len(tree) else html
