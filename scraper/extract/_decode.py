@@ -95,16 +95,18 @@ def _western_european(data: bytes) -> str | None:
     return text if non_ascii and western >= WESTERN_CHARS_SHARE * len(non_ascii) else None
 
 
-def _detect(data: bytes) -> str:
-    """Decode a page that declares no (usable) charset."""
-    text = _try_decode(data, "utf-8") or _western_european(data)
-    if text is not None:
-        return text
+def _detect(data: bytes) -> tuple[str, bool]:
+    """Decode a page that declares no (usable) charset; True with the text when it is the
+    page read as UTF-8."""
+    if utf8 := _try_decode(data, "utf-8"):
+        return utf8, True
+    if (text := _western_european(data)) is not None:
+        return text, False
     from charset_normalizer import from_bytes  # here: a run's fetching process never needs it
 
     best = from_bytes(data[:CHARSET_SNIFF_BYTES]).best()
     codec = _codec_name(best.encoding) if best is not None else None
-    return data.decode(codec or "cp1252", errors="replace")
+    return data.decode(codec or "cp1252", errors="replace"), False
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
@@ -115,17 +117,30 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     detection). A declared charset the bytes do not fit is ignored rather than trusted,
     except UTF-8 when nearly all the bytes are valid UTF-8 (the few bad ones are replaced).
     """
+    return _decoded(data, charset)[0]
+
+
+def decode_page(data: bytes, charset: str | None = None) -> tuple[str, bytes | None]:
+    """The page's text (`decode_html`), and `data` when the text is `data` read as UTF-8
+    exactly (most pages; None otherwise): a parser that reads UTF-8 is given the bytes
+    rather than the text encoded again."""
+    text, exact = _decoded(data, charset)
+    return text, data if exact else None
+
+
+def _decoded(data: bytes, charset: str | None) -> tuple[str, bool]:
+    """`decode_html`'s text, and whether it is `data` read as UTF-8 exactly (no byte order
+    mark, no byte replaced)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
+            return data[len(bom) :].decode(codec, errors="replace"), False
     match = _META_CHARSET.search(data[:META_CHARSET_SCAN_BYTES])
     declared = _codec_name(match.group(1).decode("ascii", "replace")) if match else None
     if declared and declared.startswith(("utf-16", "utf-32")):
         declared = "utf-8"  # a page that can declare itself in ASCII is not UTF-16
     for candidate in (_codec_name(charset), declared):
-        decoded = _try_decode(data, candidate)
-        if decoded is None and candidate == "utf-8":
-            decoded = _mostly_utf8(data)
-        if decoded is not None:
-            return decoded
+        if (decoded := _try_decode(data, candidate)) is not None:
+            return decoded, candidate == "utf-8"
+        if candidate == "utf-8" and (decoded := _mostly_utf8(data)) is not None:
+            return decoded, False
     return _detect(data)

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import _rules
 from ._article import Article, TextBlock, lines_of
 from ._cards import with_missing_cards
-from ._decode import decode_html
+from ._decode import decode_page
 from ._gaps import with_gap_runs
 from ._guards import input_refusal, markup_refusal
 from ._language import article_language, count_words, identifier, latin_width
@@ -62,12 +62,14 @@ _MAX_MENU_LINE_WORDS = 3
 def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes: int) -> Article:
     if (reason := input_refusal(html, max_bytes)) is not None:
         return Article(url=url, reason=reason)
-    text = decode_html(html, charset) if isinstance(html, bytes) else html
+    text, utf8 = decode_page(html, charset) if isinstance(html, bytes) else (html, None)
     if any(char in text for char in _CONTROL_CHAR_LIST):
-        text = _CONTROL_CHARS.sub("", text)
+        text, utf8 = _CONTROL_CHARS.sub("", text), None
     if (reason := markup_refusal(text)) is not None:
         return Article(url=url, reason=reason)
-    tree = LexborHTMLParser(text)
+    # The parser reads UTF-8: the page's bytes, when they are its text's, are not encoded again.
+    source = text if utf8 is None else utf8
+    tree = LexborHTMLParser(source)
     metadata = read_metadata(tree, url, text)
     facts = PageFacts(
         headlines=_headlines(tree, metadata),
@@ -76,7 +78,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None, max_bytes:
     )
     pruning = prune(tree)
     pruned = _page_for_trafilatura(tree)
-    blocks = _or_all_boxes(_body_text(pruned, text, url, facts, pruning), tree, facts, pruning)
+    blocks = _or_all_boxes(_body_text(pruned, source, url, facts, pruning), tree, facts, pruning)
     blocks = with_missing_cards(with_gap_runs(blocks, tree, facts), tree, facts)
     return _article(blocks, url, metadata)
 
@@ -138,7 +140,7 @@ def _looks_like_link_list(blocks: tuple[TextBlock, ...]) -> bool:
 
 
 def _body_text(
-    pruned: Html, original_html: str, url: str | None, facts: PageFacts, pruning: Pruning
+    pruned: Html, original_html: str | bytes, url: str | None, facts: PageFacts, pruning: Pruning
 ) -> tuple[TextBlock, ...]:
     """The article's blocks: trafilatura's full extraction of the pruned page, unless
     there is evidence that pruning cost article text: then the extraction of the page
@@ -179,7 +181,7 @@ def _or_all_boxes(
     return whole if sum(line in have for line in lines) >= SPLIT_BOX_KEPT_LINES * len(lines) else blocks
 
 
-def _without_structure(html: str) -> Html:
+def _without_structure(html: str | bytes) -> Html:
     """The page less only what is junk by what it is (`prune_structure`)."""
     tree = LexborHTMLParser(html)
     prune_structure(tree)

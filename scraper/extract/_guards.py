@@ -145,16 +145,16 @@ def _long_tags(text: str) -> Iterator[tuple[int, str]]:
     """What `_LONG_TAG` finds in `text`, with its position: looked for only at the `<`
     before a stretch without `<` long enough to hold the tag (twice a window's width).
     Such a stretch holds one whole window of those the text is cut into, so only the
-    windows without a `<` are climbed out of (found at C speed; scripts make a few)."""
-    width, last = MAX_ATTRIBUTES_PER_ELEMENT, -1
+    windows without a `<` are climbed out of (found at C speed; scripts make a few), each
+    stretch once: the windows before its end share its `<`."""
+    width, stretch_end = MAX_ATTRIBUTES_PER_ELEMENT, 0
     for start in range(0, len(text) - width + 1, width):
-        if text.find("<", start, start + width) >= 0:
+        if start < stretch_end or text.find("<", start, start + width) >= 0:
             continue
-        opening = text.rfind("<", 0, start)  # the text before the first `<` is in no tag
-        if opening < 0 or opening == last:
-            continue
-        last, end = opening, text.find("<", start + width)
-        long_enough = (len(text) if end < 0 else end) - opening - 1 >= 2 * width
+        opening, end = text.rfind("<", 0, start), text.find("<", start + width)
+        stretch_end = len(text) if end < 0 else end
+        # The text before the first `<` is in no tag.
+        long_enough = opening >= 0 and stretch_end - opening - 1 >= 2 * width
         if long_enough and (match := _LONG_TAG.match(text, opening)) is not None:
             yield opening, match.group(0)
 

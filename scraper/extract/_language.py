@@ -22,8 +22,10 @@ _UNSPACED = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
 )
 # One character of an unspaced script, or a run of other non-space characters holding a
-# letter or a digit ("3,000", "well-known" and "it's" are one word; a lone dash is none).
-_WORD = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]*[^\W{_UNSPACED}][^\s{_UNSPACED}]*")
+# letter or a digit ("3,000", "well-known" and "it's" are one word; a lone dash is none):
+# what comes before its first letter or digit, that one, then the rest (written so, not
+# as "any run, then a letter", the run is read once rather than backtracked over).
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\w\s{_UNSPACED}]*[^\W{_UNSPACED}][^\s{_UNSPACED}]*")
 
 
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")

@@ -752,7 +752,7 @@ def normalise_phrase(text: str) -> str:
 # The letters that IGNORECASE matches to a letter of a `Costly` literal but that `lower()`
 # does not turn into it: dotless ı and long ſ (i and s), İ (lowered to i and U+0307), the old
 # Cyrillic forms of в, д, о, с, т, ъ, ѣ, ꙋ. A line holding one is tried against every pattern.
-_CASE_FOLD_ODDITIES = "ıſ\u0307\u1c80-\u1c88"
+_CASE_FOLD_ODDITIES = "ıſ\u0307" + "".join(map(chr, range(0x1C80, 0x1C89)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -782,7 +782,9 @@ def compile_table(
     return RuleTable(
         every=_table_regex(kept, flags, keep_costly=True),
         quick=_table_regex(kept, flags, keep_costly=False),
-        needed=re.compile("|".join([*map(re.escape, sorted(needs)), f"[{_CASE_FOLD_ODDITIES}]"])),
+        # Literals only, no character class: a search for alternatives that all open with a
+        # literal skips the positions holding none of their first letters (twice as fast).
+        needed=re.compile("|".join(map(re.escape, [*sorted(needs), *_CASE_FOLD_ODDITIES]))),
     )
 
 

@@ -27,7 +27,10 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
     "p": "paragraph", "head": "heading", "list": "list", "table": "table",
     "quote": "quote", "code": "code",
 }  # fmt: skip
-_INLINE_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Runs of spaces, each folded to one " ": any run but a lone " ", which is left as it is
+# (replacing it by itself would cost a substitution a word).
+_SPACE = r"[ \t\u00a0\u2009\u202f]"
+_INLINE_SPACES = re.compile(rf"[\t\u00a0\u2009\u202f]{_SPACE}*| {_SPACE}+")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*\Z")
 # A teaser's line ends cut off with an ellipsis, or with no sentence's end (a title).
 _TEASER_END = re.compile(_ELLIPSIS_END.pattern + rf"|[^{SENTENCE_MARKS}{SENTENCE_CLOSERS}:;：；]\Z")
@@ -102,6 +105,13 @@ def words(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
+def _phrase(line: str) -> str:
+    """`normalise_phrase` of a line, cached: a line is compared with the alt texts, then
+    matched as a junk line, and comes back in the page's other extractions."""
+    return _rules.normalise_phrase(line)
+
+
+@functools.lru_cache(maxsize=4096)
 def line_junk_kind(line: str, at_edge: bool) -> str | None:
     """The kind of junk this whole line is, or None when it may be article text. Cached:
     a page's lines come back in its second extraction and its fallbacks."""
@@ -109,7 +119,7 @@ def line_junk_kind(line: str, at_edge: bool) -> str | None:
         return None
     if kind := _rules.matched_kind(_CASED_EDGE_LINES if at_edge else _CASED_LINES, line):
         return kind
-    phrase = _rules.normalise_phrase(line)
+    phrase = _phrase(line)
     if len(phrase) > _rules.MAX_JUNK_LINE_CHARS:
         return None
     if at_edge and _rules.DATELINE.fullmatch(phrase):
@@ -217,7 +227,7 @@ def _is_copy_of_prose(run: list[str]) -> bool:
 def _is_body_line(line: str, at_edge: bool, facts: PageFacts, kind: BlockKind) -> bool:
     """Whether a line is none of: an image's alt text (unless a subheading: the picture
     of a section is described by its title), the page's address, a junk line."""
-    if kind != "heading" and facts.image_texts and _rules.normalise_phrase(line) in facts.image_texts:
+    if kind != "heading" and facts.image_texts and _phrase(line) in facts.image_texts:
         return False
     if line in facts.addresses:
         return False
@@ -241,7 +251,7 @@ def _names_items(blocks: list[TextBlock], image_texts: frozenset[str]) -> bool:
     catalogue's grid names every product under its picture) rather than an image described
     twice: at least `LISTING_MIN_ITEMS` such lines, and `ITEM_NAMES_MIN_SHARE` of all lines."""
     lines = lines_of(blocks)
-    named = sum(_rules.normalise_phrase(line) in image_texts for line in lines)
+    named = sum(_phrase(line) in image_texts for line in lines)
     return named >= LISTING_MIN_ITEMS and named >= ITEM_NAMES_MIN_SHARE * len(lines)
 
 

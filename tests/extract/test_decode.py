@@ -1,9 +1,11 @@
 """Pages as bytes are decoded as a browser would: BOM, HTTP charset, <meta charset>, detection."""
 
+import codecs
+
 import pytest
 
 from scraper import extract
-from scraper.extract._decode import charset_from_content_type, decode_html
+from scraper.extract._decode import charset_from_content_type, decode_html, decode_page
 
 FRENCH = "Le café de la gare a rouvert ses portes, à la grande joie des habitués. " * 4
 JAPANESE = "東京都は月曜日、新しい防災計画を発表した。川沿いの地域では、住民の避難訓練が行われる予定だ。" * 4
@@ -46,6 +48,26 @@ def test_latin1_label_means_windows_1252_as_in_browsers() -> None:
 def test_a_declared_charset_the_bytes_do_not_fit_is_ignored(label: str) -> None:
     data = _page(FRENCH, f'<meta charset="{label}">').encode("cp1252")
     assert FRENCH in decode_html(data)
+
+
+UTF8_META = '<meta charset="utf-8">'
+
+
+@pytest.mark.parametrize(
+    ("data", "exact"),
+    [
+        (_page(FRENCH).encode("utf-8"), True),
+        (_page(JAPANESE, UTF8_META).encode("utf-8"), True),
+        (_page(FRENCH).encode("cp1252"), False),
+        (codecs.BOM_UTF8 + _page(FRENCH).encode("utf-8"), False),
+        (_page(FRENCH, UTF8_META).encode("utf-8").replace(b"caf\xc3\xa9", b"caf\xe9"), False),
+    ],
+    ids=["utf-8", "declared-utf-8", "cp1252", "bom", "stray-byte"],
+)
+def test_the_bytes_go_to_the_parser_only_when_they_are_the_texts_utf8(data: bytes, exact: bool) -> None:
+    text, utf8 = decode_page(data)
+    assert text == decode_html(data)
+    assert utf8 == (text.encode("utf-8") if exact else None)
 
 
 def test_charset_from_content_type() -> None:

@@ -21,6 +21,14 @@ FORM_PAGE = """<html><body><article><h1>Opening hours</h1>
 <p>It closes on public holidays, which the notice board at the entrance lists each month.</p>
 </article></body></html>"""
 
+# Text of every width: Latin-1, the rest of the BMP, and beyond it (emoji), which lxml
+# reads from a str in three different encodings.
+WORLD_PAGE = """<html><body><article><h1>Café — 東京 🙂</h1>
+<p>Le café ouvre à neuf heures, et la terrasse reste ouverte jusqu’au soir en été.</p>
+<p>東京の喫茶店は朝九時に開店し、夜まで営業しています。テラス席もあります。</p>
+<p>Emoji in a sentence 🙂 stay where they are 🎉, between the words of the paragraph.</p>
+</article></body></html>"""
+
 
 def _body_text(source: str | lxml.html.HtmlElement) -> str:
     document = trafilatura.bare_extraction(
@@ -29,7 +37,9 @@ def _body_text(source: str | lxml.html.HtmlElement) -> str:
     return etree.tostring(document.body, encoding="unicode")
 
 
-@pytest.mark.parametrize("page", [SEED_PAGE.read_text(encoding="utf-8"), FORM_PAGE], ids=["seed", "form"])
+@pytest.mark.parametrize(
+    "page", [SEED_PAGE.read_text(encoding="utf-8"), FORM_PAGE, WORLD_PAGE], ids=["seed", "form", "world"]
+)
 def test_trafilatura_extracts_the_same_body_from_the_tree_as_from_the_string(page: str) -> None:
     assert _body_text(html_tree(page)) == _body_text(page)
 
